@@ -1,0 +1,27 @@
+package org.pgmigrate;
+
+/** What went wrong, for programs that react to failures; the message says what to do. */
+public enum ErrorKind {
+    /** The request itself is malformed (bad URL, bad option). */
+    INVALID_REQUEST,
+    /** A server could not be reached. */
+    CONNECTION_FAILED,
+    /** A server refused the credentials. */
+    AUTHENTICATION_FAILED,
+    /** The named database does not exist on a server. */
+    DATABASE_NOT_FOUND,
+    /** The connecting role lacks a privilege the migration needs. */
+    PERMISSION_DENIED,
+    /** The target database already holds user objects. */
+    TARGET_NOT_EMPTY,
+    /** The target runs an older major version than the source. */
+    UNSUPPORTED_VERSION,
+    /** Validation found problems that make the migration fail. */
+    VALIDATION_FAILED,
+    /** The migration started and failed; the partial result says how far it got. */
+    MIGRATION_FAILED,
+    /** The migration was cancelled. */
+    CANCELLED,
+    /** pgmigrate-engine is not on the classpath. */
+    ENGINE_MISSING
+}

@@ -1,0 +1,23 @@
+package org.pgmigrate;
+
+/** The phases of a migration, in the order they run. */
+public enum Phase {
+    /** Connect to both servers and check that the migration may start. */
+    PREPARE,
+    /** Open the source snapshot every reader shares and read the source catalogs. */
+    SNAPSHOT,
+    /** Create schemas, types, functions, tables (without indexes) and views on the target. */
+    PRE_DATA,
+    /** Copy rows, and build each table's indexes and constraints as soon as its rows are in. */
+    DATA,
+    /** Add foreign keys once every table is loaded. */
+    FOREIGN_KEYS,
+    /** Set sequences to the source values. */
+    SEQUENCES,
+    /** Copy large objects with their owners and privileges. */
+    LARGE_OBJECTS,
+    /** Refresh materialized views and build their indexes. */
+    MATERIALIZED_VIEWS,
+    /** Collect planner statistics on the target. */
+    ANALYZE
+}

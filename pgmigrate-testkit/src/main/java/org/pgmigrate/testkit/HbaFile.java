@@ -1,0 +1,39 @@
+package org.pgmigrate.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The client authentication file every testkit server uses: the superuser is trusted on
+ * loopback, every other role must give its password.
+ */
+final class HbaFile {
+    private static final String CONTENT = String.join("\n",
+            "local all postgres trust",
+            "host all postgres 127.0.0.1/32 trust",
+            "host all postgres ::1/128 trust",
+            "local replication postgres trust",
+            "host replication postgres 127.0.0.1/32 trust",
+            "host replication postgres ::1/128 trust",
+            "local all all md5",
+            "host all all 127.0.0.1/32 md5",
+            "host all all ::1/128 md5",
+            "host replication all 127.0.0.1/32 md5",
+            "host replication all ::1/128 md5",
+            "");
+
+    private HbaFile() {}
+
+    static synchronized Path path() {
+        try {
+            Path file = Files.createTempFile("pgmigrate-hba", ".conf");
+            Files.writeString(file, CONTENT);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.pgmigrate.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pgmigrate.Endpoint;
+
+/**
+ * A PostgreSQL server of a chosen major version, running on loopback from zonky's embedded
+ * binaries until {@link #close()}. The superuser {@value #SUPERUSER} connects without a password;
+ * other roles authenticate with scram-sha-256 (or md5 where asked), so wrong passwords fail as
+ * they would in production.
+ */
+public final class PostgresServer implements AutoCloseable {
+    /** The majors whose binaries the testkit ships. */
+    public static final List<Integer> MAJORS = List.of(11, 12, 14, 16, 17);
+
+    public static final String SUPERUSER = "postgres";
+
+    private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
+
+    private final EmbeddedPostgres postgres;
+    private final int major;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PostgresServer(EmbeddedPostgres postgres, int major) {
+        this.postgres = postgres;
+        this.major = major;
+    }
+
+    /** Starts a server of {@code major} with default settings. */
+    public static PostgresServer start(int major) {
+        return builder(major).start();
+    }
+
+    public static Builder builder(int major) {
+        return new Builder(major);
+    }
+
+    public int major() {
+        return major;
+    }
+
+    /** {@code server_version_num} of the running server. */
+    public int versionNumber() {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** JDBC URL of {@code database}, without credentials. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** libpq URI of {@code database} for {@code user}, as a command line takes it. */
+    public String uri(String user, String database) {
+        return "postgresql://" + user + "@localhost:" + port() + "/" + database;
+    }
+
+    /** Endpoint of {@code database} for the superuser. */
+    public Endpoint endpoint(String database) {
+        return Endpoint.builder().jdbcUrl(jdbcUrl(database)).user(SUPERUSER).build();
+    }
+
+    /** A superuser connection to {@code database}. */
+    public Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", SUPERUSER);
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
+    /** Runs SQL (several statements allowed) as superuser in {@code database}. */
+    public void execute(String database, String sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a new, empty database with a unique name. */
+    public TestDatabase createDatabase() {
+        return createDatabase("db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid());
+    }
+
+    /** Creates a new, empty database named {@code name} (from template0). */
+    public TestDatabase createDatabase(String name) {
+        execute("postgres", "CREATE DATABASE " + Sql.ident(name) + " TEMPLATE template0 ENCODING 'UTF8'");
+        return new TestDatabase(this, name);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL " + major + " on port " + (closed.get() ? "(closed)" : port());
+    }
+
+    /** Chooses settings before the server starts. */
+    public static final class Builder {
+        private final int major;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        private Builder(int major) {
+            if (!MAJORS.contains(major)) {
+                throw new IllegalArgumentException("No PostgreSQL " + major + " binaries in the testkit; choose one of " + MAJORS);
+            }
+            this.major = major;
+            settings.put("max_connections", "100");
+            settings.put("fsync", "off");
+            settings.put("full_page_writes", "off");
+            settings.put("synchronous_commit", "off");
+            settings.put("max_prepared_transactions", "10");
+        }
+
+        /** A server setting, as in postgresql.conf. */
+        public Builder setting(String name, String value) {
+            settings.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        public PostgresServer start() {
+            String resource = "/org/pgmigrate/testkit/postgres/" + major + "/postgres-linux-x86_64.txz";
+            if (PostgresServer.class.getResource(resource) == null) {
+                throw new IllegalStateException("Missing " + resource + ": build the testkit with Maven so it unpacks the binaries.");
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver((system, arch) -> open(resource))
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            settings.forEach(builder::setServerConfig);
+            builder.setServerConfig("hba_file", HbaFile.path().toString());
+            try {
+                return new PostgresServer(builder.start(), major);
+            } catch (IOException e) {
+                throw new UncheckedIOException("PostgreSQL " + major + " did not start", e);
+            }
+        }
+
+        private static InputStream open(String resource) {
+            return PostgresServer.class.getResourceAsStream(resource);
+        }
+    }
+}
