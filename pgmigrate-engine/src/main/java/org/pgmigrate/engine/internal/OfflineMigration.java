@@ -1,0 +1,379 @@
+package org.pgmigrate.engine.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationFailedException;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ServerInfo;
+import org.pgmigrate.TableResult;
+import org.pgmigrate.engine.internal.copy.TableCopier;
+import org.pgmigrate.engine.internal.copy.Workers;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.schema.LargeObject;
+import org.pgmigrate.engine.internal.schema.Placement;
+import org.pgmigrate.engine.internal.schema.SchemaObject;
+import org.pgmigrate.engine.internal.schema.SchemaReader;
+import org.pgmigrate.engine.internal.schema.SequenceValue;
+import org.pgmigrate.engine.internal.schema.SourceSchema;
+import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One offline migration of one database: checks, snapshot, schema, parallel copy with each
+ * table's indexes built right after its rows, foreign keys, sequences, large objects,
+ * materialized views, statistics.
+ */
+public final class OfflineMigration {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineMigration.class);
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
+    private static final int LARGE_OBJECT_CHUNK = 1 << 20;
+
+    private final MigrationRequest request;
+    private final MigrationListener listener;
+    private final Clock clock;
+    private final String migrationId = UUID.randomUUID().toString().substring(0, 8);
+    private final Connector sourceConnector;
+    private final Connector targetConnector;
+    private final List<PhaseResult> phases = Collections.synchronizedList(new ArrayList<>());
+    private final List<TableResult> tables = Collections.synchronizedList(new ArrayList<>());
+    private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> objectCounts = new TreeMap<>();
+    private Instant startedAt;
+    private ServerInfo sourceInfo;
+    private ServerInfo targetInfo;
+
+    public OfflineMigration(MigrationRequest request) {
+        this.request = request;
+        this.listener = request.listener();
+        this.clock = request.clock();
+        this.sourceConnector = new Connector(request.source(), Side.SOURCE);
+        this.targetConnector = new Connector(request.target(), Side.TARGET);
+    }
+
+    public MigrationResult run() {
+        startedAt = clock.instant();
+        MDC.put("pgmigrate.migration", migrationId);
+        Connection source = null;
+        Connection target = null;
+        boolean targetChanged = false;
+        try {
+            source = sourceConnector.open();
+            target = targetConnector.open();
+            Connection src = source;
+            Connection tgt = target;
+            MDC.put("pgmigrate.database", database(target));
+            Map<String, Set<String>> extensions = phase(Phase.PREPARE, () -> prepare(src, tgt));
+            SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
+            String snapshotId = exportedSnapshot;
+            targetChanged = true;
+            phase(Phase.PRE_DATA, () -> preData(tgt, schema));
+            try (Workers workers = new Workers(request.jobs(), migrationId, () -> importSnapshot(snapshotId), targetConnector::open)) {
+                phase(Phase.DATA, () -> data(workers, tgt, schema));
+                phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tgt, schema));
+            }
+            phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
+            phase(Phase.LARGE_OBJECTS, () -> largeObjects(src, tgt, schema));
+            phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(tgt, schema));
+            phase(Phase.ANALYZE, () -> StatementRunner.run(tgt, "ANALYZE", "ANALYZE"));
+            MigrationResult result = result(true);
+            LOG.info("Migration {} finished in {} ms: {} tables, {} rows, {} bytes", migrationId,
+                    result.duration().toMillis(), result.tables().size(), result.totalRows(), result.totalBytes());
+            return result;
+        } catch (PgMigrateException e) {
+            throw failure(e, targetChanged);
+        } catch (Exception e) {
+            throw failure(new PgMigrateException(ErrorKind.MIGRATION_FAILED, e.getMessage(), e), targetChanged);
+        } finally {
+            Connector.closeQuietly(source);
+            Connector.closeQuietly(target);
+            MDC.remove("pgmigrate.migration");
+            MDC.remove("pgmigrate.database");
+            MDC.remove("pgmigrate.phase");
+        }
+    }
+
+    private PgMigrateException failure(PgMigrateException e, boolean targetChanged) {
+        if (!targetChanged || sourceInfo == null || targetInfo == null) {
+            return e;
+        }
+        LOG.error("Migration {} failed: {}", migrationId, e.getMessage());
+        return new MigrationFailedException(e.kind(), e.getMessage()
+                + "\nThe target database now holds a partial copy: drop and recreate it before running the migration again.",
+                result(false), e);
+    }
+
+    private String exportedSnapshot;
+
+    private Map<String, Set<String>> prepare(Connection source, Connection target) throws SQLException {
+        sourceInfo = serverInfo(source, request.source().toString());
+        targetInfo = serverInfo(target, request.target().toString());
+        Preflight.checkVersions(sourceInfo.versionNumber(), targetInfo.versionNumber());
+        Preflight.checkTargetEmpty(target, targetInfo.database());
+        return Preflight.availableExtensions(target);
+    }
+
+    private SourceSchema snapshot(Connection source, Map<String, Set<String>> extensions) throws SQLException {
+        source.setAutoCommit(false);
+        try (Statement s = source.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+                rs.next();
+                exportedSnapshot = rs.getString(1);
+            }
+        }
+        LOG.info("Reading the source catalogs under snapshot {}", exportedSnapshot);
+        TargetRoles roles;
+        try (Connection target = targetConnector.open()) {
+            roles = new TargetRoles(Preflight.roles(target));
+        }
+        SourceSchema schema = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), roles, extensions);
+        Preflight.checkExtensions(schema.extensions(), extensions);
+        schema.warnings().forEach(this::warn);
+        roles.missing().forEach((role, objects) -> warn(MigrationWarning.of("role-missing",
+                "Role " + Sql.ident(role) + " does not exist on the target: ownership and privileges for it were not applied."
+                        + " Create the role on the target and re-run the GRANT/ALTER ... OWNER statements, or migrate roles first.",
+                objects)));
+        for (SchemaObject o : schema.objects()) {
+            objectCounts.merge(o.kind(), 1, Integer::sum);
+        }
+        if (!schema.largeObjects().isEmpty()) {
+            objectCounts.put("large object", schema.largeObjects().size());
+        }
+        return schema;
+    }
+
+    private void warn(MigrationWarning warning) {
+        warnings.add(warning);
+        LOG.warn("{}", warning);
+        listener.warning(warning);
+    }
+
+    private Connection importSnapshot(String snapshotId) {
+        if (!SNAPSHOT_ID.matcher(snapshotId).matches()) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Unexpected snapshot id from the source");
+        }
+        Connection c = sourceConnector.open();
+        try (Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+            return c;
+        } catch (SQLException e) {
+            Connector.closeQuietly(c);
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Could not join the source snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private void preData(Connection target, SourceSchema schema) {
+        for (SchemaObject o : schema.objects(Placement.PRE_DATA)) {
+            StatementRunner.run(target, o);
+        }
+        String database = Sql.ident(targetInfo.database());
+        for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {
+            String name = String.join(".", List.of(setting.name().split("\\.")).stream().map(Sql::ident).toList());
+            StatementRunner.run(target, "Setting " + setting.name() + " on the database",
+                    "ALTER DATABASE " + database + " SET " + name + " TO " + setting.valueSql());
+        }
+        if (schema.databaseComment() != null) {
+            StatementRunner.run(target, "Commenting the database", "COMMENT ON DATABASE " + database + " IS " + schema.databaseComment());
+        }
+        for (SchemaObject o : schema.objects(Placement.PARTITIONED_PARENT)) {
+            StatementRunner.run(target, o);
+        }
+    }
+
+    private void data(Workers workers, Connection target, SourceSchema schema) throws Exception {
+        Map<Long, List<SchemaObject>> postData = new HashMap<>();
+        for (SchemaObject o : schema.objects(Placement.TABLE_POST_DATA)) {
+            postData.computeIfAbsent(o.tableOid(), k -> new ArrayList<>()).add(o);
+        }
+        List<TableData> ordered = new ArrayList<>(schema.tables());
+        ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
+        for (TableData table : ordered) {
+            workers.submit(session -> copyTable(session, table, postData.getOrDefault(table.oid(), List.of())));
+        }
+        workers.awaitIdle();
+    }
+
+    private void copyTable(Workers.Session session, TableData table, List<SchemaObject> postData) throws SQLException {
+        MDC.put("pgmigrate.phase", Phase.DATA.name());
+        listener.tableStarted(table.qualifiedName());
+        Instant start = clock.instant();
+        TableCopier.Copied copied;
+        try {
+            copied = TableCopier.copy(table, session.source(), session.target());
+        } catch (SQLException e) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName() + " failed: "
+                    + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+        Instant copiedAt = clock.instant();
+        for (SchemaObject o : postData) {
+            StatementRunner.run(session.target(), o);
+        }
+        TableResult result = TableResult.builder().schema(table.schema()).name(table.name())
+                .rows(copied.rows()).bytes(copied.bytes())
+                .copyDuration(Duration.between(start, copiedAt)).indexDuration(Duration.between(copiedAt, clock.instant()))
+                .build();
+        tables.add(result);
+        LOG.debug("Copied {}: {} rows, {} bytes", table.qualifiedName(), copied.rows(), copied.bytes());
+        listener.tableFinished(result);
+    }
+
+    private void foreignKeys(Workers workers, Connection target, SourceSchema schema) throws Exception {
+        for (SchemaObject o : schema.objects(Placement.FOREIGN_KEY)) {
+            workers.submit(session -> StatementRunner.run(session.target(), o));
+        }
+        workers.awaitIdle();
+        for (SchemaObject o : schema.objects(Placement.AFTER_ALL_DATA)) {
+            StatementRunner.run(target, o);
+        }
+    }
+
+    private void sequences(Connection target, SourceSchema schema) throws SQLException {
+        try (PreparedStatement ps = target.prepareStatement("SELECT pg_catalog.setval(?::pg_catalog.regclass, ?, ?)")) {
+            for (SequenceValue v : schema.sequences()) {
+                ps.setString(1, v.qualifiedName());
+                ps.setLong(2, v.lastValue());
+                ps.setBoolean(3, v.called());
+                ps.execute();
+            }
+        }
+    }
+
+    private void largeObjects(Connection source, Connection target, SourceSchema schema) throws SQLException {
+        try (PreparedStatement create = target.prepareStatement("SELECT pg_catalog.lo_create(?)");
+             PreparedStatement put = target.prepareStatement("SELECT pg_catalog.lo_put(?, ?, ?)");
+             PreparedStatement read = source.prepareStatement("SELECT pg_catalog.lo_get(?, ?, ?)")) {
+            for (LargeObject lo : schema.largeObjects()) {
+                create.setLong(1, lo.oid());
+                create.execute();
+                long offset = 0;
+                while (true) {
+                    read.setLong(1, lo.oid());
+                    read.setLong(2, offset);
+                    read.setInt(3, LARGE_OBJECT_CHUNK);
+                    byte[] chunk;
+                    try (ResultSet rs = read.executeQuery()) {
+                        rs.next();
+                        chunk = rs.getBytes(1);
+                    }
+                    if (chunk == null || chunk.length == 0) {
+                        break;
+                    }
+                    put.setLong(1, lo.oid());
+                    put.setLong(2, offset);
+                    put.setBytes(3, chunk);
+                    put.execute();
+                    offset += chunk.length;
+                    if (chunk.length < LARGE_OBJECT_CHUNK) {
+                        break;
+                    }
+                }
+                for (String sql : lo.metadataStatements()) {
+                    StatementRunner.run(target, "Restoring large object " + lo.oid(), sql);
+                }
+            }
+        }
+    }
+
+    private void materializedViews(Connection target, SourceSchema schema) {
+        for (String refresh : schema.matviewRefreshes()) {
+            StatementRunner.run(target, refresh, refresh);
+        }
+        for (SchemaObject o : schema.objects(Placement.MATVIEW_POST_DATA)) {
+            StatementRunner.run(target, o);
+        }
+    }
+
+    @FunctionalInterface
+    private interface PhaseBody<T> {
+        T run() throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface VoidPhaseBody {
+        void run() throws Exception;
+    }
+
+    private void phase(Phase phase, VoidPhaseBody body) throws Exception {
+        phase(phase, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    private <T> T phase(Phase phase, PhaseBody<T> body) throws Exception {
+        MDC.put("pgmigrate.phase", phase.name());
+        LOG.info("Phase {} started", phase);
+        listener.phaseStarted(phase);
+        Instant start = clock.instant();
+        T value = body.run();
+        PhaseResult result = PhaseResult.of(phase, Duration.between(start, clock.instant()));
+        phases.add(result);
+        LOG.info("Phase {} finished in {} ms", phase, result.duration().toMillis());
+        listener.phaseFinished(result);
+        return value;
+    }
+
+    private static String database(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_database()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static ServerInfo serverInfo(Connection c, String endpoint) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database()")) {
+            rs.next();
+            return ServerInfo.builder().versionNumber(rs.getInt(1)).database(rs.getString(2)).endpoint(endpoint).build();
+        }
+    }
+
+    private MigrationResult result(boolean completed) {
+        synchronized (tables) {
+            return MigrationResult.builder()
+                    .migrationId(migrationId)
+                    .mode(MigrationMode.OFFLINE)
+                    .source(sourceInfo)
+                    .target(targetInfo)
+                    .startedAt(startedAt)
+                    .duration(Duration.between(startedAt, clock.instant()))
+                    .phases(List.copyOf(phases))
+                    .tables(List.copyOf(tables))
+                    .objects(objectCounts)
+                    .warnings(List.copyOf(warnings))
+                    .completed(completed)
+                    .build();
+        }
+    }
+}

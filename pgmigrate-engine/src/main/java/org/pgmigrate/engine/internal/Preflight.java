@@ -1,0 +1,108 @@
+package org.pgmigrate.engine.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.schema.SourceSchema.RequiredExtension;
+
+/** The checks that must pass before anything on the target is changed. */
+final class Preflight {
+    static final int MINIMUM_SOURCE_VERSION = 110000;
+
+    private static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+
+    private static final String NOT_EXTENSION = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = %s AND d.deptype IN ('e', 'i'))";
+
+    /** User objects of a database: what makes a target "not empty". */
+    private static final String USER_OBJECTS = "SELECT what FROM ("
+            + " SELECT 'schema ' || pg_catalog.quote_ident(n.nspname) AS what FROM pg_catalog.pg_namespace n"
+            + "  WHERE " + USER_NAMESPACE + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION, "n.oid")
+            + " UNION ALL SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '"
+            + "   WHEN 'f' THEN 'foreign table ' ELSE 'table ' END || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)"
+            + "  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + USER_NAMESPACE + " AND " + String.format(NOT_EXTENSION, "c.oid")
+            + " UNION ALL SELECT 'function ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)"
+            + "  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+            + "  WHERE " + USER_NAMESPACE + " AND " + String.format(NOT_EXTENSION, "p.oid")
+            + " UNION ALL SELECT 'type ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname)"
+            + "  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+            + "  WHERE t.typtype IN ('e', 'd', 'r', 'b') AND " + USER_NAMESPACE + " AND " + String.format(NOT_EXTENSION, "t.oid")
+            + " UNION ALL SELECT 'large object ' || o.oid FROM pg_catalog.pg_largeobject_metadata o"
+            + ") objects ORDER BY 1 LIMIT 11";
+
+    private Preflight() {}
+
+    static void checkVersions(int source, int target) {
+        if (source < MINIMUM_SOURCE_VERSION) {
+            throw new PgMigrateException(ErrorKind.UNSUPPORTED_VERSION, "The source runs PostgreSQL " + major(source)
+                    + "; pgmigrate migrates from PostgreSQL 11 or newer. Upgrade the source first (e.g. with pg_upgrade).");
+        }
+        if (target / 10000 < source / 10000) {
+            throw new PgMigrateException(ErrorKind.UNSUPPORTED_VERSION, "The target runs PostgreSQL " + major(target)
+                    + ", older than the source's PostgreSQL " + major(source)
+                    + "; a migration can only go to the same or a newer major version. Use a target of PostgreSQL "
+                    + major(source) + " or newer.");
+        }
+    }
+
+    private static String major(int version) {
+        return String.valueOf(version / 10000);
+    }
+
+    static void checkTargetEmpty(Connection target, String database) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement ps = target.prepareStatement(USER_OBJECTS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        if (!found.isEmpty()) {
+            String list = String.join(", ", found.subList(0, Math.min(10, found.size()))) + (found.size() > 10 ? ", ..." : "");
+            throw new PgMigrateException(ErrorKind.TARGET_NOT_EMPTY, "The target database \"" + database
+                    + "\" is not empty; it holds " + list + ". pgmigrate copies into an empty database: drop these objects,"
+                    + " or create a new database (CREATE DATABASE ...) and point the target URL at it.");
+        }
+    }
+
+    /** Extension name to the versions the target can install. */
+    static Map<String, Set<String>> availableExtensions(Connection target) throws SQLException {
+        Map<String, Set<String>> versions = new HashMap<>();
+        try (PreparedStatement ps = target.prepareStatement("SELECT name, version FROM pg_catalog.pg_available_extension_versions");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                versions.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        return versions;
+    }
+
+    static void checkExtensions(List<RequiredExtension> required, Map<String, Set<String>> available) {
+        List<String> missing = required.stream().filter(e -> !available.containsKey(e.name()))
+                .map(e -> e.name() + " " + e.version()).toList();
+        if (!missing.isEmpty()) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The target server cannot install extension(s) used by the source: "
+                    + String.join(", ", missing) + ". Install their packages on the target server (or allow-list them"
+                    + " with your provider) and run again; nothing was changed on the target.");
+        }
+    }
+
+    static List<String> roles(Connection target) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        try (PreparedStatement ps = target.prepareStatement("SELECT rolname FROM pg_catalog.pg_roles"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                roles.add(rs.getString(1));
+            }
+        }
+        return roles;
+    }
+}

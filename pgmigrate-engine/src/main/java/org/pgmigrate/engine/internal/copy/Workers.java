@@ -1,0 +1,131 @@
+package org.pgmigrate.engine.internal.copy;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.slf4j.MDC;
+
+/**
+ * A fixed number of worker threads, each with its own source connection (inside the shared
+ * snapshot) and target connection, opened on first use and kept for the whole run. The first
+ * job that fails stops the rest: jobs not yet started are skipped and {@link #awaitIdle()}
+ * rethrows that failure.
+ */
+public final class Workers implements AutoCloseable {
+    /** Work for one worker thread. */
+    @FunctionalInterface
+    public interface Job {
+        void run(Session session) throws Exception;
+    }
+
+    /** The connections of one worker thread. */
+    public static final class Session {
+        private final Supplier<Connection> sourceFactory;
+        private final Supplier<Connection> targetFactory;
+        private Connection source;
+        private Connection target;
+
+        Session(Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
+            this.sourceFactory = sourceFactory;
+            this.targetFactory = targetFactory;
+        }
+
+        public Connection source() {
+            if (source == null) {
+                source = sourceFactory.get();
+            }
+            return source;
+        }
+
+        public Connection target() {
+            if (target == null) {
+                target = targetFactory.get();
+            }
+            return target;
+        }
+
+        void close() {
+            Connector.closeQuietly(source);
+            Connector.closeQuietly(target);
+        }
+    }
+
+    private final ExecutorService executor;
+    private final ThreadLocal<Session> sessions = new ThreadLocal<>();
+    private final List<Session> allSessions = new ArrayList<>();
+    private final Supplier<Connection> sourceFactory;
+    private final Supplier<Connection> targetFactory;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final Phaser pending = new Phaser(1);
+    private final Map<String, String> mdc;
+
+    public Workers(int threads, String migrationId, Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
+        AtomicInteger counter = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pgmigrate-" + migrationId + "-worker-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.sourceFactory = sourceFactory;
+        this.targetFactory = targetFactory;
+        this.mdc = MDC.getCopyOfContextMap();
+    }
+
+    /** Runs {@code job} on a worker; ignored once a job has failed. */
+    public void submit(Job job) {
+        pending.register();
+        executor.execute(() -> {
+            try {
+                if (failure.get() == null) {
+                    if (mdc != null) {
+                        MDC.setContextMap(mdc);
+                    }
+                    job.run(session());
+                }
+            } catch (Exception e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                MDC.clear();
+                pending.arriveAndDeregister();
+            }
+        });
+    }
+
+    /** Waits until every submitted job has finished, then rethrows the first failure, if any. */
+    public void awaitIdle() throws Exception {
+        pending.arriveAndAwaitAdvance();
+        Exception e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private Session session() {
+        Session s = sessions.get();
+        if (s == null) {
+            s = new Session(sourceFactory, targetFactory);
+            sessions.set(s);
+            synchronized (allSessions) {
+                allSessions.add(s);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        synchronized (allSessions) {
+            allSessions.forEach(Session::close);
+            allSessions.clear();
+        }
+    }
+}

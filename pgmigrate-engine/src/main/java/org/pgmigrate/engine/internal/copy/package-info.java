@@ -1,0 +1,5 @@
+/**
+ * Streams table rows from the source into the target and schedules copy and index work over
+ * a bounded pool. Private; no compatibility guarantees.
+ */
+package org.pgmigrate.engine.internal.copy;

@@ -1,0 +1,92 @@
+package org.pgmigrate.engine.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.pgmigrate.Endpoint;
+import org.postgresql.PGConnection;
+
+/**
+ * Opens connections to one endpoint with the session settings the engine relies on: the same
+ * text formats on both sides (so COPY text and checksums agree), an empty search_path (so every
+ * name the catalogs render is schema-qualified) and no timeouts.
+ */
+public final class Connector {
+    private static final String SESSION_SETTINGS = String.join("; ",
+            "SET search_path = ''",
+            "SET DateStyle = 'ISO, YMD'",
+            "SET IntervalStyle = 'postgres'",
+            "SET TimeZone = 'UTC'",
+            "SET extra_float_digits = 3",
+            "SET bytea_output = 'hex'",
+            "SET statement_timeout = 0",
+            "SET lock_timeout = 0",
+            "SET idle_in_transaction_session_timeout = 0",
+            "SET client_min_messages = 'warning'");
+
+    private static final String TARGET_SETTINGS = String.join("; ",
+            "SET synchronous_commit = off",
+            "SET check_function_bodies = off",
+            "SET maintenance_work_mem = '256MB'");
+
+    private final Endpoint endpoint;
+    private final Side side;
+
+    public Connector(Endpoint endpoint, Side side) {
+        this.endpoint = endpoint;
+        this.side = side;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** A new connection in auto-commit mode with the engine's session settings. */
+    public Connection open() {
+        Connection connection = null;
+        try {
+            connection = endpoint.dataSource().isPresent()
+                    ? endpoint.dataSource().get().getConnection()
+                    : DriverManager.getConnection(endpoint.jdbcUrl(), properties());
+            connection.unwrap(PGConnection.class);
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                s.execute(SESSION_SETTINGS);
+                if (side == Side.TARGET) {
+                    s.execute(TARGET_SETTINGS);
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw ErrorTranslator.connectFailed(side, endpoint, e);
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.putAll(endpoint.properties());
+        endpoint.user().ifPresent(u -> p.setProperty("user", u));
+        endpoint.password().ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("ApplicationName", "pgmigrate");
+        p.putIfAbsent("connectTimeout", "15");
+        p.setProperty("tcpKeepAlive", "true");
+        return p;
+    }
+
+    public static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing after a failure: the first error is the one worth reporting
+            }
+        }
+    }
+}

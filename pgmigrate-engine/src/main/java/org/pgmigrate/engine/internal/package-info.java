@@ -1,0 +1,4 @@
+/**
+ * Private implementation: runs a migration plan. No compatibility guarantees.
+ */
+package org.pgmigrate.engine.internal;

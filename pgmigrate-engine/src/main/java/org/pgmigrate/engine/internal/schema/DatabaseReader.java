@@ -1,0 +1,82 @@
+package org.pgmigrate.engine.internal.schema;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pgmigrate.engine.internal.jdbc.Sql;
+
+/** Database-level settings and comment, sequence values, and large objects. */
+final class DatabaseReader {
+    /** Settings whose value is a list: each element is quoted on its own, as pg_dump does. */
+    private static final Set<String> LIST_SETTINGS = Set.of("search_path", "temp_tablespaces",
+            "session_preload_libraries", "local_preload_libraries", "shared_preload_libraries");
+
+    private final Catalog catalog;
+    private final TargetRoles roles;
+    private final SourceSchema out;
+
+    DatabaseReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
+        this.catalog = catalog;
+        this.roles = roles;
+        this.out = out;
+    }
+
+    void read() throws SQLException {
+        out.databaseComment = catalog.databaseComment();
+        catalog.query("SELECT split_part(c, '=', 1), substr(c, strpos(c, '=') + 1),"
+                + " (SELECT string_agg(pg_catalog.quote_literal(btrim(e, ' \"')), ', ')"
+                + "    FROM pg_catalog.regexp_split_to_table(substr(c, strpos(c, '=') + 1), ',') e),"
+                + " pg_catalog.quote_literal(substr(c, strpos(c, '=') + 1))"
+                + " FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c"
+                + " WHERE s.setrole = 0 AND s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"
+                + " ORDER BY 1", rs -> {
+                    String name = rs.getString(1);
+                    out.databaseSettings.add(new SourceSchema.DatabaseSetting(name, LIST_SETTINGS.contains(name) ? rs.getString(3) : rs.getString(4)));
+                });
+        readSequenceValues();
+        readLargeObjects();
+    }
+
+    private void readSequenceValues() throws SQLException {
+        catalog.query("SELECT n.nspname, c.relname, s.last_value, s.start_value"
+                + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_catalog.pg_sequences s ON s.schemaname = n.nspname AND s.sequencename = c.relname"
+                + " WHERE c.relkind = 'S' AND " + SchemaFilter.userNamespace("n")
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+                + "     AND d.objid = c.oid AND d.deptype = 'e')"
+                + " ORDER BY 1, 2", rs -> {
+                    String name = Sql.qualified(rs.getString(1), rs.getString(2));
+                    long last = rs.getLong(3);
+                    boolean called = !rs.wasNull();
+                    out.sequences.add(new SequenceValue(name, called ? last : rs.getLong(4), called));
+                });
+        for (String config : out.configSequences) {
+            catalog.query("SELECT last_value, is_called FROM " + config,
+                    rs -> out.sequences.add(new SequenceValue(config, rs.getLong(1), rs.getBoolean(2))));
+        }
+    }
+
+    private void readLargeObjects() throws SQLException {
+        Map<Long, List<Grant>> acls = new HashMap<>();
+        catalog.query("SELECT o.oid, r.rolname, a.grantee, a.privilege_type, a.is_grantable FROM pg_catalog.pg_largeobject_metadata o"
+                + " LEFT JOIN LATERAL pg_catalog.aclexplode(o.lomacl) a ON true LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee"
+                + " WHERE o.lomacl IS NOT NULL ORDER BY 1, a.grantee, a.privilege_type", rs -> {
+                    List<Grant> grants = acls.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                    if (rs.getString(4) != null) {
+                        grants.add(new Grant(rs.getLong(3) == 0 ? null : rs.getString(2), rs.getString(4), rs.getBoolean(5)));
+                    }
+                });
+        catalog.query("SELECT o.oid, pg_catalog.pg_get_userbyid(o.lomowner) FROM pg_catalog.pg_largeobject_metadata o ORDER BY 1", rs -> {
+            long oid = rs.getLong(1);
+            String target = "LARGE OBJECT " + oid;
+            Statements s = new Statements(roles)
+                    .comment(target, catalog.comment(ObjectRef.PG_LARGEOBJECT, oid, 0))
+                    .owner(target, rs.getString(2))
+                    .privileges(target, rs.getString(2), acls.get(oid));
+            out.largeObjects.add(new LargeObject(oid, s.toList()));
+        });
+    }
+}

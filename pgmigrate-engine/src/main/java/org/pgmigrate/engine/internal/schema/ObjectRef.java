@@ -1,0 +1,29 @@
+package org.pgmigrate.engine.internal.schema;
+
+/**
+ * A catalog object as pg_depend names it: the OID of its catalog and its own OID. The catalog
+ * OIDs are fixed by PostgreSQL, the same on every major version.
+ */
+public record ObjectRef(int catalog, long oid) {
+    public static final int PG_TYPE = 1247;
+    public static final int PG_PROC = 1255;
+    public static final int PG_CLASS = 1259;
+    public static final int PG_ATTRDEF = 2604;
+    public static final int PG_CAST = 2605;
+    public static final int PG_CONSTRAINT = 2606;
+    public static final int PG_LARGEOBJECT = 2613;
+    public static final int PG_NAMESPACE = 2615;
+    public static final int PG_OPERATOR = 2617;
+    public static final int PG_REWRITE = 2618;
+    public static final int PG_TRIGGER = 2620;
+    public static final int PG_POLICY = 3256;
+    public static final int PG_EXTENSION = 3079;
+    public static final int PG_COLLATION = 3456;
+    public static final int PG_TS_DICT = 3600;
+    public static final int PG_TS_CONFIG = 3602;
+    public static final int PG_STATISTIC_EXT = 3381;
+
+    public static ObjectRef of(int catalog, long oid) {
+        return new ObjectRef(catalog, oid);
+    }
+}

@@ -1,0 +1,71 @@
+package org.pgmigrate.engine.internal.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads everything to migrate from the source catalogs, in the caller's transaction (the
+ * exported snapshot), with set-based queries whose number does not grow with the number of
+ * objects.
+ */
+public final class SchemaReader {
+    private SchemaReader() {}
+
+    /**
+     * @param source a connection inside the snapshot transaction, search_path empty
+     * @param sourceVersion server_version_num of the source
+     * @param targetVersion server_version_num of the target
+     * @param roles the roles that exist on the target
+     * @param targetExtensionVersions extension name to versions installable on the target
+     */
+    public static SourceSchema read(Connection source, int sourceVersion, int targetVersion, TargetRoles roles,
+                                    Map<String, Set<String>> targetExtensionVersions) throws SQLException {
+        Catalog catalog = new Catalog(source, sourceVersion);
+        SourceSchema out = new SourceSchema();
+        new NamespaceReader(catalog, roles, out, targetExtensionVersions).read();
+        new TypeReader(catalog, roles, out).read();
+        new RoutineReader(catalog, roles, out, targetVersion).read();
+        new TextSearchReader(catalog, roles, out).read();
+        RelationReader relations = new RelationReader(catalog, roles, out);
+        relations.read();
+        new TableObjectReader(catalog, roles, out, relations.relations()).read();
+        new DatabaseReader(catalog, roles, out).read();
+        new UnsupportedReader(catalog, out).read();
+        order(catalog, out, relations);
+        return out;
+    }
+
+    private static void order(Catalog catalog, SourceSchema out, RelationReader relations) throws SQLException {
+        List<DependencyOrder.Edge> edges = new ArrayList<>();
+        catalog.query("SELECT classid, objid, refclassid, refobjid, deptype FROM pg_catalog.pg_depend"
+                + " WHERE objid >= " + Catalog.FIRST_NORMAL_OID + " AND refobjid >= " + Catalog.FIRST_NORMAL_OID
+                + " AND deptype IN ('n', 'a', 'i', 'e')", rs -> edges.add(new DependencyOrder.Edge(
+                        ObjectRef.of(rs.getInt(1), rs.getLong(2)), ObjectRef.of(rs.getInt(3), rs.getLong(4)), rs.getString(5).charAt(0))));
+        List<SchemaObject> preData = out.objects.stream().filter(o -> o.placement() == Placement.PRE_DATA).toList();
+        List<SchemaObject> sorted = new ArrayList<>(DependencyOrder.sort(preData, edges, out.extraDependencies));
+        Map<Long, Integer> depth = new HashMap<>();
+        List<SchemaObject> parents = out.objects.stream().filter(o -> o.placement() == Placement.PARTITIONED_PARENT)
+                .sorted(Comparator.comparingInt((SchemaObject o) -> relations.partitionDepth(o.tableOid(), depth))).toList();
+        sorted.addAll(parents);
+        out.objects.stream().filter(o -> o.placement() != Placement.PRE_DATA && o.placement() != Placement.PARTITIONED_PARENT)
+                .forEach(sorted::add);
+        out.objects.clear();
+        out.objects.addAll(sorted);
+        // materialized views refresh in the order they were created
+        List<String> refreshOrder = new ArrayList<>();
+        for (SchemaObject o : sorted) {
+            String refresh = "REFRESH MATERIALIZED VIEW " + o.name();
+            if (o.kind().equals("materialized view") && out.matviewRefreshes.contains(refresh)) {
+                refreshOrder.add(refresh);
+            }
+        }
+        out.matviewRefreshes.clear();
+        out.matviewRefreshes.addAll(refreshOrder);
+    }
+}

@@ -1,0 +1,84 @@
+package org.pgmigrate.engine.internal.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pgmigrate.MigrationWarning;
+
+/**
+ * Everything read from the source: the objects to create, the tables to copy, the sequence
+ * values, materialized views to refresh, large objects, and what cannot be migrated.
+ */
+public final class SourceSchema {
+    final List<SchemaObject> objects = new ArrayList<>();
+    final Map<ObjectRef, Set<ObjectRef>> extraDependencies = new HashMap<>();
+    final List<TableData> tables = new ArrayList<>();
+    final List<SequenceValue> sequences = new ArrayList<>();
+    final List<String> configSequences = new ArrayList<>();
+    final List<String> matviewRefreshes = new ArrayList<>();
+    final List<LargeObject> largeObjects = new ArrayList<>();
+    final List<MigrationWarning> warnings = new ArrayList<>();
+    final List<RequiredExtension> extensions = new ArrayList<>();
+    final List<DatabaseSetting> databaseSettings = new ArrayList<>();
+    String databaseComment;
+
+    /** Pre-data objects in dependency order, then the other placements as read. */
+    public List<SchemaObject> objects() {
+        return objects;
+    }
+
+    public List<SchemaObject> objects(Placement placement) {
+        return objects.stream().filter(o -> o.placement() == placement).toList();
+    }
+
+    public List<TableData> tables() {
+        return tables;
+    }
+
+    public List<SequenceValue> sequences() {
+        return sequences;
+    }
+
+    /** REFRESH statements for populated materialized views, in dependency order. */
+    public List<String> matviewRefreshes() {
+        return matviewRefreshes;
+    }
+
+    public List<LargeObject> largeObjects() {
+        return largeObjects;
+    }
+
+    public List<MigrationWarning> warnings() {
+        return warnings;
+    }
+
+    public List<RequiredExtension> extensions() {
+        return extensions;
+    }
+
+    public List<DatabaseSetting> databaseSettings() {
+        return databaseSettings;
+    }
+
+    /** The database's comment as a SQL literal, or null. */
+    public String databaseComment() {
+        return databaseComment;
+    }
+
+    void add(SchemaObject object) {
+        objects.add(object);
+    }
+
+    void dependsOn(ObjectRef object, ObjectRef dependency) {
+        extraDependencies.computeIfAbsent(object, k -> new HashSet<>()).add(dependency);
+    }
+
+    /** An extension the target must be able to install. */
+    public record RequiredExtension(String name, String version, String schema) {}
+
+    /** {@code ALTER DATABASE ... SET name TO value}: the value is a literal list quoted by the source. */
+    public record DatabaseSetting(String name, String valueSql) {}
+}

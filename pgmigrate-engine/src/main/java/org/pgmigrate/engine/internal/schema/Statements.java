@@ -1,0 +1,80 @@
+package org.pgmigrate.engine.internal.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pgmigrate.engine.internal.jdbc.Sql;
+
+/** Collects one object's statements: its definition, then comment, owner and privileges. */
+final class Statements {
+    private final TargetRoles roles;
+    private final List<String> list = new ArrayList<>();
+
+    Statements(TargetRoles roles) {
+        this.roles = roles;
+    }
+
+    Statements add(String sql) {
+        list.add(sql);
+        return this;
+    }
+
+    /** {@code COMMENT ON <target> IS <literal>} when the object has a comment. */
+    Statements comment(String target, String literal) {
+        if (literal != null) {
+            list.add("COMMENT ON " + target + " IS " + literal);
+        }
+        return this;
+    }
+
+    /** {@code ALTER <target> OWNER TO <owner>} when the owner exists on the target. */
+    Statements owner(String target, String owner) {
+        if (owner != null && roles.exists(owner, target)) {
+            list.add("ALTER " + target + " OWNER TO " + Sql.ident(owner));
+        }
+        return this;
+    }
+
+    /**
+     * Recreates an ACL exactly: revoke what the target grants by default, then grant each
+     * entry. A {@code null} ACL means the default, which needs no statement.
+     */
+    Statements privileges(String grantTarget, String owner, List<Grant> acl) {
+        if (acl == null) {
+            return this;
+        }
+        list.add("REVOKE ALL ON " + grantTarget + " FROM PUBLIC");
+        if (owner != null && roles.exists(owner, grantTarget)) {
+            list.add("REVOKE ALL ON " + grantTarget + " FROM " + Sql.ident(owner));
+        }
+        grants(grantTarget, "", acl);
+        return this;
+    }
+
+    /** Column privileges: {@code GRANT priv (column) ON TABLE t TO role}. */
+    Statements columnPrivileges(String tableTarget, String column, List<Grant> acl) {
+        if (acl != null) {
+            grants(tableTarget, " (" + Sql.ident(column) + ")", acl);
+        }
+        return this;
+    }
+
+    private void grants(String grantTarget, String columns, List<Grant> acl) {
+        Map<String, List<String>> byGrantee = new LinkedHashMap<>();
+        for (Grant g : acl) {
+            String grantee = g.grantee() == null ? "PUBLIC" : g.grantee();
+            if (g.grantee() != null && !roles.exists(g.grantee(), grantTarget)) {
+                continue;
+            }
+            String key = (g.grantee() == null ? "PUBLIC" : Sql.ident(grantee)) + (g.grantable() ? " WITH GRANT OPTION" : "");
+            byGrantee.computeIfAbsent(key, k -> new ArrayList<>()).add(g.privilege() + columns);
+        }
+        byGrantee.forEach((grantee, privileges) ->
+                list.add("GRANT " + String.join(", ", privileges) + " ON " + grantTarget + " TO " + grantee));
+    }
+
+    List<String> toList() {
+        return List.copyOf(list);
+    }
+}

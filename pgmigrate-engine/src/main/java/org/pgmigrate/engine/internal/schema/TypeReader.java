@@ -1,0 +1,192 @@
+package org.pgmigrate.engine.internal.schema;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.engine.internal.jdbc.Sql;
+
+/** Enum, composite, domain and range types, and collations. */
+final class TypeReader {
+    private final Catalog catalog;
+    private final TargetRoles roles;
+    private final SourceSchema out;
+
+    TypeReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
+        this.catalog = catalog;
+        this.roles = roles;
+        this.out = out;
+    }
+
+    void read() throws SQLException {
+        readCollations();
+        Map<Long, List<String>> labels = new HashMap<>();
+        catalog.query("SELECT enumtypid, pg_catalog.quote_literal(enumlabel) FROM pg_catalog.pg_enum ORDER BY enumtypid, enumsortorder",
+                rs -> labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        Map<Long, List<String>> attributes = new HashMap<>();
+        Map<Long, List<String>> attributeComments = new HashMap<>();
+        catalog.query("SELECT t.oid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+                + " CASE WHEN a.attcollation <> at.typcollation AND a.attcollation <> 0"
+                + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,"
+                + " t.typrelid, a.attnum"
+                + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid"
+                + " JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
+                + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
+                + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
+                + " WHERE t.typtype = 'c' AND t.oid >= " + Catalog.FIRST_NORMAL_OID + " AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY t.oid, a.attnum", rs -> {
+                    attributes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Sql.ident(rs.getString(2)) + " " + rs.getString(3)
+                            + (rs.getString(4) == null ? "" : " COLLATE " + rs.getString(4)));
+                    String comment = catalog.comment(ObjectRef.PG_CLASS, rs.getLong(5), rs.getInt(6));
+                    if (comment != null) {
+                        attributeComments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Sql.ident(rs.getString(2)) + " IS " + comment);
+                    }
+                });
+        Map<Long, List<String[]>> domainChecks = new HashMap<>();
+        catalog.query("SELECT contypid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
+                + " WHERE contypid <> 0 AND contype = 'c' ORDER BY contypid, conname",
+                rs -> domainChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}));
+        Map<Long, String> ranges = readRanges();
+        Map<Long, List<Grant>> acls = catalog.acls("pg_type", "oid", "typacl");
+        catalog.query("SELECT t.oid, n.nspname, t.typname, t.typtype, pg_catalog.pg_get_userbyid(t.typowner),"
+                + " pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, pg_catalog.pg_get_expr(t.typdefaultbin, 0),"
+                + " CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation AND t.typcollation <> 0"
+                + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END"
+                + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                + " LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype"
+                + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation"
+                + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
+                + " WHERE " + SchemaFilter.userNamespace("n") + " AND t.typisdefined"
+                + " AND t.typtype IN ('b', 'c', 'd', 'e', 'r')"
+                + " AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')"
+                + " AND " + Dependencies.notMember("pg_type", "t.oid")
+                + " ORDER BY n.nspname, t.typname", rs -> {
+                    long oid = rs.getLong(1);
+                    String name = Sql.qualified(rs.getString(2), rs.getString(3));
+                    char type = rs.getString(4).charAt(0);
+                    String owner = rs.getString(5);
+                    Statements s = new Statements(roles);
+                    String keyword = type == 'd' ? "DOMAIN " : "TYPE ";
+                    String kind;
+                    switch (type) {
+                        case 'e':
+                            kind = "enum type";
+                            s.add("CREATE TYPE " + name + " AS ENUM (" + String.join(", ", labels.getOrDefault(oid, List.of())) + ")");
+                            break;
+                        case 'c':
+                            kind = "composite type";
+                            s.add("CREATE TYPE " + name + " AS (" + String.join(", ", attributes.getOrDefault(oid, List.of())) + ")");
+                            attributeComments.getOrDefault(oid, List.of()).forEach(c -> s.add("COMMENT ON COLUMN " + name + "." + c));
+                            break;
+                        case 'd':
+                            kind = "domain";
+                            StringBuilder sql = new StringBuilder("CREATE DOMAIN " + name + " AS " + rs.getString(6));
+                            if (rs.getString(9) != null) {
+                                sql.append(" COLLATE ").append(rs.getString(9));
+                            }
+                            if (rs.getString(8) != null) {
+                                sql.append(" DEFAULT ").append(rs.getString(8));
+                            }
+                            if (rs.getBoolean(7)) {
+                                sql.append(" NOT NULL");
+                            }
+                            s.add(sql.toString());
+                            for (String[] check : domainChecks.getOrDefault(oid, List.of())) {
+                                s.add("ALTER DOMAIN " + name + " ADD CONSTRAINT " + Sql.ident(check[0]) + " " + check[1]);
+                                s.comment("CONSTRAINT " + Sql.ident(check[0]) + " ON DOMAIN " + name,
+                                        catalog.comment(ObjectRef.PG_CONSTRAINT, Long.parseLong(check[2]), 0));
+                            }
+                            break;
+                        case 'r':
+                            kind = "range type";
+                            s.add("CREATE TYPE " + name + " AS RANGE (" + ranges.get(oid) + ")");
+                            break;
+                        default:
+                            out.warnings.add(MigrationWarning.of("unsupported-object",
+                                    "Base types defined outside an extension are not migrated; create them on the target by hand.",
+                                    List.of(name)));
+                            return;
+                    }
+                    s.comment(keyword + name, catalog.comment(ObjectRef.PG_TYPE, oid, 0));
+                    s.owner(keyword + name, owner);
+                    s.privileges(keyword + name, owner, acls.get(oid));
+                    out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_TYPE, oid), kind, name, s.toList()));
+                });
+    }
+
+    private Map<Long, String> readRanges() throws SQLException {
+        Map<Long, String> ranges = new HashMap<>();
+        String multirange = catalog.version() >= 140000
+                ? "(SELECT pg_catalog.quote_ident(mn.nspname) || '.' || pg_catalog.quote_ident(mt.typname) FROM pg_catalog.pg_type mt"
+                  + " JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace WHERE mt.oid = r.rngmultitypid)"
+                : "NULL";
+        catalog.query("SELECT r.rngtypid, pg_catalog.format_type(r.rngsubtype, NULL),"
+                + " CASE WHEN NOT opc.opcdefault THEN pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END,"
+                + " CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation"
+                + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,"
+                + " CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::pg_catalog.regproc::text END,"
+                + " CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::pg_catalog.regproc::text END, "
+                + multirange
+                + " FROM pg_catalog.pg_range r JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype"
+                + " JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace"
+                + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = r.rngcollation"
+                + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
+                + " WHERE r.rngtypid >= " + Catalog.FIRST_NORMAL_OID, rs -> {
+                    StringBuilder sql = new StringBuilder("SUBTYPE = " + rs.getString(2));
+                    if (rs.getString(3) != null) {
+                        sql.append(", SUBTYPE_OPCLASS = ").append(rs.getString(3));
+                    }
+                    if (rs.getString(4) != null) {
+                        sql.append(", COLLATION = ").append(rs.getString(4));
+                    }
+                    if (rs.getString(5) != null) {
+                        sql.append(", SUBTYPE_DIFF = ").append(rs.getString(5));
+                    }
+                    if (rs.getString(6) != null) {
+                        sql.append(", CANONICAL = ").append(rs.getString(6));
+                    }
+                    if (rs.getString(7) != null) {
+                        sql.append(", MULTIRANGE_TYPE_NAME = ").append(rs.getString(7));
+                    }
+                    ranges.put(rs.getLong(1), sql.toString());
+                });
+        return ranges;
+    }
+
+    private void readCollations() throws SQLException {
+        int v = catalog.version();
+        String deterministic = v >= 120000 ? "c.collisdeterministic" : "true";
+        String locale = v >= 170000 ? "c.colllocale" : v >= 150000 ? "c.colliculocale" : "c.collcollate";
+        catalog.query("SELECT c.oid, n.nspname, c.collname, pg_catalog.pg_get_userbyid(c.collowner), c.collprovider,"
+                + " pg_catalog.quote_literal(c.collcollate), pg_catalog.quote_literal(c.collctype), " + deterministic + ","
+                + " pg_catalog.quote_literal(" + locale + ")"
+                + " FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace"
+                + " WHERE " + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_collation", "c.oid")
+                + " ORDER BY n.nspname, c.collname", rs -> {
+                    long oid = rs.getLong(1);
+                    String name = Sql.qualified(rs.getString(2), rs.getString(3));
+                    String provider = rs.getString(5);
+                    String options;
+                    switch (provider) {
+                        case "i":
+                            options = "provider = icu, locale = " + rs.getString(9);
+                            break;
+                        case "b":
+                            options = "provider = builtin, locale = " + rs.getString(9);
+                            break;
+                        default:
+                            options = "provider = libc, lc_collate = " + rs.getString(6) + ", lc_ctype = " + rs.getString(7);
+                    }
+                    if (!rs.getBoolean(8)) {
+                        options += ", deterministic = false";
+                    }
+                    Statements s = new Statements(roles).add("CREATE COLLATION " + name + " (" + options + ")");
+                    s.comment("COLLATION " + name, catalog.comment(ObjectRef.PG_COLLATION, oid, 0));
+                    s.owner("COLLATION " + name, rs.getString(4));
+                    out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_COLLATION, oid), "collation", name, s.toList()));
+                });
+    }
+}

@@ -1,0 +1,55 @@
+package org.pgmigrate.engine.internal.schema;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.pgmigrate.MigrationWarning;
+
+/**
+ * Objects this version does not migrate. Each kind found becomes one warning that names the
+ * objects, so nothing is dropped silently.
+ */
+final class UnsupportedReader {
+    private final Catalog catalog;
+    private final SourceSchema out;
+
+    UnsupportedReader(Catalog catalog, SourceSchema out) {
+        this.catalog = catalog;
+        this.out = out;
+    }
+
+    void read() throws SQLException {
+        report("event trigger", "SELECT pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger e WHERE "
+                + Dependencies.notMember("pg_event_trigger", "e.oid"));
+        report("publication", "SELECT pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication");
+        report("foreign data wrapper", "SELECT pg_catalog.quote_ident(fdwname) FROM pg_catalog.pg_foreign_data_wrapper w WHERE "
+                + Dependencies.notMember("pg_foreign_data_wrapper", "w.oid"));
+        report("foreign server", "SELECT pg_catalog.quote_ident(srvname) FROM pg_catalog.pg_foreign_server s WHERE "
+                + Dependencies.notMember("pg_foreign_server", "s.oid"));
+        report("operator class", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opcname)"
+                + " FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace WHERE "
+                + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opclass", "o.oid"));
+        report("operator family", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opfname)"
+                + " FROM pg_catalog.pg_opfamily o JOIN pg_catalog.pg_namespace n ON n.oid = o.opfnamespace WHERE "
+                + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opfamily", "o.oid")
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = o.oid)");
+        report("conversion", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname)"
+                + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE "
+                + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_conversion", "c.oid"));
+        report("procedural language", "SELECT pg_catalog.quote_ident(lanname) FROM pg_catalog.pg_language l WHERE l.oid >= "
+                + Catalog.FIRST_NORMAL_OID + " AND " + Dependencies.notMember("pg_language", "l.oid"));
+        report("transform", "SELECT pg_catalog.format_type(t.trftype, NULL) FROM pg_catalog.pg_transform t WHERE "
+                + Dependencies.notMember("pg_transform", "t.oid"));
+        report("access method", "SELECT pg_catalog.quote_ident(amname) FROM pg_catalog.pg_am a WHERE a.oid >= "
+                + Catalog.FIRST_NORMAL_OID + " AND " + Dependencies.notMember("pg_am", "a.oid"));
+    }
+
+    private void report(String kind, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        catalog.query(sql + " ORDER BY 1", rs -> names.add(rs.getString(1)));
+        if (!names.isEmpty()) {
+            out.warnings.add(MigrationWarning.of("unsupported-object",
+                    "Objects of kind '" + kind + "' are not migrated by this version; recreate them on the target by hand.", names));
+        }
+    }
+}
