@@ -82,7 +82,8 @@ public final class Migration {
          * @throws PgMigrateException when it cannot start; the target is then untouched
          */
         public MigrationResult execute() {
-            return engine().execute(request());
+            MigrationRequest request = request();
+            return engine().execute(request);
         }
     }
 
