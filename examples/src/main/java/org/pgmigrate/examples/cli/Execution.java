@@ -1,0 +1,79 @@
+package org.pgmigrate.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.examples.Summary;
+
+/**
+ * Runs a migration on behalf of a command and turns its outcome into output, a report file and an
+ * exit code. Shared by {@code migrate} and {@code demo} so both report the same way.
+ */
+final class Execution {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Optional<Path> report;
+    private final boolean verbose;
+
+    Execution(PrintStream out, PrintStream err, Optional<Path> report, boolean verbose) {
+        this.out = out;
+        this.err = err;
+        this.report = report;
+        this.verbose = verbose;
+    }
+
+    int run(Supplier<MigrationResult> migration) throws UsageException {
+        MigrationResult result;
+        try {
+            result = migration.get();
+        } catch (PgMigrateException e) {
+            writeReport(ResultJson.failure(e));
+            if (e.kind() == ErrorKind.INVALID_REQUEST) {
+                throw new UsageException(e.getMessage());
+            }
+            return fail(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Not a failure pgmigrate diagnosed (a bug, or the embedded servers of the demo): say what
+            // it was, since there is no curated message to show.
+            writeReport(ResultJson.failure(Optional.empty(), "INTERNAL", String.valueOf(e)));
+            return fail("unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"), e);
+        }
+        out.print(Summary.format(result));
+        boolean written = writeReport(ResultJson.of(result));
+        if (!result.completed()) {
+            err.println("pgmigrate: the migration returned without completing every phase");
+            return ExitCode.FAILED;
+        }
+        return written ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private int fail(String message, RuntimeException e) {
+        err.println("pgmigrate: " + message);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.FAILED;
+    }
+
+    /** Writes the report if one was asked for; says so on err and returns false when it cannot. */
+    private boolean writeReport(String json) {
+        if (report.isEmpty()) {
+            return true;
+        }
+        try {
+            Files.writeString(report.get(), json, StandardCharsets.UTF_8);
+            out.println("Report written to " + report.get());
+            return true;
+        } catch (IOException e) {
+            err.println("pgmigrate: could not write the report to " + report.get() + ": " + e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Runnable examples of pgmigrate: {@link org.pgmigrate.examples.QuickStart} migrates a sample
+ * database between two embedded servers, and the console helpers print progress and summaries.
+ *
+ * <p>Not an API: these classes are here to be read, copied and run. README snippets come from them,
+ * so they change whenever the README does.
+ */
+package org.pgmigrate.examples;
