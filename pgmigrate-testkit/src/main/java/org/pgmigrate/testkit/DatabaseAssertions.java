@@ -1,0 +1,28 @@
+package org.pgmigrate.testkit;
+
+import java.sql.Connection;
+
+/**
+ * Entry point of the database assertions, AssertJ style:
+ *
+ * <pre>{@code
+ * assertThatDatabase(target).isEquivalentTo(source);
+ * assertThatDatabase(target).ignoringOwnersAndAcls().schemaOnly().isEquivalentTo(source);
+ * }</pre>
+ */
+public final class DatabaseAssertions {
+    private DatabaseAssertions() {}
+
+    /** Assertions on {@code database}, read over new superuser connections. */
+    public static DatabaseAssert assertThatDatabase(TestDatabase database) {
+        return new DatabaseAssert(database, DatabaseHandle.of(database));
+    }
+
+    /**
+     * Assertions on the database {@code connection} is connected to. The connection is used as
+     * it is (it should be able to read every object, e.g. a superuser's) and is not closed.
+     */
+    public static DatabaseAssert assertThatDatabase(Connection connection) {
+        return new DatabaseAssert(connection, DatabaseHandle.of(connection));
+    }
+}

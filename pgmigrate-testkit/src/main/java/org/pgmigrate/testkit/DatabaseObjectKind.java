@@ -1,0 +1,59 @@
+package org.pgmigrate.testkit;
+
+/**
+ * What the equivalence assertion compares, one kind per catalog. A difference is reported as
+ * {@code "<label> <name>"}, for example {@code "index shop.orders_pkey"}.
+ */
+public enum DatabaseObjectKind {
+    DATABASE("database"),
+    ROLE_SETTINGS("role settings"),
+    DEFAULT_PRIVILEGES("default privileges"),
+    SCHEMA("schema"),
+    EXTENSION("extension"),
+    TYPE("type"),
+    COLLATION("collation"),
+    SEQUENCE("sequence"),
+    TABLE("table"),
+    VIEW("view"),
+    MATERIALIZED_VIEW("materialized view"),
+    FOREIGN_TABLE("foreign table"),
+    COLUMN("column"),
+    CONSTRAINT("constraint"),
+    INDEX("index"),
+    TRIGGER("trigger"),
+    RULE("rule"),
+    POLICY("policy"),
+    STATISTICS("statistics"),
+    FUNCTION("function"),
+    PROCEDURE("procedure"),
+    AGGREGATE("aggregate"),
+    OPERATOR("operator"),
+    CAST("cast"),
+    TEXT_SEARCH_CONFIGURATION("text search configuration"),
+    TEXT_SEARCH_DICTIONARY("text search dictionary"),
+    EVENT_TRIGGER("event trigger"),
+    LARGE_OBJECT("large object"),
+    /** Row count and content digest of a table, partition or materialized view. */
+    DATA("data");
+
+    private final String label;
+
+    DatabaseObjectKind(String label) {
+        this.label = label;
+    }
+
+    /** How differences name this kind. */
+    public String label() {
+        return label;
+    }
+
+    /** Looks a kind up by its label. */
+    static DatabaseObjectKind ofLabel(String label) {
+        for (DatabaseObjectKind kind : values()) {
+            if (kind.label.equals(label)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Unknown object kind " + label);
+    }
+}

@@ -1,0 +1,559 @@
+-- The sample shop database, part valid on PostgreSQL 11 and later.
+-- Loaded into an empty database by SampleDatabase, as superuser, in one implicit transaction.
+-- Everything here is deterministic (no now(), random(), gen_random_uuid()), so two loads give
+-- equal content; only OIDs may differ.
+
+-- Roles are cluster-wide: create them only when missing, tolerating a concurrent creator.
+DO $roles$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['sample_owner', 'sample_reader', 'sample_writer'] LOOP
+        IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
+END
+$roles$;
+
+-- Database-level settings and comment, whatever the database is called.
+DO $db$
+BEGIN
+    EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB');
+    EXECUTE format('ALTER DATABASE %I SET search_path = shop, public', current_database());
+    EXECUTE format('ALTER ROLE sample_reader IN DATABASE %I SET statement_timeout = %L', current_database(), '5s');
+    EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'The pgmigrate sample shop');
+END
+$db$;
+
+-- The public schema differs by major (owner and CREATE for PUBLIC changed in 15); make it the
+-- same everywhere so that loads on different majors are comparable.
+ALTER SCHEMA public OWNER TO sample_owner;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
+CREATE SCHEMA shop AUTHORIZATION sample_owner;
+CREATE SCHEMA audit AUTHORIZATION sample_owner;
+CREATE SCHEMA "Mixed Case" AUTHORIZATION sample_writer;
+CREATE SCHEMA ext;
+CREATE EXTENSION pgcrypto WITH SCHEMA ext;
+
+COMMENT ON SCHEMA shop IS 'Everything the shop sells and who buys it';
+COMMENT ON SCHEMA audit IS E'Who did what.\nSecond line with ''single'' and "double" quotes and a \\ backslash.';
+COMMENT ON SCHEMA "Mixed Case" IS 'Identifiers that need quoting';
+
+GRANT USAGE ON SCHEMA shop TO sample_reader, sample_writer;
+GRANT USAGE ON SCHEMA audit TO sample_reader;
+GRANT USAGE ON SCHEMA ext TO sample_owner, sample_writer;
+
+-- Default privileges: new tables of sample_owner in shop are readable by sample_reader.
+ALTER DEFAULT PRIVILEGES FOR ROLE sample_owner IN SCHEMA shop GRANT SELECT ON TABLES TO sample_reader;
+ALTER DEFAULT PRIVILEGES FOR ROLE sample_owner GRANT USAGE ON SEQUENCES TO sample_writer;
+
+-- ---------------------------------------------------------------------------------------------
+-- Objects owned by the application owner.
+SET ROLE sample_owner;
+
+CREATE COLLATION shop.c_copy FROM "C";
+COMMENT ON COLLATION shop.c_copy IS 'Byte order';
+
+CREATE TYPE shop.order_status AS ENUM ('new', 'paid', 'shipped', 'delivered', 'returned', 'cancelled');
+COMMENT ON TYPE shop.order_status IS 'Life cycle of an order';
+
+CREATE DOMAIN shop.email AS text
+    CONSTRAINT email_has_at CHECK (VALUE ~ '^[^@[:space:]]+@[^@[:space:]]+$');
+CREATE DOMAIN shop.positive_money AS numeric(12, 2) NOT NULL DEFAULT 0
+    CONSTRAINT positive_money_not_negative CHECK (VALUE >= 0);
+CREATE DOMAIN shop.sku AS varchar(16) COLLATE "C"
+    CONSTRAINT sku_format CHECK (VALUE ~ '^[A-Z]{3}-[0-9]{4}$')
+    CONSTRAINT sku_length CHECK (length(VALUE) = 8);
+COMMENT ON DOMAIN shop.sku IS 'Stock keeping unit, e.g. ABC-0001';
+
+CREATE TYPE shop.address AS (street text, city text COLLATE "C", zip varchar(10), country char(2));
+COMMENT ON TYPE shop.address IS 'Postal address';
+
+CREATE TYPE shop.price_range AS RANGE (subtype = numeric);
+
+CREATE SEQUENCE shop.invoice_no AS integer INCREMENT BY 7 MINVALUE 1000 MAXVALUE 99999 START WITH 1001 CACHE 5 CYCLE;
+SELECT setval('shop.invoice_no', 5005, true);
+COMMENT ON SEQUENCE shop.invoice_no IS 'Invoice numbers, in steps of seven';
+CREATE SEQUENCE shop.countdown AS bigint INCREMENT BY -1 MINVALUE -100 MAXVALUE 100 START WITH 50 NO CYCLE;
+SELECT setval('shop.countdown', 42, false);
+
+CREATE TABLE shop.customers (
+    customer_id bigint GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 10) PRIMARY KEY,
+    email shop.email NOT NULL,
+    full_name text COLLATE shop.c_copy NOT NULL,
+    legacy_code text,
+    address shop.address,
+    tags text[],
+    profile jsonb NOT NULL DEFAULT '{}'::jsonb,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    is_active boolean DEFAULT true,
+    external_id uuid,
+    lucky_numbers integer[],
+    CONSTRAINT customers_email_key UNIQUE (email),
+    CONSTRAINT customers_external_id_key UNIQUE (external_id) DEFERRABLE INITIALLY IMMEDIATE
+);
+COMMENT ON TABLE shop.customers IS E'People who buy things.\nThey have ''emails'' and "names".';
+COMMENT ON COLUMN shop.customers.email IS 'Unique, case-sensitive';
+COMMENT ON CONSTRAINT customers_email_key ON shop.customers IS 'One account per email';
+ALTER TABLE shop.customers ALTER COLUMN full_name SET STATISTICS 500;
+ALTER TABLE shop.customers ALTER COLUMN tags SET STORAGE EXTERNAL;
+
+CREATE TABLE shop.products (
+    product_id serial PRIMARY KEY,
+    sku shop.sku NOT NULL,
+    name text NOT NULL,
+    description text,
+    price shop.positive_money,
+    price_band shop.price_range,
+    weight_kg real,
+    rating double precision,
+    attributes jsonb,
+    photo bytea,
+    manual oid,
+    location point,
+    search tsvector,
+    CONSTRAINT products_sku_key UNIQUE (sku),
+    CONSTRAINT products_name_check CHECK (name <> '')
+) WITH (fillfactor = 80, autovacuum_enabled = false);
+COMMENT ON COLUMN shop.products.manual IS 'Large object with the product manual';
+
+CREATE TABLE shop.orders (
+    order_id bigint GENERATED BY DEFAULT AS IDENTITY,
+    customer_id bigint NOT NULL REFERENCES shop.customers ON DELETE RESTRICT,
+    ordered_at timestamptz NOT NULL,
+    status shop.order_status NOT NULL DEFAULT 'new',
+    total numeric(12, 2) NOT NULL CONSTRAINT orders_total_check CHECK (total >= 0),
+    shipping shop.address,
+    delivery_window interval,
+    note text,
+    PRIMARY KEY (order_id, ordered_at)
+) PARTITION BY RANGE (ordered_at);
+COMMENT ON TABLE shop.orders IS 'Orders, partitioned by year';
+
+CREATE TABLE shop.orders_2022 PARTITION OF shop.orders
+    FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2023-01-01 00:00:00+00');
+CREATE TABLE shop.orders_2023 PARTITION OF shop.orders
+    FOR VALUES FROM ('2023-01-01 00:00:00+00') TO ('2024-01-01 00:00:00+00');
+CREATE TABLE shop.orders_2024 PARTITION OF shop.orders
+    FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00')
+    PARTITION BY HASH (order_id);
+CREATE TABLE shop.orders_2024_h0 PARTITION OF shop.orders_2024 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE shop.orders_2024_h1 PARTITION OF shop.orders_2024 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+CREATE TABLE shop.orders_other PARTITION OF shop.orders DEFAULT;
+CREATE INDEX orders_customer_idx ON shop.orders (customer_id);
+CREATE INDEX orders_open_idx ON shop.orders (ordered_at DESC) WHERE status IN ('new', 'paid');
+
+CREATE TABLE shop.order_items (
+    order_id bigint NOT NULL,
+    ordered_at timestamptz NOT NULL,
+    line_no smallint NOT NULL,
+    product_id integer NOT NULL,
+    quantity integer NOT NULL CHECK (quantity > 0),
+    unit_price numeric(12, 2) NOT NULL,
+    PRIMARY KEY (order_id, line_no),
+    CONSTRAINT order_items_product_fk FOREIGN KEY (product_id) REFERENCES shop.products
+        ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE shop.reviews (
+    review_id integer GENERATED BY DEFAULT AS IDENTITY (MINVALUE 1 MAXVALUE 1000000 CACHE 10) PRIMARY KEY,
+    product_id integer NOT NULL REFERENCES shop.products ON DELETE CASCADE,
+    customer_id bigint,
+    stars smallint NOT NULL,
+    body text,
+    helpful_votes bigint DEFAULT 0,
+    written_on date NOT NULL
+);
+
+CREATE TABLE shop.promotions (
+    promo_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    product_id integer NOT NULL REFERENCES shop.products,
+    active tstzrange NOT NULL,
+    discount_pct numeric(5, 2) NOT NULL,
+    CONSTRAINT promotions_no_overlap EXCLUDE USING gist (active WITH &&) WHERE (discount_pct > 0)
+);
+
+CREATE UNLOGGED TABLE shop.cart_sessions (
+    session_key uuid PRIMARY KEY,
+    customer_id bigint,
+    items jsonb,
+    touched_at timestamptz
+);
+
+-- A table without columns still has rows.
+CREATE TABLE shop.heartbeat ();
+
+CREATE TABLE shop.gift_cards (
+    card_no bigint NOT NULL,
+    balance numeric(10, 2),
+    valid_during daterange
+);
+CREATE SEQUENCE shop.gift_card_no_seq START WITH 900000 OWNED BY shop.gift_cards.card_no;
+ALTER TABLE shop.gift_cards ALTER COLUMN card_no SET DEFAULT nextval('shop.gift_card_no_seq');
+
+-- Data ----------------------------------------------------------------------------------------
+INSERT INTO shop.customers (email, full_name, legacy_code, address, tags, profile, created_at, is_active, external_id, lucky_numbers)
+SELECT 'customer' || i || '@example.com',
+       CASE i % 9
+           WHEN 0 THEN 'O''Brien ' || i
+           WHEN 1 THEN 'Say "hi" ' || i
+           WHEN 2 THEN E'Back\\slash ' || i
+           WHEN 3 THEN E'Tab\there ' || i
+           WHEN 4 THEN E'New\nline ' || i
+           WHEN 5 THEN 'Café 中文 😀 ' || i
+           WHEN 6 THEN 'Zoë Ærø ' || i
+           WHEN 7 THEN ' ' || i
+           ELSE 'Plain Name ' || i
+       END,
+       CASE WHEN i % 3 = 0 THEN 'L' || i END,
+       CASE WHEN i % 5 <> 0 THEN ROW(i || ' Main St', CASE WHEN i % 2 = 0 THEN 'Zürich' ELSE 'Lyon' END, lpad(i::text, 5, '0'), 'CH')::shop.address END,
+       CASE i % 4
+           WHEN 0 THEN ARRAY['vip', NULL, 'has,comma', 'has "quote"']
+           WHEN 1 THEN ARRAY[]::text[]
+           WHEN 2 THEN NULL
+           ELSE ARRAY['{braces}', E'back\\slash', '']
+       END,
+       jsonb_build_object('newsletter', i % 2 = 0, 'score', i * 1.5, 'nick', 'n''' || i, 'nested', jsonb_build_array(i, NULL, 'x')),
+       timestamptz '2021-01-01 00:00:00+00' + i * interval '7 hours 13 minutes 0.25 seconds',
+       CASE WHEN i % 7 = 0 THEN NULL ELSE i % 3 <> 0 END,
+       md5('customer' || i)::uuid,
+       CASE WHEN i % 6 = 0 THEN ARRAY[i, NULL, -i] WHEN i % 6 = 1 THEN NULL ELSE ARRAY[i, i * 2] END
+FROM generate_series(1, 600) AS s(i);
+-- A dropped column leaves a hole in attnum; the data must still line up.
+ALTER TABLE shop.customers DROP COLUMN legacy_code;
+
+INSERT INTO shop.products (sku, name, description, price, price_band, weight_kg, rating, attributes, photo, manual, location, search)
+SELECT chr(65 + i % 26) || chr(65 + (i / 26) % 26) || 'X-' || lpad(i::text, 4, '0'),
+       'Product ' || i,
+       CASE i % 6
+           WHEN 0 THEN NULL
+           WHEN 1 THEN ''
+           WHEN 2 THEN E'Line one\nLine two\r\nLine three'
+           WHEN 3 THEN 'Ünïcödé ✓ 日本語'
+           WHEN 4 THEN repeat('long text ', 300)
+           ELSE 'It''s "great"'
+       END,
+       round((i * 3.17)::numeric, 2),
+       CASE WHEN i % 4 = 0 THEN NULL ELSE shop.price_range(i, i + 10) END,
+       CASE i % 10 WHEN 0 THEN NULL WHEN 1 THEN 'NaN'::real WHEN 2 THEN '-0'::real ELSE (i / 7.0)::real END,
+       CASE i % 11
+           WHEN 0 THEN 'NaN'::float8
+           WHEN 1 THEN 'Infinity'::float8
+           WHEN 2 THEN '-Infinity'::float8
+           WHEN 3 THEN NULL
+           WHEN 4 THEN 1e-300
+           ELSE i / 3.0
+       END,
+       CASE WHEN i % 3 = 0 THEN NULL ELSE jsonb_build_object('color', (ARRAY['red', 'green', 'blue'])[1 + i % 3], 'size', i % 5, 'tags', jsonb_build_array('a', 'b')) END,
+       CASE WHEN i % 5 = 0 THEN NULL WHEN i % 5 = 1 THEN ''::bytea ELSE decode(md5(i::text) || '00ff5c27', 'hex') END,
+       CASE WHEN i = 1 THEN 424242 WHEN i = 2 THEN 424243 END,
+       point(i + 0.5, -i),
+       to_tsvector('english', 'Product ' || i || ' is a fine thing for running and jumping')
+FROM generate_series(1, 200) AS s(i);
+
+INSERT INTO shop.orders (customer_id, ordered_at, status, total, shipping, delivery_window, note)
+SELECT 100 + 10 * (i % 600),
+       timestamptz '2022-01-01 00:00:00+00' + i * interval '15 hours 37 minutes',
+       (ARRAY['new', 'paid', 'shipped', 'delivered', 'returned', 'cancelled']::shop.order_status[])[1 + i % 6],
+       round((i * 7.31 % 1000)::numeric, 2),
+       CASE WHEN i % 4 = 0 THEN NULL ELSE ROW('Dock ' || i, 'Genève', NULL, 'CH')::shop.address END,
+       CASE i % 3 WHEN 0 THEN interval '1 day 02:03:04' WHEN 1 THEN interval '-3 months +5 days' ELSE NULL END,
+       CASE i % 5 WHEN 0 THEN E'Leave at door\tplease' WHEN 1 THEN '' WHEN 2 THEN NULL WHEN 3 THEN 'Ring twice ''loudly''' ELSE 'Nota bene: ½ öl' END
+FROM generate_series(1, 2500) AS s(i);
+
+INSERT INTO shop.order_items (order_id, ordered_at, line_no, product_id, quantity, unit_price)
+SELECT o.order_id, o.ordered_at, l, 1 + (o.order_id * 7 + l) % 200, 1 + (o.order_id + l) % 5, round(((o.order_id + l) % 97 + 0.99)::numeric, 2)
+FROM shop.orders o, generate_series(1, 3) AS l
+WHERE l <= 1 + o.order_id % 3;
+
+INSERT INTO shop.reviews (product_id, customer_id, stars, body, helpful_votes, written_on)
+SELECT 1 + i % 200,
+       CASE WHEN i % 10 = 0 THEN NULL ELSE 100 + 10 * (i % 600) END,
+       CASE WHEN i % 97 = 0 THEN 0 ELSE 1 + i % 5 END,
+       CASE i % 4 WHEN 0 THEN 'Great!' WHEN 1 THEN E'Meh \\o/' WHEN 2 THEN NULL ELSE '👍 très bien' END,
+       CASE WHEN i % 2 = 0 THEN 9223372036854775807 - i ELSE i END,
+       date '2020-02-29' + i
+FROM generate_series(1, 400) AS s(i);
+-- Some existing reviews break this rule: it is only enforced for new rows.
+ALTER TABLE shop.reviews ADD CONSTRAINT reviews_stars_range CHECK (stars BETWEEN 1 AND 5) NOT VALID;
+ALTER TABLE shop.reviews ADD CONSTRAINT reviews_customer_fk FOREIGN KEY (customer_id) REFERENCES shop.customers NOT VALID;
+
+INSERT INTO shop.promotions (product_id, active, discount_pct)
+SELECT 1 + i % 200,
+       tstzrange(timestamptz '2023-01-01 00:00:00+00' + i * interval '1 day', timestamptz '2023-01-01 00:00:00+00' + (i + 1) * interval '1 day', '[)'),
+       CASE WHEN i % 10 = 0 THEN 0 ELSE 5 + i % 20 END
+FROM generate_series(1, 120) AS s(i);
+
+INSERT INTO shop.cart_sessions
+SELECT md5('cart' || i)::uuid, 100 + 10 * i, jsonb_build_array(i, i + 1), timestamptz '2024-06-01 12:00:00+02' + i * interval '1 minute'
+FROM generate_series(1, 50) AS s(i);
+
+INSERT INTO shop.heartbeat DEFAULT VALUES;
+INSERT INTO shop.heartbeat DEFAULT VALUES;
+INSERT INTO shop.heartbeat DEFAULT VALUES;
+
+INSERT INTO shop.gift_cards (balance, valid_during)
+SELECT i * 10, daterange(date '2024-01-01' + i, date '2025-01-01' + i)
+FROM generate_series(1, 30) AS s(i);
+
+-- Large objects with fixed OIDs (two loads must be equal), a comment and a grant.
+SELECT lo_from_bytea(424242, convert_to(E'Manual of product 1\nwith two lines', 'UTF8'));
+SELECT lo_from_bytea(424243, decode(repeat('deadbeef', 5000), 'hex'));
+COMMENT ON LARGE OBJECT 424242 IS 'Manual of product 1';
+
+-- Indexes --------------------------------------------------------------------------------------
+CREATE INDEX customers_active_created_idx ON shop.customers (created_at) WHERE is_active;
+CREATE INDEX customers_lower_email_idx ON shop.customers (lower(email::text) text_pattern_ops);
+CREATE INDEX customers_profile_idx ON shop.customers USING gin (profile jsonb_path_ops);
+CREATE INDEX customers_tags_idx ON shop.customers USING gin (tags);
+CREATE INDEX products_name_incl_idx ON shop.products (name COLLATE "C" DESC NULLS LAST) INCLUDE (price, sku);
+CREATE UNIQUE INDEX products_lower_sku_uidx ON shop.products (lower(sku::text)) WITH (fillfactor = 70);
+CREATE INDEX products_search_idx ON shop.products USING gin (search);
+CREATE INDEX products_price_band_idx ON shop.products USING gist (price_band);
+CREATE INDEX reviews_written_brin_idx ON shop.reviews USING brin (written_on) WITH (pages_per_range = 16);
+CREATE INDEX reviews_body_hash_idx ON shop.reviews USING hash (body);
+COMMENT ON INDEX shop.customers_lower_email_idx IS 'For case-insensitive lookups';
+CREATE STATISTICS shop.order_items_product_quantity (ndistinct, dependencies) ON product_id, quantity FROM shop.order_items;
+COMMENT ON STATISTICS shop.order_items_product_quantity IS 'Popular products sell in bulk';
+CLUSTER shop.reviews USING reviews_pkey;
+ALTER TABLE shop.customers REPLICA IDENTITY USING INDEX customers_email_key;
+ALTER TABLE shop.promotions REPLICA IDENTITY FULL;
+
+-- Functions, procedures, aggregates, operators, casts -----------------------------------------
+CREATE FUNCTION shop.order_total(p_order_id bigint) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT coalesce(sum(quantity * unit_price), 0) FROM shop.order_items WHERE order_id = p_order_id $$;
+COMMENT ON FUNCTION shop.order_total(bigint) IS 'Sum of an order''s lines';
+
+CREATE FUNCTION shop.format_address(a shop.address) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    AS $$ SELECT concat_ws(', ', a.street, a.zip || ' ' || a.city, a.country) $$;
+
+CREATE FUNCTION shop.address_in_city(a shop.address, city text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT a.city = city $$;
+
+CREATE FUNCTION shop.customer_stats(p_customer_id bigint, OUT order_count bigint, OUT spent numeric, VARIADIC statuses shop.order_status[] DEFAULT ARRAY['paid']::shop.order_status[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, shop
+    AS $body$
+DECLARE
+    -- A 'quoted' word and a $-sign in the body.
+    dollar text := '$1';
+BEGIN
+    SELECT count(*), coalesce(sum(o.total), 0) INTO order_count, spent
+    FROM shop.orders o
+    WHERE o.customer_id = p_customer_id AND o.status = ANY (statuses);
+END
+$body$;
+REVOKE ALL ON FUNCTION shop.customer_stats(bigint, shop.order_status[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.customer_stats(bigint, shop.order_status[]) TO sample_reader;
+
+CREATE FUNCTION shop.touch_product() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.name := trim(NEW.name);
+    RETURN NEW;
+END
+$$;
+
+CREATE PROCEDURE shop.cancel_stale_orders(p_before timestamptz, INOUT p_cancelled integer DEFAULT 0)
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE shop.orders SET status = 'cancelled' WHERE status = 'new' AND ordered_at < p_before;
+    GET DIAGNOSTICS p_cancelled = ROW_COUNT;
+END
+$$;
+COMMENT ON PROCEDURE shop.cancel_stale_orders(timestamptz, integer) IS 'Cancels orders nobody paid';
+
+CREATE FUNCTION shop.join_sfunc(state text, value text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT CASE WHEN value IS NULL THEN state WHEN state = '' THEN value ELSE state || '; ' || value END $$;
+CREATE FUNCTION shop.join_final(state text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT '[' || state || ']' $$;
+CREATE AGGREGATE shop.semicolon_join(text) (
+    SFUNC = shop.join_sfunc,
+    STYPE = text,
+    FINALFUNC = shop.join_final,
+    INITCOND = ''
+);
+COMMENT ON AGGREGATE shop.semicolon_join(text) IS 'Joins texts with semicolons';
+CREATE AGGREGATE shop.product_of(numeric) (SFUNC = numeric_mul, STYPE = numeric, INITCOND = '1');
+
+CREATE OPERATOR shop.@@@ (
+    LEFTARG = shop.address,
+    RIGHTARG = text,
+    FUNCTION = shop.address_in_city
+);
+COMMENT ON OPERATOR shop.@@@ (shop.address, text) IS 'Address is in the city';
+
+CREATE CAST (shop.address AS text) WITH FUNCTION shop.format_address(shop.address);
+
+-- Text search ----------------------------------------------------------------------------------
+CREATE TEXT SEARCH DICTIONARY shop.english_simple (TEMPLATE = pg_catalog.simple, STOPWORDS = english, ACCEPT = false);
+CREATE TEXT SEARCH CONFIGURATION shop.product_search (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION shop.product_search ALTER MAPPING FOR asciiword WITH shop.english_simple, english_stem;
+ALTER TEXT SEARCH CONFIGURATION shop.product_search DROP MAPPING FOR email, url;
+COMMENT ON TEXT SEARCH CONFIGURATION shop.product_search IS 'English, without stemming of ASCII words';
+
+-- Views ------------------------------------------------------------------------------------------
+CREATE VIEW shop.order_summary AS
+SELECT o.order_id, o.ordered_at, c.full_name, o.status, o.total,
+       shop.format_address(o.shipping) AS ship_to
+FROM shop.orders o
+JOIN shop.customers c USING (customer_id);
+COMMENT ON VIEW shop.order_summary IS 'One line per order';
+COMMENT ON COLUMN shop.order_summary.ship_to IS 'Formatted address';
+
+-- A view on a view.
+CREATE VIEW shop.big_orders WITH (security_barrier = true) AS
+SELECT * FROM shop.order_summary WHERE total > 500::numeric;
+
+CREATE VIEW shop.active_customers AS
+SELECT customer_id, email, full_name, is_active FROM shop.customers WHERE is_active
+WITH CASCADED CHECK OPTION;
+
+CREATE MATERIALIZED VIEW shop.product_sales AS
+SELECT p.product_id, p.sku, count(i.*) AS lines, coalesce(sum(i.quantity), 0) AS units
+FROM shop.products p
+LEFT JOIN shop.order_items i ON i.product_id = p.product_id
+GROUP BY p.product_id, p.sku;
+CREATE UNIQUE INDEX product_sales_product_idx ON shop.product_sales (product_id);
+COMMENT ON MATERIALIZED VIEW shop.product_sales IS 'Refreshed nightly';
+
+CREATE MATERIALIZED VIEW shop.review_stats AS
+SELECT product_id, avg(stars) AS avg_stars FROM shop.reviews GROUP BY product_id
+WITH NO DATA;
+
+-- Triggers, rules, row-level security -------------------------------------------------------------
+CREATE TRIGGER products_touch BEFORE INSERT OR UPDATE OF name ON shop.products
+    FOR EACH ROW EXECUTE FUNCTION shop.touch_product();
+ALTER TABLE shop.products DISABLE TRIGGER products_touch;
+COMMENT ON TRIGGER products_touch ON shop.products IS 'Trims names (disabled)';
+
+ALTER TABLE shop.customers ENABLE ROW LEVEL SECURITY;
+CREATE POLICY customers_active_only ON shop.customers FOR SELECT TO sample_reader USING (is_active);
+CREATE POLICY customers_writer ON shop.customers AS RESTRICTIVE FOR UPDATE TO sample_writer, sample_reader
+    USING (email::text LIKE '%@example.com') WITH CHECK (full_name <> '');
+COMMENT ON POLICY customers_active_only ON shop.customers IS 'Readers see active customers';
+
+ALTER TABLE shop.reviews ENABLE ROW LEVEL SECURITY;
+ALTER TABLE shop.reviews FORCE ROW LEVEL SECURITY;
+CREATE POLICY reviews_all ON shop.reviews USING (true);
+
+-- Grants ---------------------------------------------------------------------------------------------
+GRANT SELECT, INSERT, UPDATE ON shop.orders TO sample_writer;
+GRANT SELECT (customer_id, full_name), UPDATE (full_name) ON shop.customers TO sample_writer;
+GRANT SELECT ON shop.customers TO sample_reader WITH GRANT OPTION;
+REVOKE SELECT ON shop.cart_sessions FROM sample_reader;
+GRANT USAGE, SELECT ON SEQUENCE shop.invoice_no TO sample_writer;
+REVOKE USAGE ON TYPE shop.order_status FROM PUBLIC;
+GRANT USAGE ON TYPE shop.order_status TO sample_reader, sample_writer;
+
+RESET ROLE;
+
+-- ---------------------------------------------------------------------------------------------
+-- The audit schema: objects owned by the superuser, table inheritance, a rule.
+CREATE TABLE audit.events (
+    event_id bigserial PRIMARY KEY,
+    occurred_at timestamptz NOT NULL,
+    actor text,
+    payload jsonb
+);
+CREATE TABLE audit.login_events (
+    ip inet,
+    network cidr,
+    mac macaddr,
+    success boolean NOT NULL,
+    flags bit varying(8)
+) INHERITS (audit.events);
+COMMENT ON TABLE audit.login_events IS 'Logins, a child of audit.events';
+CREATE INDEX events_occurred_brin ON audit.events USING brin (occurred_at);
+CREATE INDEX login_events_ip_idx ON audit.login_events (ip) WHERE NOT success;
+
+INSERT INTO audit.events (occurred_at, actor, payload)
+SELECT timestamptz '2024-03-01 08:00:00+00' + i * interval '90 seconds',
+       CASE WHEN i % 4 = 0 THEN NULL ELSE 'user' || (i % 17) END,
+       jsonb_build_object('action', CASE WHEN i % 2 = 0 THEN 'update' ELSE 'insert' END, 'n', i, 'quote', E'"\\''', 'null', NULL)
+FROM generate_series(1, 700) AS s(i);
+INSERT INTO audit.login_events (occurred_at, actor, payload, ip, network, mac, success, flags)
+SELECT timestamptz '2024-03-02 08:00:00+00' + i * interval '1 hour',
+       'user' || (i % 17),
+       NULL,
+       ('10.0.' || (i % 256) || '.' || (i % 200))::inet,
+       ('192.168.' || (i % 100) || '.0/24')::cidr,
+       ('08:00:2b:01:02:' || lpad(to_hex(i % 256), 2, '0'))::macaddr,
+       i % 6 <> 0,
+       (i % 256)::bit(8)::varbit
+FROM generate_series(1, 300) AS s(i);
+
+CREATE FUNCTION audit.log_order() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO audit.events (occurred_at, actor, payload)
+    VALUES (NEW.ordered_at, current_user, jsonb_build_object('order', NEW.order_id, 'status', NEW.status));
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION audit.log_statement() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO audit.events (occurred_at, actor, payload)
+    VALUES (statement_timestamp(), current_user, jsonb_build_object('table', TG_TABLE_NAME, 'op', TG_OP));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER orders_audit AFTER INSERT OR UPDATE OF status ON shop.orders
+    FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM 'cancelled') EXECUTE FUNCTION audit.log_order();
+CREATE CONSTRAINT TRIGGER customers_check_late AFTER UPDATE ON shop.customers
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION audit.log_statement();
+CREATE TRIGGER customers_truncate BEFORE TRUNCATE ON shop.customers
+    FOR EACH STATEMENT EXECUTE FUNCTION audit.log_statement();
+ALTER TABLE shop.customers ENABLE ALWAYS TRIGGER customers_truncate;
+
+CREATE RULE events_no_delete AS ON DELETE TO audit.events DO INSTEAD NOTHING;
+COMMENT ON RULE events_no_delete ON audit.events IS 'Audit rows are never deleted';
+
+CREATE VIEW audit.recent_logins AS
+SELECT event_id, occurred_at, actor, ip FROM audit.login_events WHERE success
+ORDER BY occurred_at DESC LIMIT 100;
+CREATE TRIGGER recent_logins_insert INSTEAD OF INSERT ON audit.recent_logins
+    FOR EACH ROW EXECUTE FUNCTION audit.log_statement();
+
+GRANT SELECT ON ALL TABLES IN SCHEMA audit TO sample_reader;
+ALTER TABLE audit.login_events OWNER TO sample_owner;
+
+-- ---------------------------------------------------------------------------------------------
+-- Identifiers that need quoting, owned by sample_writer.
+SET ROLE sample_writer;
+CREATE TABLE "Mixed Case"."Order Lines" (
+    "Id" integer PRIMARY KEY,
+    "select" text,
+    "Quote""d" text DEFAULT 'it''s',
+    "naïve col" numeric(20, 10),
+    "UPPER" smallint CHECK ("UPPER" >= 0)
+);
+COMMENT ON COLUMN "Mixed Case"."Order Lines"."Quote""d" IS 'Column with a " in its name';
+CREATE INDEX "Order Lines select idx" ON "Mixed Case"."Order Lines" ("select", "UPPER" DESC);
+INSERT INTO "Mixed Case"."Order Lines"
+SELECT i, CASE WHEN i % 2 = 0 THEN 'select * from x' END, CASE WHEN i % 3 = 0 THEN NULL ELSE 'q"' || i END,
+       i / 7.0, i % 100
+FROM generate_series(1, 250) AS s(i);
+CREATE VIEW "Mixed Case"."Lines View" AS SELECT "Id", "Quote""d" FROM "Mixed Case"."Order Lines" WHERE "UPPER" > 10;
+RESET ROLE;
+
+-- The whole sample loads in one transaction: check the deferred foreign keys now, so that the
+-- parts for newer majors may alter these tables.
+SET CONSTRAINTS ALL IMMEDIATE;
