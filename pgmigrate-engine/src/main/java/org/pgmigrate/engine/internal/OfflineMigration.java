@@ -29,6 +29,7 @@ import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.ServerInfo;
+import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -200,8 +201,8 @@ public final class OfflineMigration {
         String database = Sql.ident(targetInfo.database());
         for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {
             String name = String.join(".", List.of(setting.name().split("\\.")).stream().map(Sql::ident).toList());
-            StatementRunner.run(target, "Setting " + setting.name() + " on the database",
-                    "ALTER DATABASE " + database + " SET " + name + " TO " + setting.valueSql());
+            String alter = setting.role() == null ? "ALTER DATABASE " + database : "ALTER ROLE " + Sql.ident(setting.role()) + " IN DATABASE " + database;
+            StatementRunner.run(target, "Setting " + setting.name() + " on the database", alter + " SET " + name + " TO " + setting.valueSql());
         }
         if (schema.databaseComment() != null) {
             StatementRunner.run(target, "Commenting the database", "COMMENT ON DATABASE " + database + " IS " + schema.databaseComment());
@@ -226,7 +227,7 @@ public final class OfflineMigration {
 
     private void copyTable(Workers.Session session, TableData table, List<SchemaObject> postData) throws SQLException {
         MDC.put("pgmigrate.phase", Phase.DATA.name());
-        listener.tableStarted(table.qualifiedName());
+        listener.tableStarted(SqlNames.qualified(table.schema(), table.name()));
         Instant start = clock.instant();
         TableCopier.Copied copied;
         try {

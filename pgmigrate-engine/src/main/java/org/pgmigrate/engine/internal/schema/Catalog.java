@@ -65,7 +65,7 @@ final class Catalog {
                 + " FROM pg_catalog." + catalogTable + " o"
                 + " LEFT JOIN LATERAL pg_catalog.aclexplode(o." + aclColumn + ") a ON true"
                 + " LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee"
-                + " WHERE o." + aclColumn + " IS NOT NULL AND o." + oidColumn + " >= " + FIRST_NORMAL_OID
+                + " WHERE o." + aclColumn + " IS NOT NULL"
                 + " ORDER BY 1, a.grantee, a.privilege_type", rs -> {
                     List<Grant> grants = acls.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
                     String privilege = rs.getString(4);
@@ -78,8 +78,8 @@ final class Catalog {
     }
 
     private void loadComments() throws SQLException {
-        query("SELECT classoid, objoid, objsubid, pg_catalog.quote_literal(description) FROM pg_catalog.pg_description"
-                + " WHERE objoid >= " + FIRST_NORMAL_OID, rs -> comments.put(rs.getInt(1) + "/" + rs.getLong(2) + "/" + rs.getInt(3), rs.getString(4)));
+        // system objects too: users comment on the public schema
+        query("SELECT classoid, objoid, objsubid, pg_catalog.quote_literal(description) FROM pg_catalog.pg_description", rs -> comments.put(rs.getInt(1) + "/" + rs.getLong(2) + "/" + rs.getInt(3), rs.getString(4)));
         query("SELECT classoid, objoid, 0, pg_catalog.quote_literal(description) FROM pg_catalog.pg_shdescription"
                 + " WHERE classoid = 'pg_catalog.pg_database'::pg_catalog.regclass AND objoid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())",
                 rs -> comments.put("database", rs.getString(4)));

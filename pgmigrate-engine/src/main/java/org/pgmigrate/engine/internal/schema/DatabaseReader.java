@@ -29,18 +29,46 @@ final class DatabaseReader {
         catalog.query("SELECT split_part(c, '=', 1), substr(c, strpos(c, '=') + 1),"
                 + " (SELECT string_agg(pg_catalog.quote_literal(btrim(e, ' \"')), ', ')"
                 + "    FROM pg_catalog.regexp_split_to_table(substr(c, strpos(c, '=') + 1), ',') e),"
-                + " pg_catalog.quote_literal(substr(c, strpos(c, '=') + 1))"
+                + " pg_catalog.quote_literal(substr(c, strpos(c, '=') + 1)),"
+                + " CASE WHEN s.setrole <> 0 THEN pg_catalog.pg_get_userbyid(s.setrole) END"
                 + " FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c"
-                + " WHERE s.setrole = 0 AND s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"
-                + " ORDER BY 1", rs -> {
+                + " WHERE s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"
+                + " ORDER BY 5 NULLS FIRST, 1", rs -> {
                     String name = rs.getString(1);
-                    out.databaseSettings.add(new SourceSchema.DatabaseSetting(name, LIST_SETTINGS.contains(name) ? rs.getString(3) : rs.getString(4)));
+                    String role = rs.getString(5);
+                    if (role == null || roles.exists(role, "ALTER ROLE " + Sql.ident(role) + " IN DATABASE ... SET " + name)) {
+                        out.databaseSettings.add(new SourceSchema.DatabaseSetting(role, name,
+                                LIST_SETTINGS.contains(name) ? rs.getString(3) : rs.getString(4)));
+                    }
                 });
+        readDefaultPrivileges();
         readSequenceValues();
         readLargeObjects();
     }
 
+    private void readDefaultPrivileges() throws SQLException {
+        Map<Long, List<Grant>> acls = catalog.acls("pg_default_acl", "oid", "defaclacl");
+        catalog.query("SELECT d.oid, pg_catalog.pg_get_userbyid(d.defaclrole), n.nspname, d.defaclobjtype"
+                + " FROM pg_catalog.pg_default_acl d LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace"
+                + " ORDER BY 2, 3 NULLS FIRST, 4", rs -> {
+                    String objects = DEFAULT_ACL_OBJECTS.get(rs.getString(4));
+                    if (objects == null) {
+                        return;
+                    }
+                    Statements s = new Statements(roles).defaultPrivileges(rs.getString(2), rs.getString(3), objects,
+                            acls.getOrDefault(rs.getLong(1), List.of()));
+                    out.add(new SchemaObject(ObjectRef.of(PG_DEFAULT_ACL, rs.getLong(1)), "default privileges",
+                            "DEFAULT PRIVILEGES FOR ROLE " + Sql.ident(rs.getString(2)), Placement.AFTER_ALL_DATA, 0, s.toList()));
+                });
+    }
+
+    private static final int PG_DEFAULT_ACL = 826;
+
+    private static final Map<String, String> DEFAULT_ACL_OBJECTS = Map.of(
+            "r", "TABLES", "S", "SEQUENCES", "f", "FUNCTIONS", "T", "TYPES", "n", "SCHEMAS", "L", "LARGE OBJECTS");
+
     private void readSequenceValues() throws SQLException {
+        List<String> unused = new ArrayList<>();
         catalog.query("SELECT n.nspname, c.relname, s.last_value, s.start_value"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_catalog.pg_sequences s ON s.schemaname = n.nspname AND s.sequencename = c.relname"
@@ -50,12 +78,17 @@ final class DatabaseReader {
                 + " ORDER BY 1, 2", rs -> {
                     String name = Sql.qualified(rs.getString(1), rs.getString(2));
                     long last = rs.getLong(3);
-                    boolean called = !rs.wasNull();
-                    out.sequences.add(new SequenceValue(name, called ? last : rs.getLong(4), called));
+                    if (rs.wasNull()) {
+                        // not called yet, or reset with setval(..., false): only the sequence itself tells
+                        unused.add(name);
+                    } else {
+                        out.sequences.add(new SequenceValue(name, last, true));
+                    }
                 });
-        for (String config : out.configSequences) {
-            catalog.query("SELECT last_value, is_called FROM " + config,
-                    rs -> out.sequences.add(new SequenceValue(config, rs.getLong(1), rs.getBoolean(2))));
+        unused.addAll(out.configSequences);
+        for (String sequence : unused) {
+            catalog.query("SELECT last_value, is_called FROM " + sequence,
+                    rs -> out.sequences.add(new SequenceValue(sequence, rs.getLong(1), rs.getBoolean(2))));
         }
     }
 

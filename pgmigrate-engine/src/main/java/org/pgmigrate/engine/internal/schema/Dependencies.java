@@ -10,6 +10,8 @@ final class Dependencies {
      */
     static String notMember(String catalogTable, String oidExpression) {
         return "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend member_dep WHERE member_dep.classid = 'pg_catalog." + catalogTable
-                + "'::pg_catalog.regclass AND member_dep.objid = " + oidExpression + " AND member_dep.deptype IN ('e', 'i'))";
+                + "'::pg_catalog.regclass AND member_dep.objid = " + oidExpression + " AND member_dep.deptype IN ('e', 'i')"
+                // a partitioned table depends internally on its own partition key columns
+                + " AND member_dep.refobjid <> member_dep.objid)";
     }
 }

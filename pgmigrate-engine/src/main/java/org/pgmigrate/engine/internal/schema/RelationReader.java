@@ -53,11 +53,12 @@ final class RelationReader {
         readInheritance();
         readColumns();
         readChecks();
-        Map<Long, String> identityOptions = readIdentitySequences();
+        Map<Long, List<Grant>> acls = catalog.acls("pg_class", "oid", "relacl");
+        Map<Long, List<String[]>> identitySequences = new HashMap<>();
+        Map<Long, String> identityOptions = readIdentitySequences(identitySequences);
         Map<Long, String> sequenceOptions = readSequences();
         Map<Long, List<String>> ownedBy = readOwnedSequences();
         Map<Long, Map<String, List<Grant>>> columnAcls = readColumnAcls();
-        Map<Long, List<Grant>> acls = catalog.acls("pg_class", "oid", "relacl");
         for (Relation r : relations.values()) {
             Statements s = new Statements(roles);
             switch (r.kind) {
@@ -65,11 +66,17 @@ final class RelationReader {
                 case 'p':
                     s.add(createTable(r, identityOptions));
                     alterInheritedColumns(r, s);
-                    ownedBy.getOrDefault(r.oid, List.of()).forEach(s::add);
+                    columnSettings(r, s);
                     commentsOnColumns(r, s);
                     s.comment("TABLE " + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner("TABLE " + r.name, r.owner);
+                    // a sequence can only be linked to a table of the same owner: after ALTER ... OWNER
+                    ownedBy.getOrDefault(r.oid, List.of()).forEach(s::add);
                     s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
+                    // identity sequences come with the table; only their privileges need restoring
+                    for (String[] sequence : identitySequences.getOrDefault(r.oid, List.of())) {
+                        s.privileges("SEQUENCE " + sequence[1], r.owner, acls.get(Long.parseLong(sequence[0])));
+                    }
                     for (Column c : columns.getOrDefault(r.oid, List.of())) {
                         Map<String, List<Grant>> byColumn = columnAcls.getOrDefault(r.oid, Map.of());
                         s.columnPrivileges("TABLE " + r.name, c.name, byColumn.get(c.name));
@@ -211,6 +218,20 @@ final class RelationReader {
         }
     }
 
+    private void columnSettings(Relation r, Statements s) {
+        for (Column c : columns.getOrDefault(r.oid, List.of())) {
+            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
+            if (c.statistics != null) {
+                s.add(column + " SET STATISTICS " + Integer.parseInt(c.statistics));
+            }
+            if (c.storage != null) {
+                s.add(column + " SET STORAGE " + STORAGE.get(c.storage));
+            }
+        }
+    }
+
+    private static final Map<String, String> STORAGE = Map.of("p", "PLAIN", "e", "EXTERNAL", "m", "MAIN", "x", "EXTENDED");
+
     private void commentsOnColumns(Relation r, Statements s) {
         for (Column c : columns.getOrDefault(r.oid, List.of())) {
             s.comment("COLUMN " + r.name + "." + Sql.ident(c.name), catalog.comment(ObjectRef.PG_CLASS, r.oid, c.attnum));
@@ -278,7 +299,9 @@ final class RelationReader {
                 + " a.attidentity, " + generated + ","
                 + " CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0"
                 + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,"
-                + " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attislocal"
+                + " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attislocal,"
+                + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,"
+                + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -299,6 +322,8 @@ final class RelationReader {
                     c.collation = rs.getString(8);
                     c.defaultExpr = rs.getString(9);
                     c.local = rs.getBoolean(10);
+                    c.statistics = rs.getString(11);
+                    c.storage = rs.getString(12);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -314,9 +339,9 @@ final class RelationReader {
                 });
     }
 
-    private Map<Long, String> readIdentitySequences() throws SQLException {
+    private Map<Long, String> readIdentitySequences(Map<Long, List<String[]>> byTable) throws SQLException {
         Map<Long, String> options = new HashMap<>();
-        catalog.query("SELECT d.refobjid, d.refobjsubid, n.nspname, c.relname, " + SEQUENCE_COLUMNS
+        catalog.query("SELECT d.refobjid, d.refobjsubid, n.nspname, c.relname, " + SEQUENCE_COLUMNS + ", c.oid"
                 + " FROM pg_catalog.pg_depend d"
                 + " JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'S'"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -325,6 +350,7 @@ final class RelationReader {
                 + " AND d.deptype = 'i' AND d.refobjsubid > 0", rs -> {
                     String name = Sql.qualified(rs.getString(3), rs.getString(4));
                     options.put(identityKey(rs.getLong(1), rs.getInt(2)), "SEQUENCE NAME " + name + sequenceOptions(rs, 5, false));
+                    byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new String[] {rs.getString(12), name});
                 });
         return options;
     }
@@ -425,5 +451,9 @@ final class RelationReader {
         String collation;
         String defaultExpr;
         boolean local;
+        /** A per-column statistics target, or null for the default. */
+        String statistics;
+        /** A storage mode other than the type's (p, e, m, x), or null. */
+        String storage;
     }
 }

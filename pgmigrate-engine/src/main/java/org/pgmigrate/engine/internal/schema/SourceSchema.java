@@ -79,6 +79,9 @@ public final class SourceSchema {
     /** An extension the target must be able to install. */
     public record RequiredExtension(String name, String version, String schema) {}
 
-    /** {@code ALTER DATABASE ... SET name TO value}: the value is a literal list quoted by the source. */
-    public record DatabaseSetting(String name, String valueSql) {}
+    /**
+     * {@code ALTER DATABASE ... SET name TO value}, or {@code ALTER ROLE role IN DATABASE ...} when
+     * {@code role} is set: the value is a literal list quoted by the source.
+     */
+    public record DatabaseSetting(String role, String name, String valueSql) {}
 }

@@ -48,19 +48,36 @@ final class Statements {
         if (owner != null && roles.exists(owner, grantTarget)) {
             list.add("REVOKE ALL ON " + grantTarget + " FROM " + Sql.ident(owner));
         }
-        grants(grantTarget, "", acl);
+        grants("", grantTarget, "", acl);
+        return this;
+    }
+
+    /**
+     * Default privileges of {@code role}: a global entry replaces the built-in default, so it
+     * is rebuilt from nothing; an entry for one schema only adds to it.
+     */
+    Statements defaultPrivileges(String role, String schema, String objects, List<Grant> acl) {
+        if (!roles.exists(role, "DEFAULT PRIVILEGES FOR ROLE " + Sql.ident(role))) {
+            return this;
+        }
+        String prefix = "ALTER DEFAULT PRIVILEGES FOR ROLE " + Sql.ident(role) + (schema == null ? "" : " IN SCHEMA " + Sql.ident(schema)) + " ";
+        if (schema == null) {
+            list.add(prefix + "REVOKE ALL ON " + objects + " FROM PUBLIC");
+            list.add(prefix + "REVOKE ALL ON " + objects + " FROM " + Sql.ident(role));
+        }
+        grants(prefix, objects, "", acl);
         return this;
     }
 
     /** Column privileges: {@code GRANT priv (column) ON TABLE t TO role}. */
     Statements columnPrivileges(String tableTarget, String column, List<Grant> acl) {
         if (acl != null) {
-            grants(tableTarget, " (" + Sql.ident(column) + ")", acl);
+            grants("", tableTarget, " (" + Sql.ident(column) + ")", acl);
         }
         return this;
     }
 
-    private void grants(String grantTarget, String columns, List<Grant> acl) {
+    private void grants(String prefix, String grantTarget, String columns, List<Grant> acl) {
         Map<String, List<String>> byGrantee = new LinkedHashMap<>();
         for (Grant g : acl) {
             String grantee = g.grantee() == null ? "PUBLIC" : g.grantee();
@@ -71,7 +88,7 @@ final class Statements {
             byGrantee.computeIfAbsent(key, k -> new ArrayList<>()).add(g.privilege() + columns);
         }
         byGrantee.forEach((grantee, privileges) ->
-                list.add("GRANT " + String.join(", ", privileges) + " ON " + grantTarget + " TO " + grantee));
+                list.add(prefix + "GRANT " + String.join(", ", privileges) + " ON " + grantTarget + " TO " + grantee));
     }
 
     List<String> toList() {

@@ -260,9 +260,31 @@ final class TableObjectReader {
         }
     }
 
+    private static String statisticsKinds(String codes) {
+        List<String> kinds = new ArrayList<>();
+        for (String code : codes.split(",")) {
+            switch (code) {
+                case "d":
+                    kinds.add("ndistinct");
+                    break;
+                case "f":
+                    kinds.add("dependencies");
+                    break;
+                case "m":
+                    kinds.add("mcv");
+                    break;
+                default:
+                    break;
+            }
+        }
+        return String.join(", ", kinds);
+    }
+
     private void readStatistics() throws SQLException {
         catalog.query("SELECT s.oid, s.stxrelid, pg_catalog.pg_get_statisticsobjdef(s.oid), n.nspname, s.stxname,"
-                + " pg_catalog.pg_get_userbyid(s.stxowner)"
+                + " pg_catalog.pg_get_userbyid(s.stxowner),"
+                + " 'CREATE STATISTICS ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(s.stxname) || ' ON ',"
+                + " pg_catalog.array_to_string(s.stxkind, ',')"
                 + " FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace"
                 + " WHERE " + Dependencies.notMember("pg_statistic_ext", "s.oid") + " ORDER BY 4, 5", rs -> {
                     Relation table = relations.get(rs.getLong(2));
@@ -270,7 +292,13 @@ final class TableObjectReader {
                         return;
                     }
                     String name = Sql.qualified(rs.getString(4), rs.getString(5));
-                    Statements s = new Statements(roles).add(rs.getString(3))
+                    String definition = rs.getString(3);
+                    if (catalog.version() < 120000 && definition.startsWith(rs.getString(7))) {
+                        // 11 leaves out the kinds when all of its kinds are built; newer servers have more kinds
+                        definition = rs.getString(7).substring(0, rs.getString(7).length() - 4) + " (" + statisticsKinds(rs.getString(8))
+                                + ") ON " + definition.substring(rs.getString(7).length());
+                    }
+                    Statements s = new Statements(roles).add(definition)
                             .comment("STATISTICS " + name, catalog.comment(ObjectRef.PG_STATISTIC_EXT, rs.getLong(1), 0))
                             .owner("STATISTICS " + name, rs.getString(6));
                     out.add(new SchemaObject(ObjectRef.of(ObjectRef.PG_STATISTIC_EXT, rs.getLong(1)), "statistics", name,

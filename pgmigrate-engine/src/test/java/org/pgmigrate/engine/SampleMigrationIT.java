@@ -1,0 +1,86 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
+import org.pgmigrate.TableResult;
+import org.pgmigrate.testkit.PostgresServer;
+import org.pgmigrate.testkit.SampleDatabase;
+import org.pgmigrate.testkit.TestDatabase;
+
+/**
+ * The sample database, which holds every object kind the engine supports, migrates into an
+ * empty database and is then equal to the source under the testkit's own comparison.
+ */
+class SampleMigrationIT {
+    @ParameterizedTest(name = "PostgreSQL {0} to {1}")
+    @CsvSource({"17, 17", "11, 17", "14, 16"})
+    void everyObjectKindMigratesAndIsEqual(int sourceMajor, int targetMajor) {
+        try (PostgresServer sourceServer = PostgresServer.start(sourceMajor);
+             PostgresServer targetServer = PostgresServer.start(targetMajor);
+             TestDatabase source = sourceServer.createDatabase("shop");
+             TestDatabase target = targetServer.createDatabase("shop")) {
+            SampleDatabase.load(source);
+            createRoles(target);
+            List<String> events = new CopyOnWriteArrayList<>();
+            MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2)
+                    .listener(new RecordingListener(events)).execute();
+
+            assertThatDatabase(target).isEquivalentTo(source);
+
+            assertThat(result.completed()).isTrue();
+            assertThat(result.warnings()).isEmpty();
+            assertThat(result.phases()).extracting(PhaseResult::phase).containsExactly(Phase.values());
+            long sourceRows = Long.parseLong(source.queryValue("SELECT sum(n_live_tup) FROM pg_stat_user_tables"));
+            assertThat(result.totalRows()).isPositive();
+            assertThat(result.tables()).extracting(TableResult::qualifiedName).doesNotHaveDuplicates();
+            assertThat(sourceRows).isGreaterThanOrEqualTo(0);
+            for (TableResult table : result.tables()) {
+                int started = events.indexOf("started " + table.qualifiedName());
+                int finished = events.indexOf("finished " + table.qualifiedName());
+                assertThat(started).as("start event of " + table.qualifiedName()).isNotNegative().isLessThan(finished);
+                assertThat(events.indexOf("phase DATA")).isLessThan(started);
+                assertThat(events.indexOf("phase FOREIGN_KEYS")).isGreaterThan(finished);
+            }
+        }
+    }
+
+    static void createRoles(TestDatabase target) {
+        for (String role : SampleDatabase.ROLES) {
+            target.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE \""
+                    + role + "\" NOLOGIN; END IF; END $$");
+        }
+    }
+
+    private static final class RecordingListener implements MigrationListener {
+        private final List<String> events;
+
+        RecordingListener(List<String> events) {
+            this.events = events;
+        }
+
+        @Override
+        public void phaseStarted(Phase phase) {
+            events.add("phase " + phase);
+        }
+
+        @Override
+        public void tableStarted(String qualifiedName) {
+            events.add("started " + qualifiedName);
+        }
+
+        @Override
+        public void tableFinished(TableResult result) {
+            events.add("finished " + result.qualifiedName());
+        }
+    }
+}
