@@ -99,6 +99,27 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Installs the files of an extension of the test's own making (control file and one install
+     * script) into this server's share directory, so that {@code CREATE EXTENSION name} works.
+     * The directory belongs to the extracted binaries, which every server of this major on the
+     * machine shares (and which outlive the JVM): use names no other test installs differently.
+     */
+    public void installExtension(String name, String version, String script) {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT setting FROM pg_catalog.pg_config WHERE name = 'SHAREDIR'")) {
+            rs.next();
+            java.nio.file.Path dir = java.nio.file.Path.of(rs.getString(1), "extension");
+            java.nio.file.Files.writeString(dir.resolve(name + ".control"),
+                    "comment = 'test extension'\ndefault_version = '" + version + "'\nrelocatable = false\n");
+            java.nio.file.Files.writeString(dir.resolve(name + "--" + version + ".sql"), script);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Creates a new, empty database with a unique name. */
     public TestDatabase createDatabase() {
         return createDatabase("db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid());

@@ -1,0 +1,73 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+
+/** What cannot be migrated is named in warnings, and the rest still migrates. */
+@ExtendWith(PostgresExtension.class)
+class WarningsIT {
+    @Test
+    void unsupportedObjectsAndMissingRolesAreNamed(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        source.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'only_on_source') THEN CREATE ROLE only_on_source; END IF; END $$;"
+                + "CREATE TABLE kept (id int PRIMARY KEY); INSERT INTO kept VALUES (1), (2), (3);"
+                + "CREATE TABLE owned_elsewhere (x int); ALTER TABLE owned_elsewhere OWNER TO only_on_source;"
+                + "GRANT SELECT ON kept TO only_on_source;"
+                + "CREATE FUNCTION ddl_log() RETURNS event_trigger LANGUAGE plpgsql AS $f$ BEGIN END $f$;"
+                + "CREATE EVENT TRIGGER \"log ddl\" ON ddl_command_end EXECUTE FUNCTION ddl_log();"
+                + "CREATE PUBLICATION everything FOR ALL TABLES;"
+                + "CREATE FOREIGN DATA WRAPPER dummy_fdw;");
+
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).execute();
+
+        assertThat(result.warnings()).extracting(MigrationWarning::code).contains("unsupported-object", "role-missing");
+        assertThat(objectsOf(result, "event trigger")).containsExactly("\"log ddl\"");
+        assertThat(objectsOf(result, "publication")).containsExactly("everything");
+        assertThat(objectsOf(result, "foreign data wrapper")).containsExactly("dummy_fdw");
+        MigrationWarning role = result.warnings().stream().filter(w -> w.code().equals("role-missing")).findFirst().orElseThrow();
+        assertThat(role.message()).contains("only_on_source").contains("Create the role");
+        assertThat(role.objects()).anyMatch(o -> o.contains("owned_elsewhere")).anyMatch(o -> o.contains("kept"));
+        assertThat(target.queryValue("SELECT count(*) FROM kept")).isEqualTo("3");
+        assertThat(target.queryValue("SELECT tableowner FROM pg_tables WHERE tablename = 'owned_elsewhere'")).isEqualTo("postgres");
+    }
+
+    @Test
+    void extensionsComeWithTheRowsUsersAddedToTheirConfigurationTables(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        String script = "CREATE TABLE pgm_settings (k text PRIMARY KEY, v text, standard boolean NOT NULL DEFAULT false);"
+                + "INSERT INTO pgm_settings VALUES ('shipped', 'by the extension', true);"
+                + "SELECT pg_catalog.pg_extension_config_dump('pgm_settings', 'WHERE NOT standard');";
+        source.server().installExtension("pgm_config", "1.0", script);
+        target.server().installExtension("pgm_config", "1.0", script);
+        source.execute("CREATE EXTENSION pgm_config; INSERT INTO pgm_settings (k, v) VALUES ('mine', 'added by the user'), ('tab', E'a\\tb')");
+
+        Migration.from(source.endpoint()).to(target.endpoint()).execute();
+
+        assertThat(target.queryColumn("SELECT k || '=' || v || '/' || standard FROM pgm_settings ORDER BY k"))
+                .containsExactly("mine=added by the user/false", "shipped=by the extension/true", "tab=a\tb/false");
+        assertThat(target.queryValue("SELECT extversion FROM pg_extension WHERE extname = 'pgm_config'")).isEqualTo("1.0");
+    }
+
+    @Test
+    void anExtensionTheTargetLacksStopsTheMigrationBeforeAnyChange(@Pg(value = 16, instance = "source") TestDatabase source,
+                                                                   @Pg(instance = "target") TestDatabase target) {
+        // extension files go to the binaries of a major, shared by its servers: only 16 gets this one
+        source.server().installExtension("pgm_only_here", "2.0", "CREATE FUNCTION pgm_only_here() RETURNS int LANGUAGE sql AS 'SELECT 1';");
+        source.execute("CREATE EXTENSION pgm_only_here; CREATE TABLE t (x int)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).execute())
+                .hasMessageContaining("pgm_only_here").hasMessageContaining("nothing was changed");
+        assertThat(target.queryValue("SELECT count(*) FROM pg_class WHERE relname = 't'")).isEqualTo("0");
+    }
+
+    private static List<String> objectsOf(MigrationResult result, String kind) {
+        return result.warnings().stream().filter(w -> w.message().contains("'" + kind + "'")).findFirst()
+                .map(MigrationWarning::objects).orElse(List.of());
+    }
+}
