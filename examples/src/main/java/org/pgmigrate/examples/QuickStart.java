@@ -29,6 +29,7 @@ public final class QuickStart {
              TestDatabase target = targetServer.createDatabase("shop")) {
 
             SampleDatabase.load(source);
+            SampleDatabase.createRoles(target); // roles belong to the server; the sample's owners must exist there
 
             return Migration.from(source.endpoint())
                     .to(target.endpoint())

@@ -47,10 +47,12 @@ class HostileNamesIT {
         Arbitrary<String> odd = Arbitraries.strings()
                 .withChars("\"'`;$\\ \t\n-.()*/")
                 .withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars("éß中😀")
+                .withChars("éß中")
                 .ofMinLength(1).ofMaxLength(40);
+        // characters outside the BMP are two chars in Java: add them whole, never as lone surrogates
+        Arbitrary<String> astral = odd.map(s -> s + "\uD83D\uDE00");
         Arbitrary<String> reserved = Arbitraries.of("select", "user", "table", "order", "group", "from", "Drop Table x; --", "$$", "\"", "63");
-        return Arbitraries.oneOf(odd, reserved)
+        return Arbitraries.oneOf(odd, astral, reserved)
                 .filter(s -> s.getBytes(StandardCharsets.UTF_8).length <= 63);
     }
 

@@ -30,7 +30,7 @@ class SampleMigrationIT {
              TestDatabase source = sourceServer.createDatabase("shop");
              TestDatabase target = targetServer.createDatabase("shop")) {
             SampleDatabase.load(source);
-            createRoles(target);
+            SampleDatabase.createRoles(target);
             List<String> events = new CopyOnWriteArrayList<>();
             MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2)
                     .listener(new RecordingListener(events)).execute();
@@ -51,13 +51,6 @@ class SampleMigrationIT {
                 assertThat(events.indexOf("phase DATA")).isLessThan(started);
                 assertThat(events.indexOf("phase FOREIGN_KEYS")).isGreaterThan(finished);
             }
-        }
-    }
-
-    static void createRoles(TestDatabase target) {
-        for (String role : SampleDatabase.ROLES) {
-            target.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE \""
-                    + role + "\" NOLOGIN; END IF; END $$");
         }
     }
 

@@ -69,6 +69,18 @@ public final class SampleDatabase {
         }
     }
 
+    /**
+     * Creates the sample's roles on the server of {@code database} where they are missing, so a
+     * migration target has the roles the sample's owners and grants name (roles belong to the
+     * server, not to a database).
+     */
+    public static void createRoles(TestDatabase database) {
+        for (String role : ROLES) {
+            database.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '" + role
+                    + "') THEN CREATE ROLE " + Sql.ident(role) + " NOLOGIN; END IF; END $$");
+        }
+    }
+
     /** The SQL scripts {@link #load} would run for {@code major}, in order. */
     public static List<String> scripts(int major) {
         return PARTS.stream().filter(p -> major >= p.firstMajor).map(Part::script).toList();

@@ -2,7 +2,6 @@ package org.pgmigrate.engine.internal.schema;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,15 +92,7 @@ final class DatabaseReader {
     }
 
     private void readLargeObjects() throws SQLException {
-        Map<Long, List<Grant>> acls = new HashMap<>();
-        catalog.query("SELECT o.oid, r.rolname, a.grantee, a.privilege_type, a.is_grantable FROM pg_catalog.pg_largeobject_metadata o"
-                + " LEFT JOIN LATERAL pg_catalog.aclexplode(o.lomacl) a ON true LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee"
-                + " WHERE o.lomacl IS NOT NULL ORDER BY 1, a.grantee, a.privilege_type", rs -> {
-                    List<Grant> grants = acls.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
-                    if (rs.getString(4) != null) {
-                        grants.add(new Grant(rs.getLong(3) == 0 ? null : rs.getString(2), rs.getString(4), rs.getBoolean(5)));
-                    }
-                });
+        Map<Long, List<Grant>> acls = catalog.acls("pg_largeobject_metadata", "oid", "lomacl");
         catalog.query("SELECT o.oid, pg_catalog.pg_get_userbyid(o.lomowner) FROM pg_catalog.pg_largeobject_metadata o ORDER BY 1", rs -> {
             long oid = rs.getLong(1);
             String target = "LARGE OBJECT " + oid;

@@ -297,8 +297,7 @@ final class RelationReader {
         String generated = catalog.version() >= 120000 ? "a.attgenerated" : "''";
         catalog.query("SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
                 + " a.attidentity, " + generated + ","
-                + " CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0"
-                + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,"
+                + " " + SchemaFilter.collationUnlessDefault("a.attcollation", "t.typcollation") + ","
                 + " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attislocal,"
                 + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,"
                 + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END"

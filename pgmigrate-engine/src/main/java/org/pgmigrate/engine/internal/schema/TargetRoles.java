@@ -2,6 +2,7 @@ package org.pgmigrate.engine.internal.schema;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  */
 public final class TargetRoles {
     private final Set<String> names;
-    private final Map<String, List<String>> missing = new TreeMap<>();
+    private final Map<String, Set<String>> missing = new TreeMap<>();
 
     public TargetRoles(Collection<String> names) {
         this.names = Set.copyOf(names);
@@ -23,12 +24,14 @@ public final class TargetRoles {
         if (names.contains(role)) {
             return true;
         }
-        missing.computeIfAbsent(role, r -> new ArrayList<>()).add(object);
+        missing.computeIfAbsent(role, r -> new LinkedHashSet<>()).add(object);
         return false;
     }
 
     /** Missing roles, each with the objects whose owner or grants were skipped. */
     public synchronized Map<String, List<String>> missing() {
-        return new TreeMap<>(missing);
+        Map<String, List<String>> copy = new TreeMap<>();
+        missing.forEach((role, objects) -> copy.put(role, new ArrayList<>(objects)));
+        return copy;
     }
 }

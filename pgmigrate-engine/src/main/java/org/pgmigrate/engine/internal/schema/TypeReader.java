@@ -28,8 +28,7 @@ final class TypeReader {
         Map<Long, List<String>> attributes = new HashMap<>();
         Map<Long, List<String>> attributeComments = new HashMap<>();
         catalog.query("SELECT t.oid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
-                + " CASE WHEN a.attcollation <> at.typcollation AND a.attcollation <> 0"
-                + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,"
+                + " " + SchemaFilter.collationUnlessDefault("a.attcollation", "at.typcollation") + ","
                 + " t.typrelid, a.attnum"
                 + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid"
                 + " JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
@@ -53,8 +52,7 @@ final class TypeReader {
         Map<Long, List<Grant>> acls = catalog.acls("pg_type", "oid", "typacl");
         catalog.query("SELECT t.oid, n.nspname, t.typname, t.typtype, pg_catalog.pg_get_userbyid(t.typowner),"
                 + " pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, pg_catalog.pg_get_expr(t.typdefaultbin, 0),"
-                + " CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation AND t.typcollation <> 0"
-                + "      THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END"
+                + " CASE WHEN t.typtype = 'd' THEN " + SchemaFilter.collationUnlessDefault("t.typcollation", "bt.typcollation") + " END"
                 + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
                 + " LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation"
