@@ -16,10 +16,14 @@ public enum ErrorKind {
     TARGET_NOT_EMPTY,
     /** The target runs an older major version than the source. */
     UNSUPPORTED_VERSION,
-    /** Validation found problems that make the migration fail. */
+    /** Validation found problems that make the migration fail ({@link ValidationFailedException} carries the report). */
     VALIDATION_FAILED,
+    /** Validation itself could not run to the end (a rule broke); the message names the rule. */
+    VALIDATION_ERROR,
     /** The migration started and failed; the partial result says how far it got. */
     MIGRATION_FAILED,
+    /** After the copy, the target was found to differ from the source; the result's verification says where. */
+    VERIFICATION_FAILED,
     /** The migration was cancelled. */
     CANCELLED,
     /** pgmigrate-engine is not on the classpath. */

@@ -16,6 +16,10 @@ import org.pgmigrate.spi.MigrationEngine;
  *         .jobs(4)
  *         .execute();
  * }</pre>
+ *
+ * <p>To check first, changing nothing: {@code ValidationReport report = ....validate();} (see
+ * {@link Builder#validate()}); to check and migrate only when no rule failed:
+ * {@code .option(MigrationOption.VALIDATE_AND_MIGRATE).execute()}.
  */
 public final class Migration {
     private Migration() {}
@@ -50,9 +54,47 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Validation rules not to run, by id (e.g. {@code "superuser-owned-objects"}): for a finding you
+         * have looked at and accept. An unknown id is refused, so a typo cannot go unnoticed.
+         */
+        public Builder disableRules(String... ruleIds) {
+            for (String id : ruleIds) {
+                request.addDisabledRules(Objects.requireNonNull(id, "ruleId"));
+            }
+            return this;
+        }
+
         /** Parallel workers for copying and index builds (default: the number of cores). */
         public Builder jobs(int jobs) {
             request.jobs(jobs);
+            return this;
+        }
+
+        /**
+         * Limits the load on the source: at most this many bytes a second read by all workers
+         * together (the number of workers is the other limit, see {@link #jobs(int)}).
+         */
+        public Builder throttle(long maxSourceBytesPerSecond) {
+            request.maxSourceBytesPerSecond(maxSourceBytesPerSecond);
+            return this;
+        }
+
+        /** Tables larger than this many bytes copy in parallel parts (default 1 GiB). */
+        public Builder splitTablesLargerThan(long bytes) {
+            request.splitTablesLargerThan(bytes);
+            return this;
+        }
+
+        /** The COPY format rows travel in (default: binary where it is safe, else text). */
+        public Builder copyFormat(CopyFormat format) {
+            request.copyFormat(Objects.requireNonNull(format, "format"));
+            return this;
+        }
+
+        /** Whether the target is compared with the source after the copy (default: fail on any difference). */
+        public Builder verification(VerificationPolicy policy) {
+            request.verification(Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
@@ -76,8 +118,35 @@ public final class Migration {
         }
 
         /**
-         * Runs the migration and returns what it did.
+         * Compares the target with the source now, without migrating: every table's rows,
+         * sequences, large objects and the schema. Both databases should be quiet meanwhile.
+         */
+        public VerificationReport verify() {
+            MigrationRequest request = request();
+            return engine().verify(request);
+        }
+
+        /**
+         * Runs the pre-migration rules only (the {@link MigrationOption#VALIDATE} option, whatever
+         * {@link #option} says) and returns what they found, whatever the outcome. Reads both servers
+         * and changes nothing on either: safe to run while applications work. An unreachable server
+         * or rejected credentials are findings of the report, not exceptions.
          *
+         * @throws PgMigrateException when validation itself cannot run ({@link ErrorKind#VALIDATION_ERROR},
+         *         {@link ErrorKind#INVALID_REQUEST} for an unknown rule id)
+         */
+        public ValidationReport validate() {
+            MigrationRequest validation = MigrationRequest.builder().from(request()).option(MigrationOption.VALIDATE).build();
+            return engine().validate(validation);
+        }
+
+        /**
+         * Runs the migration and returns what it did. With {@link MigrationOption#VALIDATE_AND_MIGRATE}
+         * the rules run first and the result carries their report ({@link MigrationResult#validation()});
+         * with {@link MigrationOption#VALIDATE} only the rules run, and the result has the report and no
+         * phases (prefer {@link #validate()}, which returns the report even when it failed).
+         *
+         * @throws ValidationFailedException when a rule failed (VALIDATE and VALIDATE_AND_MIGRATE); the target is then untouched
          * @throws MigrationFailedException when it fails after changing the target, with the partial result
          * @throws PgMigrateException when it cannot start; the target is then untouched
          */

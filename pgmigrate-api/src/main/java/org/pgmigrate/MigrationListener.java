@@ -5,7 +5,8 @@ package org.pgmigrate;
  * you need.
  *
  * <p>Calls arrive from the migration's worker threads, several at once while tables copy in
- * parallel: implementations must be thread-safe and should return quickly.
+ * parallel: implementations must be thread-safe and should return quickly. For one table, events
+ * come in order: started, progress, index built, finished; verified later.
  */
 public interface MigrationListener {
     /** The listener that ignores everything. */
@@ -15,11 +16,26 @@ public interface MigrationListener {
 
     default void phaseFinished(PhaseResult result) {}
 
+    /** The data phase starts, with what it is about to copy. */
+    default void dataPlanned(DataPlan plan) {}
+
     /** A table's copy starts; {@code qualifiedName} is quoted as in SQL. */
     default void tableStarted(String qualifiedName) {}
+
+    /** A table's copy has moved on; sent about once a second per table while it copies. */
+    default void tableProgress(TableProgress progress) {}
+
+    /** An index or index-backed constraint was built, after its table's rows were in. */
+    default void indexBuilt(IndexResult index) {}
 
     /** A table's rows are in and its indexes and constraints are built. */
     default void tableFinished(TableResult result) {}
 
     default void warning(MigrationWarning warning) {}
+
+    /** One table was compared with its source. */
+    default void tableVerified(TableVerification verification) {}
+
+    /** The comparison of target and source is complete. */
+    default void verificationFinished(VerificationReport report) {}
 }

@@ -35,6 +35,22 @@ public abstract class MigrationResult {
 
     public abstract List<MigrationWarning> warnings();
 
+    /** The comparison of target and source, unless verification was skipped. */
+    public abstract java.util.Optional<VerificationReport> verification();
+
+    /** Parallel workers the migration ran with. */
+    public abstract int jobs();
+
+    /** The other choices the migration ran with, by name (copyFormat, verification, ...), for reports. */
+    public abstract Map<String, String> options();
+
+    /**
+     * The validation report of a run with {@link MigrationOption#VALIDATE_AND_MIGRATE} or
+     * {@link MigrationOption#VALIDATE}; empty for {@link MigrationOption#MIGRATE}. A VALIDATE run has
+     * no phases and no tables.
+     */
+    public abstract java.util.Optional<ValidationReport> validation();
+
     /** Whether every phase ran to the end. */
     public abstract boolean completed();
 

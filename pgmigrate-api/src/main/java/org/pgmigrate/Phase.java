@@ -19,5 +19,7 @@ public enum Phase {
     /** Refresh materialized views and build their indexes. */
     MATERIALIZED_VIEWS,
     /** Collect planner statistics on the target. */
-    ANALYZE
+    ANALYZE,
+    /** Compare the target with the source: rows, sequences, large objects, schema. */
+    VERIFY
 }

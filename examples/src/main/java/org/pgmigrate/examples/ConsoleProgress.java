@@ -9,6 +9,7 @@ import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.VerificationReport;
 
 /**
  * Prints one line per phase and per finished table, prefixed by the time since the first event.
@@ -23,6 +24,15 @@ public final class ConsoleProgress implements MigrationListener {
     /** Set at the first event, so time spent before the migration (starting servers) does not count. */
     private long start;
     private boolean started;
+
+    /**
+     * The progress display for {@code out}: a live, redrawn view when {@code out} is this
+     * process's terminal, plain lines otherwise (pipes, files, CI logs, and with {@code verbose}).
+     */
+    public static MigrationListener forOutput(PrintStream out, boolean verbose) {
+        boolean terminal = out == System.out && System.console() != null && !verbose;
+        return terminal ? new TerminalProgress(out) : new ConsoleProgress(out, verbose);
+    }
 
     /** Progress to {@code out}; {@code verbose} also prints each table as it starts. */
     public ConsoleProgress(PrintStream out, boolean verbose) {
@@ -61,6 +71,12 @@ public final class ConsoleProgress implements MigrationListener {
     @Override
     public synchronized void warning(MigrationWarning warning) {
         print("warning " + warning);
+    }
+
+    @Override
+    public synchronized void verificationFinished(VerificationReport report) {
+        print(report.equal() ? "verified: " + Units.count(report.tables().size(), "table") + " equal on both sides"
+                : "verification found " + Units.count(report.differences().size(), "difference"));
     }
 
     private void print(String text) {

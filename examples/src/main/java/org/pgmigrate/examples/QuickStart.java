@@ -17,7 +17,7 @@ public final class QuickStart {
 
     public static void main(String[] args) {
         System.out.println("Starting two PostgreSQL 17 servers and loading the sample database...");
-        MigrationResult result = run(Runtime.getRuntime().availableProcessors(), new ConsoleProgress(System.out, false));
+        MigrationResult result = run(Runtime.getRuntime().availableProcessors(), ConsoleProgress.forOutput(System.out, false));
         System.out.print(Summary.format(result));
     }
 

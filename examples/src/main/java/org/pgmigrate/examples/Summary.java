@@ -50,6 +50,15 @@ public final class Summary {
         }
 
         line(s, "");
+        if (result.verification().isEmpty()) {
+            line(s, "Verification: skipped");
+        } else if (result.verification().get().equal()) {
+            line(s, "Verification: target equals source (%s compared in %s)",
+                    Units.count(result.verification().get().tables().size(), "table"), Units.duration(result.verification().get().duration()));
+        } else {
+            line(s, "Verification: %s", Units.count(result.verification().get().differences().size(), "difference"));
+            result.verification().get().differences().forEach(d -> line(s, "  %s", d));
+        }
         line(s, result.warnings().isEmpty() ? "Warnings: none" : "Warnings (%d)", result.warnings().size());
         for (MigrationWarning warning : result.warnings()) {
             line(s, "  %s", warning);

@@ -38,6 +38,7 @@ public final class SampleResults {
                 .putObjects("index", 3)
                 .addWarnings(MigrationWarning.of("unsupported-object", "Event triggers are not migrated.", List.of("audit_ddl")))
                 .completed(true)
+                .jobs(4)
                 .build();
     }
 }

@@ -6,20 +6,37 @@ import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ValidationReport;
+import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.OfflineMigration;
+import org.pgmigrate.engine.internal.StandaloneVerification;
+import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.spi.MigrationEngine;
 
 /** The engine the API finds with {@link java.util.ServiceLoader}. */
 public final class PgMigrateEngine implements MigrationEngine {
     @Override
     public MigrationResult execute(MigrationRequest request) {
+        if (request.option() == MigrationOption.VALIDATE) {
+            // validating online prerequisites needs no online engine
+            return ValidationRun.validateOnly(request);
+        }
         if (request.mode() != MigrationMode.OFFLINE) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration is not available in this version; use MigrationMode.OFFLINE.");
         }
-        if (request.option() != MigrationOption.MIGRATE) {
-            throw new PgMigrateException(ErrorKind.INVALID_REQUEST,
-                    "Pre-migration validation is not available in this version; use MigrationOption.MIGRATE.");
+        if (request.option() == MigrationOption.VALIDATE_AND_MIGRATE) {
+            return ValidationRun.validateAndMigrate(request, () -> new OfflineMigration(request).run());
         }
         return new OfflineMigration(request).run();
+    }
+
+    @Override
+    public ValidationReport validate(MigrationRequest request) {
+        return ValidationRun.validate(request);
+    }
+
+    @Override
+    public VerificationReport verify(MigrationRequest request) {
+        return new StandaloneVerification(request).run();
     }
 }

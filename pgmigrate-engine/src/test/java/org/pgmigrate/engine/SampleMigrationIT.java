@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pgmigrate.IndexResult;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.TableVerification;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.SampleDatabase;
 import org.pgmigrate.testkit.TestDatabase;
@@ -50,7 +52,19 @@ class SampleMigrationIT {
                 assertThat(started).as("start event of " + table.qualifiedName()).isNotNegative().isLessThan(finished);
                 assertThat(events.indexOf("phase DATA")).isLessThan(started);
                 assertThat(events.indexOf("phase FOREIGN_KEYS")).isGreaterThan(finished);
+                int verified = events.indexOf("verified " + table.qualifiedName());
+                assertThat(verified).as("verified after the copy").isGreaterThan(events.indexOf("phase VERIFY"));
+                for (int i = 0; i < events.size(); i++) {
+                    if (events.get(i).startsWith("index " + table.qualifiedName() + " ")) {
+                        assertThat(i).as(events.get(i)).isBetween(started, finished);
+                    }
+                }
             }
+            assertThat(events).anyMatch(e -> e.startsWith("index shop.orders_2022 "));
+            assertThat(result.verification()).hasValueSatisfying(v -> {
+                assertThat(v.equal()).isTrue();
+                assertThat(v.tables()).hasSameSizeAs(result.tables());
+            });
         }
     }
 
@@ -74,6 +88,16 @@ class SampleMigrationIT {
         @Override
         public void tableFinished(TableResult result) {
             events.add("finished " + result.qualifiedName());
+        }
+
+        @Override
+        public void indexBuilt(IndexResult index) {
+            events.add("index " + index.table() + " " + index.name());
+        }
+
+        @Override
+        public void tableVerified(TableVerification verification) {
+            events.add("verified " + verification.qualifiedName());
         }
     }
 }

@@ -140,6 +140,40 @@ final class Arguments {
                 + ", not '" + Redaction.mask(value) + "'");
     }
 
+    /** One of {@code choices}' keys, mapped to its value, when the option is given. */
+    <T> Optional<T> choice(String name, Map<String, T> choices) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        T chosen = choices.get(value.toLowerCase(java.util.Locale.ROOT));
+        if (chosen == null) {
+            throw new UsageException("option " + name + " takes " + String.join(", ", new java.util.TreeSet<>(choices.keySet()))
+                    + ", not '" + Redaction.mask(value) + "'");
+        }
+        return Optional.of(chosen);
+    }
+
+    /** A positive size in bytes such as {@code 500MB}, {@code 2GiB} or {@code 65536}, when the option is given. */
+    java.util.OptionalLong byteSize(String name) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            return java.util.OptionalLong.empty();
+        }
+        java.util.regex.Matcher m = SIZE.matcher(value.trim());
+        if (m.matches()) {
+            String unit = m.group(2).toUpperCase(java.util.Locale.ROOT).replace("I", "").replace("B", "");
+            int power = "KMGT".indexOf(unit.isEmpty() ? ' ' : unit.charAt(0)) + 1;
+            java.math.BigInteger bytes = new java.math.BigInteger(m.group(1)).shiftLeft(10 * power);
+            if (bytes.signum() > 0 && bytes.bitLength() < 63) {
+                return java.util.OptionalLong.of(bytes.longValue());
+            }
+        }
+        throw new UsageException("option " + name + " must be a positive size like 512MB or 2GB, not '" + Redaction.mask(value) + "'");
+    }
+
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("(\\d{1,15})\\s*([kKmMgGtT]?[iI]?[bB]?)");
+
     /**
      * A file to write, checked before the migration starts: finding out that its directory is
      * missing only after an hour of copying would be a poor way to learn it.

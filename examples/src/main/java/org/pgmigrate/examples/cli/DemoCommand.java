@@ -43,6 +43,6 @@ final class DemoCommand {
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
 
         out.println("Starting two PostgreSQL 17 servers and loading the sample database...");
-        return execution.run(() -> QuickStart.run(jobs, new ConsoleProgress(out, verbose)));
+        return execution.run(() -> QuickStart.run(jobs, ConsoleProgress.forOutput(out, verbose)));
     }
 }

@@ -38,7 +38,9 @@ final class Execution {
             if (e.kind() == ErrorKind.INVALID_REQUEST) {
                 throw new UsageException(e.getMessage());
             }
-            return fail(e.getMessage(), e);
+            int code = fail(e.getMessage(), e);
+            return e.kind() == ErrorKind.VERIFICATION_FAILED ? ExitCode.VERIFICATION_FAILED
+                    : e.kind() == ErrorKind.VALIDATION_FAILED ? ExitCode.VALIDATION_FAILED : code;
         } catch (RuntimeException e) {
             // Not a failure pgmigrate diagnosed (a bug, or the embedded servers of the demo): say what
             // it was, since there is no curated message to show.
@@ -63,7 +65,7 @@ final class Execution {
     }
 
     /** Writes the report if one was asked for; says so on err and returns false when it cannot. */
-    private boolean writeReport(String json) {
+    boolean writeReport(String json) {
         if (report.isEmpty()) {
             return true;
         }

@@ -26,6 +26,7 @@ final class Help {
             "  0  the migration completed",
             "  1  the migration failed; the message says why and what to do",
             "  2  bad usage: unknown option, missing or malformed value, malformed URL",
-            "  Later versions add 3 (validation failed) and 4 (verification found differences).",
+            "  3  validation failed (--validate): a rule found a problem; nothing was changed",
+            "  4  the copy completed but verification found differences between target and source",
             "");
 }

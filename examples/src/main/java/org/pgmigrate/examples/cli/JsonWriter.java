@@ -85,6 +85,16 @@ final class JsonWriter {
         return this;
     }
 
+    /** A finite number, with one decimal; JSON has no NaN or Infinity, so those become null. */
+    JsonWriter value(double value) {
+        if (!Double.isFinite(value)) {
+            return nullValue();
+        }
+        beforeValue();
+        out.append(java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString());
+        return this;
+    }
+
     JsonWriter nullValue() {
         beforeValue();
         out.append("null");
@@ -101,6 +111,10 @@ final class JsonWriter {
     }
 
     JsonWriter field(String name, boolean value) {
+        return name(name).value(value);
+    }
+
+    JsonWriter field(String name, double value) {
         return name(name).value(value);
     }
 

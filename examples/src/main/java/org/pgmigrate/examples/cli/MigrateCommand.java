@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.pgmigrate.CopyFormat;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ValidationFailedException;
+import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.examples.ConsoleProgress;
 
 /** {@code pgmigrate migrate}: one database from a source server to a target server, offline. */
@@ -31,6 +35,17 @@ final class MigrateCommand {
             new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
                     + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the result as JSON to FILE, also when the migration fails"),
+            new Arguments.Option("--copy-format", "auto|text|binary", "COPY format between the servers (default auto: binary\n"
+                    + "where both run the same major and the types allow it)"),
+            new Arguments.Option("--split-tables-larger-than", "SIZE", "copy tables larger than SIZE (e.g. 512MB) in parallel\n"
+                    + "parts (default 1GB)"),
+            new Arguments.Option("--max-source-rate", "SIZE", "read at most SIZE a second from the source, e.g. 50MB\n"
+                    + "(default: no limit; --jobs limits the load too)"),
+            new Arguments.Option("--verification", "fail|warn|skip", "after the copy, compare target and source and fail on a\n"
+                    + "difference (fail, the default, exit code 4), only warn, or skip it"),
+            Arguments.Option.flag("--validate", "run the pre-migration rules first (as pgmigrate validate) and\n"
+                    + "migrate only when none fails (else exit code 3, target untouched)"),
+            ValidateCommand.DISABLE_RULE,
             Arguments.Option.flag("--verbose", "print each table as it starts, and stack traces of failures"),
             Arguments.Option.flag("--help", "show this help and exit"));
 
@@ -73,8 +88,8 @@ final class MigrateCommand {
         Arguments arguments = Arguments.parse(OPTIONS, args);
         String sourceUrl = arguments.required("--source", "URL");
         String targetUrl = arguments.required("--target", "URL");
-        Endpoint source = endpoint("--source", sourceUrl, password(arguments, "--source-password-env", SOURCE_PASSWORD_VARIABLE));
-        Endpoint target = endpoint("--target", targetUrl, password(arguments, "--target-password-env", TARGET_PASSWORD_VARIABLE));
+        Endpoint source = endpoint("--source", sourceUrl, password(arguments, environment, "--source-password-env", SOURCE_PASSWORD_VARIABLE));
+        Endpoint target = endpoint("--target", targetUrl, password(arguments, environment, "--target-password-env", TARGET_PASSWORD_VARIABLE));
         OptionalInt jobs = arguments.intValue("--jobs", 1, MAX_JOBS);
         boolean verbose = arguments.flag("--verbose");
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
@@ -83,13 +98,41 @@ final class MigrateCommand {
         Migration.Builder migration = Migration.from(source)
                 .to(target)
                 .mode(MigrationMode.OFFLINE)
-                .listener(new ConsoleProgress(out, verbose));
+                .verification(arguments.choice("--verification", VERIFICATION).orElse(VerificationPolicy.FAIL_ON_DIFFERENCE))
+                .copyFormat(arguments.choice("--copy-format", COPY_FORMAT).orElse(CopyFormat.AUTO))
+                .listener(ConsoleProgress.forOutput(out, verbose));
+        arguments.byteSize("--split-tables-larger-than").ifPresent(migration::splitTablesLargerThan);
+        arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
         jobs.ifPresent(migration::jobs);
-        return execution.run(() -> executor.apply(migration));
+        if (arguments.flag("--validate")) {
+            migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.disabledRules(arguments));
+        } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
+            throw new UsageException("option " + ValidateCommand.DISABLE_RULE.name + " only applies with --validate");
+        }
+        return execution.run(() -> printingValidation(migration));
     }
 
+    /** Runs the migration; prints the validation report, when the rules ran, before the summary or the failure. */
+    private MigrationResult printingValidation(Migration.Builder migration) {
+        try {
+            MigrationResult result = executor.apply(migration);
+            result.validation().ifPresent(report -> out.print(report.toText()));
+            return result;
+        } catch (ValidationFailedException e) {
+            out.print(e.report().toText());
+            throw e;
+        }
+    }
+
+    private static final Map<String, VerificationPolicy> VERIFICATION = Map.of(
+            "fail", VerificationPolicy.FAIL_ON_DIFFERENCE, "warn", VerificationPolicy.WARN_ON_DIFFERENCE, "skip", VerificationPolicy.SKIP);
+
+    private static final Map<String, CopyFormat> COPY_FORMAT = Map.of(
+            "auto", CopyFormat.AUTO, "text", CopyFormat.TEXT, "binary", CopyFormat.BINARY);
+
     /** The password from the variable named by {@code option}, else from {@code defaultVariable}, else none. */
-    private Optional<String> password(Arguments arguments, String option, String defaultVariable) throws UsageException {
+    static Optional<String> password(Arguments arguments, Map<String, String> environment, String option, String defaultVariable)
+            throws UsageException {
         Optional<String> variable = arguments.value(option);
         if (variable.isPresent()) {
             String password = environment.get(variable.get());
@@ -101,7 +144,7 @@ final class MigrateCommand {
         return Optional.ofNullable(environment.get(defaultVariable)).filter(p -> !p.isEmpty());
     }
 
-    private static Endpoint endpoint(String option, String url, Optional<String> password) throws UsageException {
+    static Endpoint endpoint(String option, String url, Optional<String> password) throws UsageException {
         try {
             return password.isPresent() ? Endpoint.of(url, password.get()) : Endpoint.of(url);
         } catch (PgMigrateException e) {

@@ -22,6 +22,8 @@ public final class PgMigrateCommand {
             "",
             "Usage:",
             "  pgmigrate migrate --source URL --target URL [options]   copy a database to another server",
+            "  pgmigrate validate --source URL --target URL [options]  check before migrating, changing nothing",
+            "  pgmigrate verify --source URL --target URL [options]    compare a copy with its source",
             "  pgmigrate demo [options]                                migrate a sample database between",
             "                                                          two embedded servers",
             "  pgmigrate <command> --help                              options of a command",
@@ -72,7 +74,7 @@ public final class PgMigrateCommand {
 
     private int topLevel(String[] args) throws UsageException {
         if (args.length == 0) {
-            throw new UsageException("missing command: migrate or demo");
+            throw new UsageException("missing command: migrate, validate, verify or demo");
         }
         if (Arguments.wantsHelp(args)) {
             out.print(HELP);
@@ -91,6 +93,18 @@ public final class PgMigrateCommand {
                     return ExitCode.OK;
                 }
                 return new MigrateCommand(out, err, environment, executor).run(args);
+            case "validate":
+                if (Arguments.wantsHelp(args)) {
+                    out.print(ValidateCommand.HELP);
+                    return ExitCode.OK;
+                }
+                return new ValidateCommand(out, err, environment, Migration.Builder::validate).run(args);
+            case "verify":
+                if (Arguments.wantsHelp(args)) {
+                    out.print(VerifyCommand.HELP);
+                    return ExitCode.OK;
+                }
+                return new VerifyCommand(out, err, environment, Migration.Builder::verify).run(args);
             case "demo":
                 if (Arguments.wantsHelp(args)) {
                     out.print(DemoCommand.HELP);
@@ -98,12 +112,12 @@ public final class PgMigrateCommand {
                 }
                 return new DemoCommand(out, err).run(args);
             default:
-                throw new UsageException("unknown command '" + Redaction.mask(command) + "'; the commands are migrate and demo");
+                throw new UsageException("unknown command '" + Redaction.mask(command) + "'; the commands are migrate, validate, verify and demo");
         }
     }
 
     private static boolean isCommand(String command) {
-        return command.equals("migrate") || command.equals("demo");
+        return command.equals("migrate") || command.equals("validate") || command.equals("verify") || command.equals("demo");
     }
 
     /** The project version, filtered into a resource at build time. */

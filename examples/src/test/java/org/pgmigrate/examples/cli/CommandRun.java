@@ -20,6 +20,10 @@ final class CommandRun {
         this.err = err;
     }
 
+    static CommandRun of(int exitCode, String out, String err) {
+        return new CommandRun(exitCode, out, err);
+    }
+
     static CommandRun run(Map<String, String> environment, Function<Migration.Builder, MigrationResult> executor, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

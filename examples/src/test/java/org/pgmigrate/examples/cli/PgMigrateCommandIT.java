@@ -84,8 +84,9 @@ class PgMigrateCommandIT {
 
             JsonNode r = JSON.readTree(json);
             assertThat(ResultJsonTest.fieldNames(r)).containsExactly("migrationId", "mode", "completed", "startedAt",
-                    "durationMillis", "source", "target", "phases", "tables", "totals", "objects", "warnings");
+                    "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "verification");
             assertThat(r.get("completed").asBoolean()).isTrue();
+            assertThat(r.get("verification").get("equal").asBoolean()).isTrue();
             assertThat(r.get("mode").asText()).isEqualTo("OFFLINE");
             assertThat(r.get("migrationId").asText()).isNotBlank();
             assertThat(Instant.parse(r.get("startedAt").asText())).isBefore(Instant.now());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pgmigrate.CopyFormat;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationFailedException;
@@ -28,6 +29,7 @@ import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.examples.ConsoleProgress;
 import org.pgmigrate.examples.SampleResults;
 
@@ -77,7 +79,7 @@ class PgMigrateCommandTest {
         assertThat(run.out).contains("postgresql://user[:password]@host[:port]/dbname")
                 .contains("jdbc:postgresql://host[:port]/dbname")
                 .containsPattern("(?m)^  0 ").containsPattern("(?m)^  1 ").containsPattern("(?m)^  2 ")
-                .contains("3 (validation failed)").contains("4 (verification found differences)")
+                .contains("3  validation failed").contains("4  the copy completed but verification found differences")
                 .contains("Example:\n  export PGMIGRATE_SOURCE_PASSWORD");
     }
 
@@ -131,7 +133,7 @@ class PgMigrateCommandTest {
 
     static Stream<Arguments> badUsage() {
         return Stream.of(
-                Arguments.of(List.of(), "missing command: migrate or demo", "pgmigrate --help"),
+                Arguments.of(List.of(), "missing command: migrate, validate, verify or demo", "pgmigrate --help"),
                 Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'", "pgmigrate --help"),
                 Arguments.of(List.of("--frobnicate"), "unknown option '--frobnicate'", "pgmigrate --help"),
                 Arguments.of(List.of("--version", "extra"), "unexpected argument 'extra'", "pgmigrate --help"),
@@ -272,6 +274,37 @@ class PgMigrateCommandTest {
         assertThat(run.out + run.err).doesNotContain("in-url");
     }
 
+    @Test
+    void speedAndVerificationOptionsReachTheRequest() {
+        CommandRun run = CommandRun.run(Map.of(), returning(SampleResults.shop()), "migrate", "--source", SOURCE, "--target", TARGET,
+                "--copy-format", "text", "--split-tables-larger-than", "512MB", "--max-source-rate", "50MiB", "--verification", "warn");
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        MigrationRequest request = executed.get();
+        assertThat(request.copyFormat()).isEqualTo(CopyFormat.TEXT);
+        assertThat(request.splitTablesLargerThan()).isEqualTo(512L * 1024 * 1024);
+        assertThat(request.maxSourceBytesPerSecond()).hasValue(50L * 1024 * 1024);
+        assertThat(request.verification()).isEqualTo(VerificationPolicy.WARN_ON_DIFFERENCE);
+    }
+
+    @Test
+    void withoutSpeedOptionsTheDefaultsApply() {
+        run("migrate", "--source", SOURCE, "--target", TARGET);
+        MigrationRequest request = executed.get();
+        assertThat(request.copyFormat()).isEqualTo(CopyFormat.AUTO);
+        assertThat(request.maxSourceBytesPerSecond()).isEmpty();
+        assertThat(request.verification()).isEqualTo(VerificationPolicy.FAIL_ON_DIFFERENCE);
+    }
+
+    @Test
+    void badSpeedOptionsAreUsageErrors() {
+        for (String[] bad : new String[][] {{"--copy-format", "fast"}, {"--max-source-rate", "-5"}, {"--split-tables-larger-than", "lots"},
+                {"--verification", "maybe"}, {"--max-source-rate", "0"}}) {
+            CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, bad[0], bad[1]);
+            assertThat(run.exitCode).as(String.join(" ", bad) + "\n" + run).isEqualTo(2);
+            assertThat(run.err).startsWith("pgmigrate: option " + bad[0]);
+        }
+    }
+
     // ---- outcomes
 
     @Test
@@ -335,11 +368,13 @@ class PgMigrateCommandTest {
     }
 
     @Test
-    void everyFailureKindButInvalidRequestExitsOne() {
+    void everyFailureKindButInvalidRequestValidationAndVerificationExitsOne() {
         for (ErrorKind kind : ErrorKind.values()) {
             CommandRun run = CommandRun.run(Map.of(), throwing(new PgMigrateException(kind, "It failed.")),
                     "migrate", "--source", SOURCE, "--target", TARGET);
-            assertThat(run.exitCode).as(kind.name()).isEqualTo(kind == ErrorKind.INVALID_REQUEST ? 2 : 1);
+            int expected = kind == ErrorKind.INVALID_REQUEST ? 2 : kind == ErrorKind.VERIFICATION_FAILED ? 4
+                    : kind == ErrorKind.VALIDATION_FAILED ? 3 : 1;
+            assertThat(run.exitCode).as(kind.name()).isEqualTo(expected);
         }
     }
 

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.TableVerification;
+import org.pgmigrate.VerificationDifference;
+import org.pgmigrate.VerificationReport;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationFailedException;
-import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.examples.SampleResults;
 
@@ -23,11 +26,38 @@ class ResultJsonTest {
     }
 
     @Test
+    void mapsTheVerificationWhenThereIsOne() throws Exception {
+        VerificationReport verification = VerificationReport.builder()
+                .addTables(TableVerification.builder().schema("public").name("orders").sourceRows(10).targetRows(9).parts(16)
+                        .addDifferingRanges("id >= 5 AND id < 6").equal(false).build())
+                .addDifferences(VerificationDifference.of(VerificationDifference.Kind.TABLE_DATA, "public.orders", "10 rows on the source, 9 on the target"))
+                .addNotes("a note")
+                .duration(java.time.Duration.ofMillis(1500)).build();
+        JsonNode report = JSON.readTree(ResultJson.of(MigrationResult.builder().from(SampleResults.shop()).verification(verification).build()));
+
+        JsonNode v = report.get("verification");
+        assertThat(fieldNames(v)).containsExactly("equal", "durationMillis", "tables", "differences", "notes");
+        assertThat(v.get("equal").asBoolean()).isFalse();
+        assertThat(v.get("durationMillis").asLong()).isEqualTo(1500);
+        JsonNode table = v.get("tables").get(0);
+        assertThat(fieldNames(table)).containsExactly("schema", "name", "sourceRows", "targetRows", "parts", "equal", "differingRanges");
+        assertThat(table.get("targetRows").asLong()).isEqualTo(9);
+        assertThat(table.get("differingRanges").get(0).asText()).isEqualTo("id >= 5 AND id < 6");
+        JsonNode difference = v.get("differences").get(0);
+        assertThat(difference.get("kind").asText()).isEqualTo("TABLE_DATA");
+        assertThat(difference.get("object").asText()).isEqualTo("public.orders");
+        assertThat(v.get("notes").get(0).asText()).isEqualTo("a note");
+        assertThat(JSON.readTree(ResultJson.of(verification))).isEqualTo(v);
+    }
+
+    @Test
     void mapsEveryDocumentedField() throws Exception {
         JsonNode report = JSON.readTree(ResultJson.of(SampleResults.shop()));
 
         assertThat(fieldNames(report)).containsExactly("migrationId", "mode", "completed", "startedAt",
-                "durationMillis", "source", "target", "phases", "tables", "totals", "objects", "warnings");
+                "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings");
+        assertThat(report.get("options").get("jobs").asInt()).isEqualTo(4);
+        assertThat(fieldNames(report.get("totals"))).containsExactly("rows", "bytes", "tables", "rowsPerSecond", "bytesPerSecond");
         assertThat(report.get("migrationId").asText()).isEqualTo("m-42");
         assertThat(report.get("mode").asText()).isEqualTo("OFFLINE");
         assertThat(report.get("completed").asBoolean()).isTrue();
@@ -58,8 +88,9 @@ class ResultJsonTest {
         assertThat(second.get("indexMillis").asLong()).isEqualTo(250);
 
         JsonNode totals = report.get("totals");
-        assertThat(fieldNames(totals)).containsExactly("rows", "bytes", "tables");
         assertThat(totals.get("rows").asLong()).isEqualTo(1500);
+        // 1,500 rows in the sample's 3.25 s
+        assertThat(totals.get("rowsPerSecond").asDouble()).isEqualTo(461.5);
         assertThat(totals.get("bytes").asLong()).isEqualTo(3 * 1024 * 1024);
         assertThat(totals.get("tables").asInt()).isEqualTo(2);
 

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import org.pgmigrate.DataPlan;
 import org.pgmigrate.ErrorKind;
+import org.pgmigrate.IndexResult;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationMode;
@@ -31,7 +33,12 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.VerificationDifference;
+import org.pgmigrate.VerificationPolicy;
+import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.copy.TableCopier;
+import org.pgmigrate.engine.internal.copy.TableSplitter;
+import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
@@ -44,6 +51,7 @@ import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -55,7 +63,6 @@ import org.slf4j.MDC;
  */
 public final class OfflineMigration {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineMigration.class);
-    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
     private static final int LARGE_OBJECT_CHUNK = 1 << 20;
 
     private final MigrationRequest request;
@@ -94,17 +101,25 @@ public final class OfflineMigration {
             MDC.put("pgmigrate.database", database(target));
             Map<String, Set<String>> extensions = phase(Phase.PREPARE, () -> prepare(src, tgt));
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
-            String snapshotId = exportedSnapshot;
             targetChanged = true;
             phase(Phase.PRE_DATA, () -> preData(tgt, schema));
-            try (Workers workers = new Workers(request.jobs(), migrationId, () -> importSnapshot(snapshotId), targetConnector::open)) {
-                phase(Phase.DATA, () -> data(workers, tgt, schema));
+            try (Workers workers = new Workers(request.jobs(), migrationId, snapshot::join, targetConnector::open)) {
+                phase(Phase.DATA, () -> new DataPhase(listener, clock, request.copyFormat(),
+                        sourceInfo.majorVersion() == targetInfo.majorVersion(), tables,
+                        new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
+                        request.maxSourceBytesPerSecond().isPresent()
+                                ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
+                                : Throttle.NONE)
+                        .run(workers, schema, src));
                 phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tgt, schema));
+                phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
+                phase(Phase.LARGE_OBJECTS, () -> largeObjects(src, tgt, schema));
+                phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(tgt, schema));
+                phase(Phase.ANALYZE, () -> StatementRunner.run(tgt, "ANALYZE", "ANALYZE"));
+                if (request.verification() != VerificationPolicy.SKIP) {
+                    phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema));
+                }
             }
-            phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
-            phase(Phase.LARGE_OBJECTS, () -> largeObjects(src, tgt, schema));
-            phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(tgt, schema));
-            phase(Phase.ANALYZE, () -> StatementRunner.run(tgt, "ANALYZE", "ANALYZE"));
             MigrationResult result = result(true);
             LOG.info("Migration {} finished in {} ms: {} tables, {} rows, {} bytes", migrationId,
                     result.duration().toMillis(), result.tables().size(), result.totalRows(), result.totalBytes());
@@ -127,12 +142,15 @@ public final class OfflineMigration {
             return e;
         }
         LOG.error("Migration {} failed: {}", migrationId, e.getMessage());
-        return new MigrationFailedException(e.kind(), e.getMessage()
-                + "\nThe target database now holds a partial copy: drop and recreate it before running the migration again.",
-                result(false), e);
+        String advice = e.kind() == ErrorKind.VERIFICATION_FAILED
+                ? "\nThe copy ran to the end but the target differs from the source; the result's verification lists every difference."
+                + " Make sure nothing writes to the source or target during an offline migration, then migrate again into a new database."
+                : "\nThe target database now holds a partial copy: drop and recreate it before running the migration again.";
+        return new MigrationFailedException(e.kind(), e.getMessage() + advice, result(false), e);
     }
 
-    private String exportedSnapshot;
+    private SourceSnapshot snapshot;
+    private VerificationReport verification;
 
     private Map<String, Set<String>> prepare(Connection source, Connection target) throws SQLException {
         sourceInfo = serverInfo(source, request.source().toString());
@@ -143,15 +161,8 @@ public final class OfflineMigration {
     }
 
     private SourceSchema snapshot(Connection source, Map<String, Set<String>> extensions) throws SQLException {
-        source.setAutoCommit(false);
-        try (Statement s = source.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
-                rs.next();
-                exportedSnapshot = rs.getString(1);
-            }
-        }
-        LOG.info("Reading the source catalogs under snapshot {}", exportedSnapshot);
+        snapshot = SourceSnapshot.export(sourceConnector, source);
+        LOG.info("Reading the source catalogs under snapshot {}", snapshot.id());
         TargetRoles roles;
         try (Connection target = targetConnector.open()) {
             roles = new TargetRoles(Preflight.roles(target));
@@ -178,22 +189,6 @@ public final class OfflineMigration {
         listener.warning(warning);
     }
 
-    private Connection importSnapshot(String snapshotId) {
-        if (!SNAPSHOT_ID.matcher(snapshotId).matches()) {
-            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Unexpected snapshot id from the source");
-        }
-        Connection c = sourceConnector.open();
-        try (Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
-            return c;
-        } catch (SQLException e) {
-            Connector.closeQuietly(c);
-            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Could not join the source snapshot: " + e.getMessage(), e);
-        }
-    }
-
     private void preData(Connection target, SourceSchema schema) {
         for (SchemaObject o : schema.objects(Placement.PRE_DATA)) {
             StatementRunner.run(target, o);
@@ -212,41 +207,22 @@ public final class OfflineMigration {
         }
     }
 
-    private void data(Workers workers, Connection target, SourceSchema schema) throws Exception {
-        Map<Long, List<SchemaObject>> postData = new HashMap<>();
-        for (SchemaObject o : schema.objects(Placement.TABLE_POST_DATA)) {
-            postData.computeIfAbsent(o.tableOid(), k -> new ArrayList<>()).add(o);
+    private void verify(Workers workers, Connection source, Connection target, SourceSchema schema) throws Exception {
+        SourceSchema actual = SchemaReader.read(target, targetInfo.versionNumber(), targetInfo.versionNumber(),
+                new TargetRoles(Preflight.roles(target)), Preflight.availableExtensions(target));
+        verification = new Verifier(listener, clock, Verifier.DEFAULT_PART_ROWS)
+                .verify(schema, actual, sourceInfo.majorVersion() == targetInfo.majorVersion(), workers, source, target);
+        if (verification.equal()) {
+            LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
+            return;
         }
-        List<TableData> ordered = new ArrayList<>(schema.tables());
-        ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
-        for (TableData table : ordered) {
-            workers.submit(session -> copyTable(session, table, postData.getOrDefault(table.oid(), List.of())));
+        String summary = VerificationMessages.summary(verification);
+        if (request.verification() == VerificationPolicy.WARN_ON_DIFFERENCE) {
+            warn(MigrationWarning.of("verification-difference", summary,
+                    verification.differences().stream().map(VerificationDifference::object).toList()));
+            return;
         }
-        workers.awaitIdle();
-    }
-
-    private void copyTable(Workers.Session session, TableData table, List<SchemaObject> postData) throws SQLException {
-        MDC.put("pgmigrate.phase", Phase.DATA.name());
-        listener.tableStarted(SqlNames.qualified(table.schema(), table.name()));
-        Instant start = clock.instant();
-        TableCopier.Copied copied;
-        try {
-            copied = TableCopier.copy(table, session.source(), session.target());
-        } catch (SQLException e) {
-            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName() + " failed: "
-                    + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
-        }
-        Instant copiedAt = clock.instant();
-        for (SchemaObject o : postData) {
-            StatementRunner.run(session.target(), o);
-        }
-        TableResult result = TableResult.builder().schema(table.schema()).name(table.name())
-                .rows(copied.rows()).bytes(copied.bytes())
-                .copyDuration(Duration.between(start, copiedAt)).indexDuration(Duration.between(copiedAt, clock.instant()))
-                .build();
-        tables.add(result);
-        LOG.debug("Copied {}: {} rows, {} bytes", table.qualifiedName(), copied.rows(), copied.bytes());
-        listener.tableFinished(result);
+        throw new PgMigrateException(ErrorKind.VERIFICATION_FAILED, summary);
     }
 
     private void foreignKeys(Workers workers, Connection target, SourceSchema schema) throws Exception {
@@ -374,6 +350,13 @@ public final class OfflineMigration {
                     .objects(objectCounts)
                     .warnings(List.copyOf(warnings))
                     .completed(completed)
+                    .jobs(request.jobs())
+                    .putOptions("copyFormat", request.copyFormat().name())
+                    .putOptions("verification", request.verification().name())
+                    .putOptions("splitTablesLargerThan", String.valueOf(request.splitTablesLargerThan()))
+                    .putOptions("maxSourceBytesPerSecond", request.maxSourceBytesPerSecond().isPresent()
+                            ? String.valueOf(request.maxSourceBytesPerSecond().getAsLong()) : "unlimited")
+                    .verification(Optional.ofNullable(verification))
                     .build();
         }
     }

@@ -2,6 +2,9 @@ package org.pgmigrate.engine.internal.copy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -9,7 +12,8 @@ import org.postgresql.copy.CopyOut;
 
 /**
  * Streams one table from a source COPY TO STDOUT straight into a target COPY FROM STDIN: rows
- * pass through memory one COPY message at a time and never touch disk.
+ * pass through memory one COPY message at a time and never touch disk. In binary format a COPY
+ * data message still carries one row, so rows are counted the same way in both formats.
  */
 public final class TableCopier {
     /** Rows and bytes one copy moved. */
@@ -17,15 +21,73 @@ public final class TableCopier {
 
     private TableCopier() {}
 
-    public static Copied copy(TableData table, Connection source, Connection target) throws SQLException {
-        String columns = "(" + String.join(", ", table.columns()) + ")";
-        String read = table.columns().isEmpty()
-                ? "COPY (SELECT FROM ONLY " + table.qualifiedName() + ") TO STDOUT"
-                : "COPY (SELECT " + String.join(", ", table.columns()) + " FROM ONLY " + table.qualifiedName()
-                        + (table.filter() == null || table.filter().isEmpty() ? "" : " " + table.filter()) + ") TO STDOUT";
-        String write = table.columns().isEmpty()
-                ? "COPY " + table.qualifiedName() + " FROM STDIN"
-                : "COPY " + table.qualifiedName() + " " + columns + " FROM STDIN";
+    /** Receives running totals while a table copies. */
+    @FunctionalInterface
+    public interface Progress {
+        void copied(long rows, long bytes);
+    }
+
+    /** How many rows pass between two looks at the clock for progress. */
+    private static final int PROGRESS_EVERY_ROWS = 4096;
+
+    /**
+     * Copies {@code table}; {@code progress} hears running totals now and then (each COPY data
+     * message from the server is one row).
+     */
+    /**
+     * How a table is copied.
+     *
+     * @param binary binary COPY format instead of text
+     * @param freeze empty the target table and load it with COPY FREEZE in one transaction, so
+     *     rows arrive frozen and the target need not rewrite them later to set hint bits
+     * @param part a condition selecting the part of the table to copy, or null for all of it
+     * @param throttle limits the bytes read from the source per second
+     */
+    public record Options(boolean binary, boolean freeze, String part, Throttle throttle) {
+        /** The same options for one part of the table (parts are never frozen: they share the table). */
+        public Options forPart(String condition) {
+            return new Options(binary, false, condition, throttle);
+        }
+    }
+
+    public static Copied copy(TableData table, Connection source, Connection target, Options options, Progress progress)
+            throws SQLException {
+        if (!options.freeze()) {
+            return stream(table, source, target, options, progress);
+        }
+        target.setAutoCommit(false);
+        try (Statement s = target.createStatement()) {
+            s.execute("TRUNCATE ONLY " + table.qualifiedName());
+            Copied copied = stream(table, source, target, options, progress);
+            target.commit();
+            return copied;
+        } catch (SQLException | RuntimeException e) {
+            target.rollback();
+            throw e;
+        } finally {
+            target.setAutoCommit(true);
+        }
+    }
+
+    private static Copied stream(TableData table, Connection source, Connection target, Options options, Progress progress)
+            throws SQLException {
+        String columns = table.columns().isEmpty() ? "" : " (" + String.join(", ", table.columnNames()) + ")";
+        String select = table.columns().isEmpty() ? "SELECT" : "SELECT " + String.join(", ", table.columnNames());
+        String filter = table.filter() == null || table.filter().isEmpty() ? "" : " " + table.filter();
+        if (options.part() != null) {
+            filter = filter.isEmpty() ? " WHERE " + options.part() : filter + " AND (" + options.part() + ")";
+        }
+        String read = "COPY (" + select + " FROM ONLY " + table.qualifiedName() + filter + ") TO STDOUT"
+                + (options.binary() ? " (FORMAT binary)" : "");
+        List<String> writeOptions = new ArrayList<>();
+        if (options.binary()) {
+            writeOptions.add("FORMAT binary");
+        }
+        if (options.freeze()) {
+            writeOptions.add("FREEZE");
+        }
+        String write = "COPY " + table.qualifiedName() + columns + " FROM STDIN"
+                + (writeOptions.isEmpty() ? "" : " (" + String.join(", ", writeOptions) + ")");
         CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(read);
         CopyIn in;
         try {
@@ -35,11 +97,16 @@ public final class TableCopier {
             throw e;
         }
         long bytes = 0;
+        long rowsRead = 0;
         try {
             byte[] row;
             while ((row = out.readFromCopy()) != null) {
                 in.writeToCopy(row, 0, row.length);
                 bytes += row.length;
+                options.throttle().take(row.length);
+                if (++rowsRead % PROGRESS_EVERY_ROWS == 0) {
+                    progress.copied(rowsRead, bytes);
+                }
             }
             long rows = in.endCopy();
             return new Copied(rows, bytes);

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,7 +61,14 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /** How urgent a job is: index builds go before further copies, so tables finish early. */
+    public enum Priority {
+        HIGH,
+        NORMAL
+    }
+
     private final ExecutorService executor;
+    private final AtomicLong sequence = new AtomicLong();
     private final ThreadLocal<Session> sessions = new ThreadLocal<>();
     private final List<Session> allSessions = new ArrayList<>();
     private final Supplier<Connection> sourceFactory;
@@ -69,7 +79,7 @@ public final class Workers implements AutoCloseable {
 
     public Workers(int threads, String migrationId, Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
         AtomicInteger counter = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "pgmigrate-" + migrationId + "-worker-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -79,10 +89,15 @@ public final class Workers implements AutoCloseable {
         this.mdc = MDC.getCopyOfContextMap();
     }
 
-    /** Runs {@code job} on a worker; ignored once a job has failed. */
+    /** Runs {@code job} on a worker after the jobs submitted before it; ignored once a job has failed. */
     public void submit(Job job) {
+        submit(Priority.NORMAL, job);
+    }
+
+    /** Runs {@code job} on a worker, before any waiting job of lower priority. */
+    public void submit(Priority priority, Job job) {
         pending.register();
-        executor.execute(() -> {
+        executor.execute(new Ordered(priority, sequence.incrementAndGet(), () -> {
             try {
                 if (failure.get() == null) {
                     if (mdc != null) {
@@ -96,7 +111,21 @@ public final class Workers implements AutoCloseable {
                 MDC.clear();
                 pending.arriveAndDeregister();
             }
-        });
+        }));
+    }
+
+    /** A queued job: by priority, then in submission order. */
+    private record Ordered(Priority priority, long sequence, Runnable body) implements Runnable, Comparable<Ordered> {
+        @Override
+        public void run() {
+            body.run();
+        }
+
+        @Override
+        public int compareTo(Ordered other) {
+            int byPriority = priority.compareTo(other.priority);
+            return byPriority != 0 ? byPriority : Long.compare(sequence, other.sequence);
+        }
     }
 
     /** Waits until every submitted job has finished, then rethrows the first failure, if any. */

@@ -21,6 +21,7 @@ public final class Connector {
             "SET TimeZone = 'UTC'",
             "SET extra_float_digits = 3",
             "SET bytea_output = 'hex'",
+            "SET lc_monetary = 'C'",
             "SET statement_timeout = 0",
             "SET lock_timeout = 0",
             "SET idle_in_transaction_session_timeout = 0",

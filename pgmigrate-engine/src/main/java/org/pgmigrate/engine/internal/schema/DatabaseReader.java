@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pgmigrate.SqlNames;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /** Database-level settings and comment, sequence values, and large objects. */
@@ -67,7 +68,7 @@ final class DatabaseReader {
             "r", "TABLES", "S", "SEQUENCES", "f", "FUNCTIONS", "T", "TYPES", "n", "SCHEMAS", "L", "LARGE OBJECTS");
 
     private void readSequenceValues() throws SQLException {
-        List<String> unused = new ArrayList<>();
+        List<String[]> unused = new ArrayList<>();
         catalog.query("SELECT n.nspname, c.relname, s.last_value, s.start_value"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_catalog.pg_sequences s ON s.schemaname = n.nspname AND s.sequencename = c.relname"
@@ -75,20 +76,24 @@ final class DatabaseReader {
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
                 + "     AND d.objid = c.oid AND d.deptype = 'e')"
                 + " ORDER BY 1, 2", rs -> {
-                    String name = Sql.qualified(rs.getString(1), rs.getString(2));
+                    String[] name = {rs.getString(1), rs.getString(2)};
                     long last = rs.getLong(3);
                     if (rs.wasNull()) {
                         // not called yet, or reset with setval(..., false): only the sequence itself tells
                         unused.add(name);
                     } else {
-                        out.sequences.add(new SequenceValue(name, last, true));
+                        out.sequences.add(sequence(name, last, true));
                     }
                 });
         unused.addAll(out.configSequences);
-        for (String sequence : unused) {
-            catalog.query("SELECT last_value, is_called FROM " + sequence,
-                    rs -> out.sequences.add(new SequenceValue(sequence, rs.getLong(1), rs.getBoolean(2))));
+        for (String[] name : unused) {
+            catalog.query("SELECT last_value, is_called FROM " + Sql.qualified(name[0], name[1]),
+                    rs -> out.sequences.add(sequence(name, rs.getLong(1), rs.getBoolean(2))));
         }
+    }
+
+    private static SequenceValue sequence(String[] name, long last, boolean called) {
+        return new SequenceValue(Sql.qualified(name[0], name[1]), SqlNames.qualified(name[0], name[1]), last, called);
     }
 
     private void readLargeObjects() throws SQLException {

@@ -96,15 +96,23 @@ final class NamespaceReader {
         catalog.query("SELECT n.nspname, c.relname, c.relkind,"
                 + " ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
                 + "       AND NOT a.attisdropped" + generated + " ORDER BY a.attnum),"
-                + " pg_catalog.pg_relation_size(c.oid)"
+                + " pg_catalog.pg_relation_size(c.oid),"
+                + " ARRAY(SELECT CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END FROM pg_catalog.pg_attribute a"
+                + "       JOIN pg_catalog.pg_type t ON t.oid = a.atttypid WHERE a.attrelid = c.oid AND a.attnum > 0"
+                + "       AND NOT a.attisdropped" + generated + " ORDER BY a.attnum)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = " + oid, rs -> {
                     String qualified = Sql.qualified(rs.getString(1), rs.getString(2));
                     if (rs.getString(3).equals("r")) {
-                        List<String> columns = RelationReader.strings(rs.getArray(4)).stream().map(Sql::ident).toList();
+                        List<String> names = RelationReader.strings(rs.getArray(4));
+                        Object[] types = (Object[]) rs.getArray(6).getArray();
+                        List<TableColumn> columns = new ArrayList<>();
+                        for (int i = 0; i < names.size(); i++) {
+                            columns.add(TableColumn.of(Sql.ident(names.get(i)), ((Number) types[i]).longValue(), false));
+                        }
                         String filter = condition == null || condition.isBlank() ? "" : condition;
-                        out.tables.add(new TableData(oid, qualified, rs.getString(1), rs.getString(2), columns, filter, rs.getLong(5)));
+                        out.tables.add(new TableData(oid, qualified, rs.getString(1), rs.getString(2), columns, filter, rs.getLong(5), -1, null));
                     } else if (rs.getString(3).equals("S")) {
-                        out.configSequences.add(qualified);
+                        out.configSequences.add(new String[] {rs.getString(1), rs.getString(2)});
                     }
                 });
     }

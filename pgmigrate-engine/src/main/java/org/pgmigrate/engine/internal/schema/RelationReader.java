@@ -24,6 +24,7 @@ final class RelationReader {
     private final Map<Long, List<Long>> parents = new HashMap<>();
     private final Map<Long, List<Column>> columns = new HashMap<>();
     private final Map<Long, List<String>> inlineChecks = new HashMap<>();
+    private final Map<Long, String> integerKeys = new HashMap<>();
 
     RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
         this.catalog = catalog;
@@ -51,6 +52,7 @@ final class RelationReader {
     void read() throws SQLException {
         readRelations();
         readInheritance();
+        readIntegerKeys();
         readColumns();
         readChecks();
         Map<Long, List<Grant>> acls = catalog.acls("pg_class", "oid", "relacl");
@@ -84,7 +86,8 @@ final class RelationReader {
                     out.add(SchemaObject.preData(ref(r), r.kind == 'p' ? "partitioned table" : "table", r.name, s.toList()));
                     parents.getOrDefault(r.oid, List.of()).forEach(p -> out.dependsOn(ref(r), ObjectRef.of(ObjectRef.PG_CLASS, p)));
                     if (r.kind == 'r') {
-                        out.tables.add(new TableData(r.oid, r.name, r.schema, r.relname, copyColumns(r), null, r.size));
+                        out.tables.add(new TableData(r.oid, r.name, r.schema, r.relname, copyColumns(r), null, r.size, r.rows,
+                                integerKeys.get(r.oid)));
                     }
                     break;
                 case 'S':
@@ -238,10 +241,10 @@ final class RelationReader {
         }
     }
 
-    private List<String> copyColumns(Relation r) {
+    private List<TableColumn> copyColumns(Relation r) {
         return columns.getOrDefault(r.oid, List.of()).stream()
                 .filter(c -> c.generated != 's')
-                .map(c -> Sql.ident(c.name))
+                .map(c -> TableColumn.of(Sql.ident(c.name), c.baseType, c.binarySafe))
                 .toList();
     }
 
@@ -261,7 +264,8 @@ final class RelationReader {
                 + " c.relispartition, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,"
                 + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
                 + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,"
-                + " c.relispopulated, CASE WHEN c.relkind = 'r' THEN pg_catalog.pg_relation_size(c.oid) ELSE 0 END"
+                + " c.relispopulated, CASE WHEN c.relkind = 'r' THEN pg_catalog.pg_relation_size(c.oid) ELSE 0 END,"
+                + " CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint ELSE -1 END"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -281,8 +285,18 @@ final class RelationReader {
                     r.viewDefinition = rs.getString(11);
                     r.populated = rs.getBoolean(12);
                     r.size = rs.getLong(13);
+                    r.rows = rs.getLong(14);
                     relations.put(r.oid, r);
                 });
+    }
+
+    /** Single-column primary keys of type smallint, integer or bigint. */
+    private void readIntegerKeys() throws SQLException {
+        catalog.query("SELECT con.conrelid, a.attname FROM pg_catalog.pg_constraint con"
+                + " JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]"
+                + " WHERE con.contype = 'p' AND pg_catalog.array_length(con.conkey, 1) = 1"
+                + " AND a.atttypid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,"
+                + " 'pg_catalog.int8'::pg_catalog.regtype)", rs -> integerKeys.put(rs.getLong(1), Sql.ident(rs.getString(2))));
     }
 
     private void readInheritance() throws SQLException {
@@ -300,7 +314,9 @@ final class RelationReader {
                 + " " + SchemaFilter.collationUnlessDefault("a.attcollation", "t.typcollation") + ","
                 + " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attislocal,"
                 + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,"
-                + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END"
+                + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
+                + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e'"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -323,6 +339,8 @@ final class RelationReader {
                     c.local = rs.getBoolean(10);
                     c.statistics = rs.getString(11);
                     c.storage = rs.getString(12);
+                    c.baseType = rs.getLong(13);
+                    c.binarySafe = rs.getBoolean(14);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -438,6 +456,7 @@ final class RelationReader {
         String viewDefinition;
         boolean populated;
         long size;
+        long rows;
     }
 
     private static final class Column {
@@ -454,5 +473,8 @@ final class RelationReader {
         String statistics;
         /** A storage mode other than the type's (p, e, m, x), or null. */
         String storage;
+        /** The column's type, or the base type of its domain. */
+        long baseType;
+        boolean binarySafe;
     }
 }

@@ -17,7 +17,8 @@ public final class SourceSchema {
     final Map<ObjectRef, Set<ObjectRef>> extraDependencies = new HashMap<>();
     final List<TableData> tables = new ArrayList<>();
     final List<SequenceValue> sequences = new ArrayList<>();
-    final List<String> configSequences = new ArrayList<>();
+    /** Schema and name of extension configuration sequences, whose values are migrated too. */
+    final List<String[]> configSequences = new ArrayList<>();
     final List<String> matviewRefreshes = new ArrayList<>();
     final List<LargeObject> largeObjects = new ArrayList<>();
     final List<MigrationWarning> warnings = new ArrayList<>();

@@ -41,7 +41,7 @@ final class TableObjectReader {
         catalog.query("SELECT i.indexrelid, i.indrelid, n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),"
                 + " i.indisclustered, i.indisreplident,"
                 + " (SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid),"
-                + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid)"
+                + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.contype, con.condeferrable, con.condeferred"
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace"
                 + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
@@ -50,7 +50,8 @@ final class TableObjectReader {
                 + " ORDER BY i.indrelid, ic.relname", rs -> {
                     indexNames.put(rs.getLong(1), Sql.qualified(rs.getString(3), rs.getString(4)));
                     rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
-                        rs.getObject(8), rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(4)});
+                        rs.getObject(8), rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(4),
+                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14)});
                 });
         for (Object[] row : rows) {
             long indexOid = (Long) row[0];
@@ -63,7 +64,17 @@ final class TableObjectReader {
             String kind = "index";
             if (row[6] != null) {
                 long constraintOid = ((Number) row[6]).longValue();
-                s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7]) + " " + row[8]);
+                String type = (String) row[10];
+                if (!type.equals("x") && table.kind != 'p') {
+                    // build the unique index like any other (in parallel with the table's other
+                    // indexes), then make it the constraint, which then only takes a moment
+                    s.add((String) row[2]);
+                    s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7])
+                            + (type.equals("p") ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " + Sql.ident((String) row[9])
+                            + ((Boolean) row[11] ? " DEFERRABLE" : "") + ((Boolean) row[12] ? " INITIALLY DEFERRED" : ""));
+                } else {
+                    s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7]) + " " + row[8]);
+                }
                 s.comment("CONSTRAINT " + Sql.ident((String) row[7]) + " ON " + table.name,
                         catalog.comment(ObjectRef.PG_CONSTRAINT, constraintOid, 0));
                 kind = "constraint";

@@ -118,8 +118,13 @@ final class TypeReader {
     private Map<Long, String> readRanges() throws SQLException {
         Map<Long, String> ranges = new HashMap<>();
         String multirange = catalog.version() >= 140000
+                // only a name other than the one the server would choose (range -> multirange, or a suffix)
                 ? "(SELECT pg_catalog.quote_ident(mn.nspname) || '.' || pg_catalog.quote_ident(mt.typname) FROM pg_catalog.pg_type mt"
-                  + " JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace WHERE mt.oid = r.rngmultitypid)"
+                  + " JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace JOIN pg_catalog.pg_type rt ON rt.oid = r.rngtypid"
+                  + " WHERE mt.oid = r.rngmultitypid AND (mt.typnamespace <> rt.typnamespace OR mt.typname <>"
+                  + "   CASE WHEN pg_catalog.strpos(rt.typname, 'range') > 0"
+                  + "   THEN overlay(rt.typname::text PLACING 'multirange' FROM pg_catalog.strpos(rt.typname, 'range') FOR 5)"
+                  + "   ELSE rt.typname || '_multirange' END))"
                 : "NULL";
         catalog.query("SELECT r.rngtypid, pg_catalog.format_type(r.rngsubtype, NULL),"
                 + " CASE WHEN NOT opc.opcdefault THEN pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END,"

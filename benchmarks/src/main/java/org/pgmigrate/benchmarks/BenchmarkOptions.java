@@ -1,0 +1,62 @@
+package org.pgmigrate.benchmarks;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.pgmigrate.benchmarks.tools.ToolId;
+
+/**
+ * What to run: database size, rounds, parallel jobs given to every tool, which tools, and
+ * optionally the servers' major version (otherwise that of the client tools found).
+ */
+public record BenchmarkOptions(long sizeBytes, int rounds, int jobs, Set<ToolId> tools, Optional<Integer> major) {
+    /** The smallest database worth measuring: below it the fixed part (catalogs, small tables) dominates. */
+    public static final long MIN_SIZE = 64_000_000L;
+
+    public static final String USAGE = "usage: Benchmark [--size 1GB] [--rounds 3] [--jobs 2]"
+            + " [--tools all|pgmigrate,dump-restore,dump-psql,pgcopydb] [--major 15]";
+
+    public BenchmarkOptions {
+        if (sizeBytes < MIN_SIZE) {
+            throw new IllegalArgumentException("--size must be at least " + ByteSize.format(MIN_SIZE));
+        }
+        if (rounds < 1 || jobs < 1) {
+            throw new IllegalArgumentException("--rounds and --jobs must be at least 1");
+        }
+        if (tools.isEmpty()) {
+            throw new IllegalArgumentException("--tools names no tool");
+        }
+        tools = Set.copyOf(tools);
+    }
+
+    public static BenchmarkOptions parse(String... args) {
+        long size = ByteSize.parse("1GB");
+        int rounds = 3;
+        int jobs = 2;
+        Set<ToolId> tools = EnumSet.allOf(ToolId.class);
+        Optional<Integer> major = Optional.empty();
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--size" -> size = ByteSize.parse(value);
+                case "--rounds" -> rounds = integer(args[i], value);
+                case "--jobs" -> jobs = integer(args[i], value);
+                case "--tools" -> tools = ToolId.parseList(value);
+                case "--major" -> major = Optional.of(integer(args[i], value));
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
+            }
+        }
+        return new BenchmarkOptions(size, rounds, jobs, tools, major);
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'");
+        }
+    }
+}

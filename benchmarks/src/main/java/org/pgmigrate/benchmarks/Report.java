@@ -1,0 +1,92 @@
+package org.pgmigrate.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.pgmigrate.benchmarks.tools.HeapPeak;
+import org.pgmigrate.benchmarks.tools.Measure;
+
+/**
+ * The results as Markdown (readable in a terminal, and pasted as it is into README): a line per
+ * measure with its median, every run, throughput, pgmigrate's ratio to it and how the target
+ * checks went, then pgmigrate's ratios to the fastest alternative and to the floor, and its heap.
+ */
+final class Report {
+    /** Issue 6: pgmigrate's median at most this fraction of the fastest alternative's. */
+    static final double GOAL_RATIO = 0.75;
+    /** Issue 6: pgmigrate's heap under this. */
+    static final long GOAL_HEAP_BYTES = 512L * 1024 * 1024;
+
+    private Report() {}
+
+    static String render(Setup setup, Results results) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "Source: %s (pg_database_size), %,d rows in %d tables. Servers: %s."
+                        + " Every tool gets %d jobs; %d round%s, the tools' order rotating each round. Machine: %s.",
+                ByteSize.format(setup.databaseBytes()), setup.rows(), setup.tables(), setup.servers(), setup.jobs(),
+                setup.rounds(), setup.rounds() == 1 ? "" : "s", setup.machine()));
+        out.add("");
+        out.add("| tool | median | runs | MB/s | rows/s | pgmigrate ÷ tool | target equal to source |");
+        out.add("|---|---:|---|---:|---:|---:|---|");
+        Optional<Double> pgmigrate = results.pgmigrate().map(ResultLine::median);
+        for (ResultLine line : results.lines()) {
+            out.add(row(line, setup, pgmigrate));
+        }
+        out.add("");
+        pgmigrate.ifPresent(median -> summary(median, results, out));
+        results.heap().ifPresent(heap -> out.add(heapLine(heap)));
+        results.notes().forEach(note -> out.add("- " + note));
+        return String.join("\n", out) + "\n";
+    }
+
+    private static String row(ResultLine line, Setup setup, Optional<Double> pgmigrate) {
+        String label = line.measure().label().replace("|", "\\|");
+        if (!line.measured()) {
+            return "| " + label + " | failed | | | | | " + outcomes(line) + " |";
+        }
+        double median = line.median();
+        String runs = line.seconds().stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).collect(Collectors.joining(", "));
+        String ratio = line.measure().kind() == Measure.Kind.EXTRA || pgmigrate.isEmpty() ? "–" : ratio(pgmigrate.get() / median);
+        return String.format(Locale.ROOT, "| %s | %.1f s | %s | %.1f | %,.0f | %s | %s |", label, median, runs,
+                setup.databaseBytes() / 1e6 / median, setup.rows() / median, ratio, outcomes(line));
+    }
+
+    private static void summary(double pgmigrate, Results results, List<String> out) {
+        results.fastestAlternative().ifPresent(fastest -> {
+            double ratio = pgmigrate / fastest.median();
+            out.add(String.format(Locale.ROOT, "- pgmigrate ÷ fastest alternative (%s): **%s** (issue 6 goal: at most %.2f, %s)",
+                    fastest.measure().label(), ratio(ratio), GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "not met"));
+        });
+        results.floor().ifPresent(floor -> out.add("- pgmigrate ÷ ingest floor: **" + ratio(pgmigrate / floor.median()) + "**"));
+    }
+
+    private static String heapLine(HeapPeak heap) {
+        return String.format(Locale.ROOT, "- pgmigrate peak JVM heap: %s in use at most (sampled every 50 ms), %s at most left after a"
+                        + " garbage collection (issue 6 goal: under %s, %s)",
+                mebibytes(heap.used()), mebibytes(heap.afterGc()), mebibytes(GOAL_HEAP_BYTES),
+                heap.used() < GOAL_HEAP_BYTES ? "met" : "not met");
+    }
+
+    private static String outcomes(ResultLine line) {
+        int runs = line.count(Outcome.EQUAL) + line.count(Outcome.DIFFERENT) + line.count(Outcome.FAILED);
+        List<String> parts = new ArrayList<>();
+        parts.add(line.count(Outcome.EQUAL) + "/" + runs + " equal");
+        if (line.count(Outcome.DIFFERENT) > 0) {
+            parts.add("**" + line.count(Outcome.DIFFERENT) + " DIFFERENT**");
+        }
+        if (line.count(Outcome.FAILED) > 0) {
+            parts.add("**" + line.count(Outcome.FAILED) + " FAILED**");
+        }
+        return String.join(", ", parts);
+    }
+
+    static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,109 @@
+package org.pgmigrate.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.Migration;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.VerificationDifference;
+import org.pgmigrate.VerificationReport;
+
+/** {@code pgmigrate verify}: compares a target with its source, without migrating. */
+final class VerifyCommand {
+    static final List<Arguments.Option> OPTIONS = List.of(
+            new Arguments.Option("--source", "URL", "the database that was copied (required)"),
+            new Arguments.Option("--target", "URL", "the copy to compare with it (required)"),
+            new Arguments.Option("--source-password-env", "NAME",
+                    "read the source password from environment variable NAME\n(default: " + MigrateCommand.SOURCE_PASSWORD_VARIABLE + " when set)"),
+            new Arguments.Option("--target-password-env", "NAME",
+                    "read the target password from environment variable NAME\n(default: " + MigrateCommand.TARGET_PASSWORD_VARIABLE + " when set)"),
+            new Arguments.Option("--jobs", "N", "tables compared in parallel, 1-" + MigrateCommand.MAX_JOBS + "\n(default: the number of CPU cores)"),
+            new Arguments.Option("--report", "FILE", "write the comparison as JSON to FILE"),
+            Arguments.Option.flag("--verbose", "print stack traces of failures"),
+            Arguments.Option.flag("--help", "show this help and exit"));
+
+    static final String HELP = String.join("\n",
+            "Usage: pgmigrate verify --source URL --target URL [options]",
+            "",
+            "Compares a target database with its source: every table's row count and a content",
+            "checksum computed inside each server (large tables in key ranges), sequences, large",
+            "objects, and every object's definition, owner, privileges and comment. Both databases",
+            "should be quiet while it runs.",
+            "",
+            Help.options(OPTIONS),
+            "Exit codes: 0 equal, 4 differences found (listed on standard output), 1 the comparison",
+            "could not run, 2 bad usage.",
+            "");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Function<Migration.Builder, VerificationReport> verifier;
+
+    VerifyCommand(PrintStream out, PrintStream err, Map<String, String> environment,
+                  Function<Migration.Builder, VerificationReport> verifier) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.verifier = verifier;
+    }
+
+    int run(String[] args) throws UsageException {
+        Arguments arguments = Arguments.parse(OPTIONS, args);
+        Endpoint source = MigrateCommand.endpoint("--source", arguments.required("--source", "URL"),
+                MigrateCommand.password(arguments, environment, "--source-password-env", MigrateCommand.SOURCE_PASSWORD_VARIABLE));
+        Endpoint target = MigrateCommand.endpoint("--target", arguments.required("--target", "URL"),
+                MigrateCommand.password(arguments, environment, "--target-password-env", MigrateCommand.TARGET_PASSWORD_VARIABLE));
+        OptionalInt jobs = arguments.intValue("--jobs", 1, MigrateCommand.MAX_JOBS);
+        Optional<Path> report = arguments.outputFile("--report");
+        boolean verbose = arguments.flag("--verbose");
+        out.println("Comparing " + target + " with " + source);
+        Migration.Builder builder = Migration.from(source).to(target);
+        jobs.ifPresent(builder::jobs);
+        VerificationReport result;
+        try {
+            result = verifier.apply(builder);
+        } catch (PgMigrateException e) {
+            if (e.kind() == ErrorKind.INVALID_REQUEST) {
+                throw new UsageException(e.getMessage());
+            }
+            err.println("pgmigrate: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.FAILED;
+        }
+        print(result);
+        if (report.isPresent()) {
+            try {
+                Files.writeString(report.get(), ResultJson.of(result), StandardCharsets.UTF_8);
+                out.println("Report written to " + report.get());
+            } catch (IOException e) {
+                err.println("pgmigrate: could not write the report to " + report.get() + ": " + e);
+                return ExitCode.FAILED;
+            }
+        }
+        return result.equal() ? ExitCode.OK : ExitCode.VERIFICATION_FAILED;
+    }
+
+    private void print(VerificationReport report) {
+        if (report.equal()) {
+            out.println("Equal: " + report.tables().size() + " tables, their rows, sequences, large objects and schema match.");
+        } else {
+            out.println("Different: " + report.differences().size() + " difference(s):");
+            for (VerificationDifference d : report.differences()) {
+                out.println("  " + d.kind() + "  " + d.object() + ": " + d.detail());
+            }
+        }
+        report.notes().forEach(n -> out.println("Note: " + n));
+    }
+}

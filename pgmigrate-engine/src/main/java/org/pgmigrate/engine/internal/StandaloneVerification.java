@@ -1,0 +1,61 @@
+package org.pgmigrate.engine.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.VerificationReport;
+import org.pgmigrate.engine.internal.copy.Workers;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.schema.SchemaReader;
+import org.pgmigrate.engine.internal.schema.SourceSchema;
+import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.pgmigrate.engine.internal.verify.Verifier;
+import org.slf4j.MDC;
+
+/** Compares a target with a source on request, after a migration or independently of one. */
+public final class StandaloneVerification {
+    private final MigrationRequest request;
+
+    public StandaloneVerification(MigrationRequest request) {
+        this.request = request;
+    }
+
+    public VerificationReport run() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        MDC.put("pgmigrate.migration", id);
+        Connector sourceConnector = new Connector(request.source(), Side.SOURCE);
+        Connector targetConnector = new Connector(request.target(), Side.TARGET);
+        try (Connection source = sourceConnector.open(); Connection target = targetConnector.open()) {
+            int sourceVersion = version(source);
+            int targetVersion = version(target);
+            SourceSnapshot snapshot = SourceSnapshot.export(sourceConnector, source);
+            TargetRoles roles = new TargetRoles(Preflight.roles(target));
+            var extensions = Preflight.availableExtensions(target);
+            SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion, roles, extensions);
+            SourceSchema actual = SchemaReader.read(target, targetVersion, targetVersion, new TargetRoles(Preflight.roles(target)), extensions);
+            try (Workers workers = new Workers(request.jobs(), id, snapshot::join, targetConnector::open)) {
+                return new Verifier(request.listener(), request.clock(), Verifier.DEFAULT_PART_ROWS)
+                        .verify(expected, actual, sourceVersion / 10000 == targetVersion / 10000, workers, source, target);
+            }
+        } catch (PgMigrateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verification could not run: " + e.getMessage(), e);
+        } finally {
+            MDC.remove("pgmigrate.migration");
+        }
+    }
+
+    private static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

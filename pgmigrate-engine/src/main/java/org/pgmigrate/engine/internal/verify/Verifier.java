@@ -1,0 +1,150 @@
+package org.pgmigrate.engine.internal.verify;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.TableVerification;
+import org.pgmigrate.VerificationDifference;
+import org.pgmigrate.VerificationDifference.Kind;
+import org.pgmigrate.VerificationReport;
+import org.pgmigrate.engine.internal.copy.Workers;
+import org.pgmigrate.engine.internal.schema.SequenceValue;
+import org.pgmigrate.engine.internal.schema.SourceSchema;
+import org.pgmigrate.engine.internal.schema.TableData;
+
+/**
+ * Compares a target with the source it was copied from. Tables are compared in parallel on the
+ * workers, whose source sessions read under the migration's snapshot; sequences, large objects
+ * and the schema on the coordinating connections.
+ */
+public final class Verifier {
+    /** Tables with more rows than this (and an integer key) are compared in key ranges. */
+    public static final long DEFAULT_PART_ROWS = 1_000_000;
+
+    private final MigrationListener listener;
+    private final Clock clock;
+    private final TableComparison tables;
+
+    public Verifier(MigrationListener listener, Clock clock, long partRows) {
+        this.listener = listener;
+        this.clock = clock;
+        this.tables = new TableComparison(partRows);
+    }
+
+    /**
+     * @param source what was read from the source (inside the snapshot)
+     * @param target the same, read from the target after the copy
+     * @param sourceConnection a source connection inside the snapshot
+     * @param targetConnection a target connection
+     */
+    public VerificationReport verify(SourceSchema source, SourceSchema target, boolean sameMajor, Workers workers,
+                                     Connection sourceConnection, Connection targetConnection) throws Exception {
+        Instant start = clock.instant();
+        List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
+        List<TableData> ordered = new ArrayList<>(source.tables());
+        ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
+        for (TableData table : ordered) {
+            workers.submit(session -> {
+                TableVerification v;
+                try {
+                    v = tables.compare(table, session.source(), session.target());
+                } catch (SQLException e) {
+                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
+                            + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+                }
+                checked.add(v);
+                listener.tableVerified(v);
+            });
+        }
+        workers.awaitIdle();
+        List<VerificationDifference> differences = new ArrayList<>();
+        List<TableVerification> sorted = new ArrayList<>(checked);
+        sorted.sort(Comparator.comparing(TableVerification::qualifiedName));
+        for (TableVerification v : sorted) {
+            if (!v.equal()) {
+                differences.add(VerificationDifference.of(Kind.TABLE_DATA, v.qualifiedName(), tableDetail(v)));
+            }
+        }
+        differences.addAll(sequences(source, targetConnection));
+        differences.addAll(largeObjects(sourceConnection, targetConnection));
+        List<String> notes = new ArrayList<>();
+        differences.addAll(SchemaComparison.compare(source, target, sameMajor, notes));
+        VerificationReport report = VerificationReport.builder().tables(sorted).differences(differences).notes(notes)
+                .duration(Duration.between(start, clock.instant())).build();
+        listener.verificationFinished(report);
+        return report;
+    }
+
+    private static String tableDetail(TableVerification v) {
+        String counts = v.sourceRows() == v.targetRows()
+                ? "same row count (" + v.sourceRows() + ") but different content"
+                : v.sourceRows() + " rows on the source, " + v.targetRows() + " on the target";
+        return counts + (v.parts() > 1 ? "; differing key ranges: " + String.join("; ", v.differingRanges()) : "");
+    }
+
+    private static List<VerificationDifference> sequences(SourceSchema source, Connection target) throws SQLException {
+        List<VerificationDifference> differences = new ArrayList<>();
+        for (SequenceValue expected : source.sequences()) {
+            try (Statement s = target.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + expected.qualifiedName())) {
+                rs.next();
+                long last = rs.getLong(1);
+                boolean called = rs.getBoolean(2);
+                if (last != expected.lastValue() || called != expected.called()) {
+                    differences.add(VerificationDifference.of(Kind.SEQUENCE, expected.displayName(),
+                            "source at " + describe(expected.lastValue(), expected.called()) + ", target at " + describe(last, called)));
+                }
+            } catch (SQLException e) {
+                differences.add(VerificationDifference.of(Kind.SEQUENCE, expected.displayName(), "cannot be read on the target: " + e.getMessage()));
+            }
+        }
+        return differences;
+    }
+
+    private static String describe(long value, boolean called) {
+        return value + (called ? "" : " (not yet used)");
+    }
+
+    private static final String LARGE_OBJECT_DIGESTS = "SELECT oid, pg_catalog.md5(pg_catalog.lo_get(oid)) FROM pg_catalog.pg_largeobject_metadata";
+
+    private static List<VerificationDifference> largeObjects(Connection source, Connection target) throws SQLException {
+        Map<Long, String> expected = digests(source);
+        Map<Long, String> actual = digests(target);
+        List<VerificationDifference> differences = new ArrayList<>();
+        expected.forEach((oid, digest) -> {
+            if (!actual.containsKey(oid)) {
+                differences.add(VerificationDifference.of(Kind.LARGE_OBJECT, "large object " + oid, "missing on the target"));
+            } else if (!Objects.equals(digest, actual.get(oid))) {
+                differences.add(VerificationDifference.of(Kind.LARGE_OBJECT, "large object " + oid, "content differs"));
+            }
+        });
+        actual.keySet().stream().filter(oid -> !expected.containsKey(oid)).forEach(oid ->
+                differences.add(VerificationDifference.of(Kind.LARGE_OBJECT, "large object " + oid, "exists on the target only")));
+        return differences;
+    }
+
+    private static Map<Long, String> digests(Connection connection) throws SQLException {
+        Map<Long, String> digests = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(LARGE_OBJECT_DIGESTS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                digests.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return digests;
+    }
+}

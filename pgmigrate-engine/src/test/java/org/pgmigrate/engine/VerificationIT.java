@@ -1,0 +1,164 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationFailedException;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.Phase;
+import org.pgmigrate.TableVerification;
+import org.pgmigrate.VerificationDifference;
+import org.pgmigrate.VerificationDifference.Kind;
+import org.pgmigrate.VerificationPolicy;
+import org.pgmigrate.VerificationReport;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+
+/** Verification passes on an equal copy and names every kind of difference. */
+@ExtendWith(PostgresExtension.class)
+class VerificationIT {
+    private static final String SCHEMA = "CREATE TABLE items (id int PRIMARY KEY, name text, price numeric, weight float8);"
+            + "INSERT INTO items SELECT g, 'item ' || g, g * 1.5, g / 3.0 FROM generate_series(1, 1000) g;"
+            + "CREATE INDEX items_name ON items (name);"
+            + "CREATE TABLE notes (body text);"
+            + "INSERT INTO notes SELECT 'note ' || g FROM generate_series(1, 50) g;"
+            + "CREATE SEQUENCE ticket; SELECT setval('ticket', 42);";
+
+    private static MigrationResult copy(TestDatabase source, TestDatabase target) {
+        source.execute(SCHEMA);
+        return Migration.from(source.endpoint()).to(target.endpoint()).verification(VerificationPolicy.SKIP).execute();
+    }
+
+    private static VerificationReport verify(TestDatabase source, TestDatabase target) {
+        return Migration.from(source.endpoint()).to(target.endpoint()).verify();
+    }
+
+    private static List<VerificationDifference> differences(VerificationReport report, Kind kind) {
+        return report.differences().stream().filter(d -> d.kind() == kind).toList();
+    }
+
+    @Test
+    void anEqualCopyVerifies(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        MigrationResult result = copy(source, target);
+        assertThat(result.verification()).isEmpty();
+        VerificationReport report = verify(source, target);
+        assertThat(report.differences()).isEmpty();
+        assertThat(report.equal()).isTrue();
+        assertThat(report.tables()).extracting(TableVerification::qualifiedName).containsExactly("public.items", "public.notes");
+        assertThat(report.tables()).allMatch(TableVerification::equal);
+        assertThat(report.tables().get(0).sourceRows()).isEqualTo(1000);
+    }
+
+    @Test
+    void aDeletedRowIsLocatedToAKeyRange(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        copy(source, target);
+        target.execute("DELETE FROM items WHERE id = 777");
+        VerificationReport report = verify(source, target);
+        TableVerification items = report.tables().stream().filter(t -> t.name().equals("items")).findFirst().orElseThrow();
+        assertThat(items.equal()).isFalse();
+        assertThat(items.sourceRows()).isEqualTo(1000);
+        assertThat(items.targetRows()).isEqualTo(999);
+        assertThat(items.differingRanges()).hasSize(1);
+        String range = items.differingRanges().get(0);
+        assertThat(source.queryValue("SELECT count(*) FROM items WHERE (" + range + ") AND id = 777")).isEqualTo("1");
+        assertThat(source.queryValue("SELECT count(*) FROM items WHERE " + range)).isNotEqualTo("1000");
+        assertThat(differences(report, Kind.TABLE_DATA)).singleElement()
+                .satisfies(d -> assertThat(d.object()).isEqualTo("public.items"))
+                .satisfies(d -> assertThat(d.detail()).contains("1000 rows on the source, 999 on the target"));
+    }
+
+    @Test
+    void aChangedValueWithTheSameRowCountIsFound(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        copy(source, target);
+        target.execute("UPDATE notes SET body = 'note 0' WHERE body = 'note 7'");
+        VerificationReport report = verify(source, target);
+        assertThat(differences(report, Kind.TABLE_DATA)).singleElement()
+                .satisfies(d -> assertThat(d.object()).isEqualTo("public.notes"))
+                .satisfies(d -> assertThat(d.detail()).contains("same row count (50) but different content"));
+    }
+
+    @Test
+    void anExtraRowIsFound(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        copy(source, target);
+        target.execute("INSERT INTO items VALUES (5000, 'extra', 1, 1)");
+        VerificationReport report = verify(source, target);
+        TableVerification items = report.tables().stream().filter(t -> t.name().equals("items")).findFirst().orElseThrow();
+        assertThat(items.targetRows()).isEqualTo(1001);
+        assertThat(items.differingRanges()).singleElement().satisfies(r ->
+                assertThat(target.queryValue("SELECT count(*) FROM items WHERE (" + r + ") AND id = 5000")).isEqualTo("1"));
+    }
+
+    @Test
+    void aChangedFloatInItsLastBitIsFound(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        copy(source, target);
+        target.execute("UPDATE items SET weight = weight + weight * 1e-16 WHERE id = 10");
+        assertThat(target.queryValue("SELECT weight <> 10 / 3.0::float8 FROM items WHERE id = 10")).isEqualTo("t");
+        assertThat(differences(verify(source, target), Kind.TABLE_DATA)).extracting(VerificationDifference::object).containsExactly("public.items");
+    }
+
+    @Test
+    void aChangedSequenceIsFound(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        copy(source, target);
+        target.execute("SELECT nextval('ticket')");
+        assertThat(differences(verify(source, target), Kind.SEQUENCE)).singleElement()
+                .satisfies(d -> assertThat(d.object()).isEqualTo("public.ticket"))
+                .satisfies(d -> assertThat(d.detail()).contains("source at 42").contains("target at 43"));
+    }
+
+    @Test
+    void aChangedIndexDefinitionIsFound(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        copy(source, target);
+        target.execute("DROP INDEX items_name; CREATE INDEX items_name ON items (name DESC)");
+        VerificationReport report = verify(source, target);
+        assertThat(differences(report, Kind.SCHEMA)).singleElement()
+                .satisfies(d -> assertThat(d.object()).contains("items_name"))
+                .satisfies(d -> assertThat(d.detail()).contains("DESC"));
+        assertThat(differences(report, Kind.TABLE_DATA)).isEmpty();
+    }
+
+    @Test
+    void aDifferenceDuringTheMigrationFailsItWithTheReport(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        source.execute(SCHEMA);
+        MigrationListener tamper = new MigrationListener() {
+            @Override
+            public void phaseStarted(Phase phase) {
+                if (phase == Phase.VERIFY) {
+                    target.execute("DELETE FROM notes WHERE body = 'note 3'");
+                }
+            }
+        };
+        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).listener(tamper).execute())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.VERIFICATION_FAILED);
+                    assertThat(e.getMessage()).contains("public.notes").contains("50 rows on the source, 49 on the target");
+                    assertThat(e.partialResult().verification()).hasValueSatisfying(r -> assertThat(r.equal()).isFalse());
+                });
+    }
+
+    @Test
+    void warnOnDifferenceCompletesWithAWarning(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        source.execute(SCHEMA);
+        MigrationListener tamper = new MigrationListener() {
+            @Override
+            public void phaseStarted(Phase phase) {
+                if (phase == Phase.VERIFY) {
+                    target.execute("UPDATE items SET name = 'changed' WHERE id = 1");
+                }
+            }
+        };
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
+                .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
+        assertThat(result.completed()).isTrue();
+        assertThat(result.warnings()).anySatisfy(w -> {
+            assertThat(w.code()).isEqualTo("verification-difference");
+            assertThat(w.objects()).contains("public.items");
+        });
+    }
+}

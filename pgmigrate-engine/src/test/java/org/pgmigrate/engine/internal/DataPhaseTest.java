@@ -1,0 +1,42 @@
+package org.pgmigrate.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pgmigrate.CopyFormat;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.engine.internal.copy.TableCopier;
+import org.pgmigrate.engine.internal.copy.TableSplitter;
+import org.pgmigrate.engine.internal.copy.Throttle;
+import org.pgmigrate.engine.internal.schema.TableColumn;
+import org.pgmigrate.engine.internal.schema.TableData;
+
+class DataPhaseTest {
+    private static TableData table(boolean binarySafe, String filter) {
+        return new TableData(1, "\"s\".\"t\"", "s", "t", List.of(new TableColumn("\"a\"", null, true), new TableColumn("\"b\"", null, binarySafe)),
+                filter, 0, 0, null);
+    }
+
+    private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) {
+        return new DataPhase(MigrationListener.NONE, Clock.systemUTC(), format, sameMajor, new ArrayList<>(),
+                new TableSplitter(1L << 30, 2, 170000), Throttle.NONE).options(table);
+    }
+
+    @Test
+    void binaryOnlyBetweenTheSameMajorAndForTypesThatAllowIt() {
+        assertThat(options(CopyFormat.AUTO, true, table(true, null)).binary()).isTrue();
+        assertThat(options(CopyFormat.AUTO, false, table(true, null)).binary()).isFalse();
+        assertThat(options(CopyFormat.AUTO, true, table(false, null)).binary()).isFalse();
+        assertThat(options(CopyFormat.TEXT, true, table(true, null)).binary()).isFalse();
+        assertThat(options(CopyFormat.BINARY, false, table(false, null)).binary()).isTrue();
+    }
+
+    @Test
+    void extensionConfigurationTablesAreNeverEmptiedForFreeze() {
+        assertThat(options(CopyFormat.AUTO, true, table(true, null)).freeze()).isTrue();
+        assertThat(options(CopyFormat.AUTO, true, table(true, "WHERE NOT standard")).freeze()).isFalse();
+    }
+}

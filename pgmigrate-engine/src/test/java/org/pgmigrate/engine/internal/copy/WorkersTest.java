@@ -1,0 +1,44 @@
+package org.pgmigrate.engine.internal.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.pgmigrate.engine.internal.copy.Workers.Priority;
+
+class WorkersTest {
+    @Test
+    void urgentJobsOvertakeWaitingOnesAndJobsMaySubmitJobs() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
+            workers.submit(s -> release.await(5, TimeUnit.SECONDS));
+            workers.submit(s -> {
+                order.add("copy a");
+                workers.submit(Priority.HIGH, x -> order.add("index of a"));
+            });
+            workers.submit(s -> order.add("copy b"));
+            workers.submit(Priority.HIGH, s -> order.add("urgent"));
+            release.countDown();
+            workers.awaitIdle();
+        }
+        assertThat(order).containsExactly("urgent", "copy a", "index of a", "copy b");
+    }
+
+    @Test
+    void theFirstFailureStopsWhatHasNotStartedAndIsRethrown() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
+            workers.submit(s -> {
+                throw new IllegalStateException("first");
+            });
+            workers.submit(s -> ran.add("later"));
+            assertThatThrownBy(workers::awaitIdle).hasMessage("first");
+        }
+        assertThat(ran).isEmpty();
+    }
+}

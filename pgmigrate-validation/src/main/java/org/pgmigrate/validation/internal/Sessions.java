@@ -1,0 +1,87 @@
+package org.pgmigrate.validation.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.pgmigrate.Endpoint;
+
+/**
+ * Opens the validation sessions: the same connection properties as the engine uses, then one
+ * read-only transaction per server, so no rule can change anything, and nothing set for
+ * validation outlives it on a pooled connection (every setting is {@code SET LOCAL}).
+ */
+public final class Sessions {
+    /** How validation sessions show in pg_stat_activity; the engine's own sessions are "pgmigrate". */
+    public static final String APPLICATION_NAME = "pgmigrate validation";
+
+    private static final String[] TRANSACTION = {
+        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        "SET LOCAL search_path = ''",
+        "SET LOCAL statement_timeout = '5min'",
+        "SET LOCAL lock_timeout = '10s'",
+        "SET LOCAL client_min_messages = 'warning'"};
+
+    private Sessions() {}
+
+    /**
+     * A connection inside a read-only transaction; a failure to connect is rethrown with any
+     * password taken out of its message.
+     */
+    public static Connection open(Endpoint endpoint) throws SQLException {
+        Connection connection = null;
+        try {
+            connection = endpoint.dataSource().isPresent()
+                    ? endpoint.dataSource().get().getConnection()
+                    : DriverManager.getConnection(endpoint.jdbcUrl(), properties(endpoint));
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (String sql : TRANSACTION) {
+                    s.execute(sql);
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            close(connection);
+            throw new SQLException(redact(e.getMessage(), endpoint), e.getSQLState(), e.getErrorCode());
+        }
+    }
+
+    /** Ends the read-only transaction and closes; errors here change nothing worth reporting. */
+    public static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the transaction read only; the connection may already be gone
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing to release that the server does not release itself
+        }
+    }
+
+    private static Properties properties(Endpoint endpoint) {
+        Properties p = new Properties();
+        p.putAll(endpoint.properties());
+        endpoint.user().ifPresent(u -> p.setProperty("user", u));
+        endpoint.password().ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("ApplicationName", APPLICATION_NAME);
+        p.putIfAbsent("connectTimeout", "15");
+        p.setProperty("tcpKeepAlive", "true");
+        return p;
+    }
+
+    /** {@code message} without the endpoint's password, in case a driver echoes it. */
+    static String redact(String message, Endpoint endpoint) {
+        String text = message == null ? "no detail given" : message;
+        if (endpoint.password().isPresent() && !endpoint.password().get().isEmpty()) {
+            text = text.replace(endpoint.password().get(), "********");
+        }
+        return text;
+    }
+}
