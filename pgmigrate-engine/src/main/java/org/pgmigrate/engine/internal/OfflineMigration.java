@@ -208,8 +208,7 @@ public final class OfflineMigration {
     }
 
     private void verify(Workers workers, Connection source, Connection target, SourceSchema schema) throws Exception {
-        SourceSchema actual = SchemaReader.read(target, targetInfo.versionNumber(), targetInfo.versionNumber(),
-                new TargetRoles(Preflight.roles(target)), Preflight.availableExtensions(target));
+        SourceSchema actual = Preflight.targetSchema(target, targetInfo.versionNumber());
         verification = new Verifier(listener, clock, Verifier.DEFAULT_PART_ROWS)
                 .verify(schema, actual, sourceInfo.majorVersion() == targetInfo.majorVersion(), workers, source, target);
         if (verification.equal()) {
@@ -328,7 +327,7 @@ public final class OfflineMigration {
         }
     }
 
-    private static ServerInfo serverInfo(Connection c, String endpoint) throws SQLException {
+    static ServerInfo serverInfo(Connection c, String endpoint) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database()")) {
             rs.next();

@@ -1,9 +1,6 @@
 package org.pgmigrate.engine.internal;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationRequest;
@@ -32,13 +29,12 @@ public final class StandaloneVerification {
         Connector sourceConnector = new Connector(request.source(), Side.SOURCE);
         Connector targetConnector = new Connector(request.target(), Side.TARGET);
         try (Connection source = sourceConnector.open(); Connection target = targetConnector.open()) {
-            int sourceVersion = version(source);
-            int targetVersion = version(target);
+            int sourceVersion = OfflineMigration.serverInfo(source, request.source().toString()).versionNumber();
+            int targetVersion = OfflineMigration.serverInfo(target, request.target().toString()).versionNumber();
             SourceSnapshot snapshot = SourceSnapshot.export(sourceConnector, source);
-            TargetRoles roles = new TargetRoles(Preflight.roles(target));
-            var extensions = Preflight.availableExtensions(target);
-            SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion, roles, extensions);
-            SourceSchema actual = SchemaReader.read(target, targetVersion, targetVersion, new TargetRoles(Preflight.roles(target)), extensions);
+            SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion,
+                    new TargetRoles(Preflight.roles(target)), Preflight.availableExtensions(target));
+            SourceSchema actual = Preflight.targetSchema(target, targetVersion);
             try (Workers workers = new Workers(request.jobs(), id, snapshot::join, targetConnector::open)) {
                 return new Verifier(request.listener(), request.clock(), Verifier.DEFAULT_PART_ROWS)
                         .verify(expected, actual, sourceVersion / 10000 == targetVersion / 10000, workers, source, target);
@@ -49,13 +45,6 @@ public final class StandaloneVerification {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verification could not run: " + e.getMessage(), e);
         } finally {
             MDC.remove("pgmigrate.migration");
-        }
-    }
-
-    private static int version(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int")) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }
