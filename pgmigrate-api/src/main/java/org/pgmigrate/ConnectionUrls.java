@@ -117,6 +117,16 @@ final class ConnectionUrls {
         return builder.jdbcUrl(kept.toString());
     }
 
+    /** The database a JDBC URL names, if any. */
+    static java.util.Optional<String> database(String jdbcUrl) {
+        String rest = jdbcUrl.substring(JDBC_PREFIX.length());
+        int query = rest.indexOf('?');
+        String main = query >= 0 ? rest.substring(0, query) : rest;
+        String path = main.startsWith("//") ? (main.indexOf('/', 2) >= 0 ? main.substring(main.indexOf('/', 2) + 1) : "") : main;
+        String database = decode(path);
+        return database.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(database);
+    }
+
     /** The JDBC URL with its database path replaced. */
     static String replaceDatabase(String jdbcUrl, String database) {
         String rest = jdbcUrl.substring(JDBC_PREFIX.length());

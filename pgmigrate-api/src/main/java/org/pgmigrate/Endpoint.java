@@ -52,6 +52,14 @@ public abstract class Endpoint {
     @Value.Auxiliary
     public abstract Optional<DataSource> dataSource();
 
+    /**
+     * The database the URL names; empty when it names none (the server then picks one, usually
+     * the user's name) or when the endpoint is a data source.
+     */
+    public Optional<String> database() {
+        return dataSource().isPresent() ? Optional.empty() : ConnectionUrls.database(jdbcUrl());
+    }
+
     /** The same server and credentials, connected to another database. */
     public Endpoint withDatabase(String database) {
         if (dataSource().isPresent()) {

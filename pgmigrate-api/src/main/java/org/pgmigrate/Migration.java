@@ -55,6 +55,44 @@ public final class Migration {
         }
 
         /**
+         * Which databases to migrate (default: the one the endpoints name). For a whole-server
+         * migration the endpoints' URLs may name no database, or any database: each selected
+         * database goes to the database of the same name on the target, created when missing.
+         */
+        public Builder databases(DatabaseSelection databases) {
+            request.databases(Objects.requireNonNull(databases, "databases"));
+            return this;
+        }
+
+        /** Which roles to create on the target (default {@link RoleSelection#NEEDED}). */
+        public Builder roles(RoleSelection roles) {
+            request.roles(Objects.requireNonNull(roles, "roles"));
+            return this;
+        }
+
+        /**
+         * Roles never to create on the target, replacing the default list of providers' administrator
+         * roles ({@link MigrationRequest#DEFAULT_RESERVED_ROLES}); {@code pg_*} roles and the source's
+         * bootstrap superuser are always reserved.
+         */
+        public Builder reservedRoles(String... roles) {
+            request.reservedRoles(java.util.Set.of(roles));
+            return this;
+        }
+
+        /** The target role given what reserved roles own (default: the user the target endpoint connects as). */
+        public Builder reservedRoleObjectsOwner(String role) {
+            request.reservedRoleObjectsOwner(Objects.requireNonNull(role, "role"));
+            return this;
+        }
+
+        /** How many databases of a whole-server migration run side by side, sharing the jobs (default 1). */
+        public Builder databasesInParallel(int databases) {
+            request.databasesInParallel(databases);
+            return this;
+        }
+
+        /**
          * Validation rules not to run, by id (e.g. {@code "superuser-owned-objects"}): for a finding you
          * have looked at and accept. An unknown id is refused, so a typo cannot go unnoticed.
          */

@@ -24,6 +24,47 @@ public abstract class MigrationRequest {
         return MigrationOption.MIGRATE;
     }
 
+    /** Which databases of the source server are migrated (default: the one the endpoints name). */
+    @Value.Default
+    public DatabaseSelection databases() {
+        return DatabaseSelection.endpointDatabase();
+    }
+
+    /** Which roles are created on the target before the databases are migrated (default: those they need). */
+    @Value.Default
+    public RoleSelection roles() {
+        return RoleSelection.NEEDED;
+    }
+
+    /**
+     * Roles never created on the target, besides the predefined {@code pg_*} roles and the source's
+     * bootstrap superuser: by default the administrator roles of managed offerings
+     * ({@link #DEFAULT_RESERVED_ROLES}). Objects they own go to {@link #reservedRoleObjectsOwner()}.
+     */
+    @Value.Default
+    public java.util.Set<String> reservedRoles() {
+        return DEFAULT_RESERVED_ROLES;
+    }
+
+    /** Administrator and service roles of managed PostgreSQL offerings. */
+    public static final java.util.Set<String> DEFAULT_RESERVED_ROLES = java.util.Set.of(
+            "rdsadmin", "rds_superuser", "rds_replication", "rds_iam", "rds_password", "rdstopmgr",
+            "azure_superuser", "azure_pg_admin", "azuresu", "replication",
+            "cloudsqladmin", "cloudsqlsuperuser", "cloudsqlreplica", "cloudsqlagent", "cloudsqliamuser", "cloudsqlimportexport",
+            "alloydbadmin", "alloydbsuperuser", "alloydbreplica", "alloydbagent");
+
+    /**
+     * The target role that owns what reserved roles own on the source; empty means the user the
+     * target endpoint connects as.
+     */
+    public abstract java.util.Optional<String> reservedRoleObjectsOwner();
+
+    /** How many databases of a whole-server migration run side by side, sharing {@link #jobs()} (default 1). */
+    @Value.Default
+    public int databasesInParallel() {
+        return 1;
+    }
+
     /** Ids of validation rules not to run (see {@link Migration.Builder#disableRules(String...)}). */
     public abstract java.util.Set<String> disabledRules();
 
@@ -78,6 +119,10 @@ public abstract class MigrationRequest {
         }
         if (splitTablesLargerThan() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "splitTablesLargerThan must be positive, was " + splitTablesLargerThan() + ".");
+        }
+        if (databasesInParallel() < 1 || databasesInParallel() > jobs()) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "databasesInParallel must be between 1 and jobs (" + jobs()
+                    + "), was " + databasesInParallel() + ".");
         }
         if (jobs() < 1 || jobs() > 256) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "jobs must be between 1 and 256, was " + jobs() + ".");

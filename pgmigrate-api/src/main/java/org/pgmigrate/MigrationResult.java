@@ -51,6 +51,15 @@ public abstract class MigrationResult {
      */
     public abstract java.util.Optional<ValidationReport> validation();
 
+    /**
+     * Per database, for a migration of several databases ({@link DatabaseSelection#wholeServer()});
+     * the top level then sums their tables, objects and warnings. Empty for one database.
+     */
+    public abstract List<MigrationResult> databases();
+
+    /** What was done with roles, unless roles were left alone ({@link RoleSelection#NONE}). */
+    public abstract java.util.Optional<RoleReport> roles();
+
     /** Whether every phase ran to the end. */
     public abstract boolean completed();
 

@@ -2,6 +2,10 @@ package org.pgmigrate;
 
 /** The phases of a migration, in the order they run. */
 public enum Phase {
+    /** Create the source server's roles on the target, with memberships and settings. */
+    ROLES,
+    /** Create the databases of a whole-server migration on the target. */
+    DATABASES,
     /** Connect to both servers and check that the migration may start. */
     PREPARE,
     /** Open the source snapshot every reader shares and read the source catalogs. */

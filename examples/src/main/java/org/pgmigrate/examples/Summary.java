@@ -35,6 +35,22 @@ public final class Summary {
             line(s, "  %-20s %10s", phase.phase(), Units.duration(phase.duration()));
         }
 
+        result.roles().ifPresent(roles -> {
+            line(s, "");
+            line(s, "Roles: %s created, %s already on the target%s", Units.count(roles.created().size()),
+                    Units.count(roles.existing().size()), roles.withoutPassword().isEmpty() ? ""
+                            : "; without a password: " + String.join(", ", roles.withoutPassword()));
+        });
+        if (!result.databases().isEmpty()) {
+            line(s, "");
+            line(s, "Databases");
+            for (MigrationResult database : result.databases()) {
+                line(s, "  %-20s %10s  %s, %s%s", database.target().database(), Units.duration(database.duration()),
+                        Units.count(database.tables().size(), "table"), Units.count(database.totalRows(), "row"),
+                        database.completed() ? "" : "  (did not complete)");
+            }
+        }
+
         line(s, "");
         line(s, "Data");
         line(s, "  %s, %s, %s%s", Units.count(result.tables().size(), "table"), Units.count(result.totalRows(), "row"),
@@ -50,7 +66,10 @@ public final class Summary {
         }
 
         line(s, "");
-        if (result.verification().isEmpty()) {
+        if (!result.databases().isEmpty()) {
+            long equal = result.databases().stream().filter(d -> d.verification().map(v -> v.equal()).orElse(false)).count();
+            line(s, "Verification: %d of %s equal to the source", equal, Units.count(result.databases().size(), "database"));
+        } else if (result.verification().isEmpty()) {
             line(s, "Verification: skipped");
         } else if (result.verification().get().equal()) {
             line(s, "Verification: target equals source (%s compared in %s)",

@@ -6,9 +6,11 @@ import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.OfflineMigration;
+import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.StandaloneVerification;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.spi.MigrationEngine;
@@ -25,7 +27,14 @@ public final class PgMigrateEngine implements MigrationEngine {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration is not available in this version; use MigrationMode.OFFLINE.");
         }
         if (request.option() == MigrationOption.VALIDATE_AND_MIGRATE) {
-            return ValidationRun.validateAndMigrate(request, () -> new OfflineMigration(request).run());
+            return ValidationRun.validateAndMigrate(request, () -> migrate(request));
+        }
+        return migrate(request);
+    }
+
+    private static MigrationResult migrate(MigrationRequest request) {
+        if (request.databases().wholeServer() || request.roles() != RoleSelection.NONE) {
+            return new ServerMigration(request).run();
         }
         return new OfflineMigration(request).run();
     }

@@ -30,7 +30,47 @@ final class CatalogQueries {
         return List.of(database(), roleSettings(), defaultPrivileges(), schemas(), extensions(), types(),
                 collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(),
                 rules(), policies(), statistics(), functions(), aggregates(), operators(), casts(),
-                textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects());
+                textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects(), foreignDataWrappers(), foreignServers(),
+                userMappings(), languages());
+    }
+
+    /**
+     * The server-wide objects: roles other than the predefined ones and the bootstrap superuser,
+     * their memberships, and the databases other than the templates, with their properties.
+     *
+     * @param membershipOptions compare the INHERIT and SET options of memberships (both sides 16+)
+     */
+    List<String> server(boolean membershipOptions) {
+        String roles = """
+                SELECT 'role', quote_ident(r.rolname), r.rolsuper::text AS superuser, r.rolinherit::text AS inherit,
+                       r.rolcreaterole::text AS createrole, r.rolcreatedb::text AS createdb, r.rolcanlogin::text AS login,
+                       r.rolreplication::text AS replication, r.rolbypassrls::text AS bypassrls,
+                       r.rolconnlimit::text AS connection_limit, r.rolvaliduntil::text AS valid_until,
+                       a.rolpassword AS password, shobj_description(r.oid, 'pg_authid') AS comment,
+                       (SELECT string_agg(s, ', ' ORDER BY s COLLATE "C")
+                        FROM pg_db_role_setting rs, unnest(rs.setconfig) s
+                        WHERE rs.setrole = r.oid AND rs.setdatabase = 0) AS settings
+                FROM pg_roles r JOIN pg_authid a ON a.oid = r.oid
+                WHERE r.rolname !~ '^pg_' AND r.oid <> 10
+                """;
+        String memberships = """
+                SELECT 'role membership', quote_ident(g.rolname) || ' to ' || quote_ident(m.rolname),
+                       am.admin_option::text AS admin, quote_ident(gr.rolname) AS grantor %s
+                FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member
+                LEFT JOIN pg_roles gr ON gr.oid = am.grantor
+                WHERE m.rolname !~ '^pg_' AND m.oid <> 10
+                """.formatted(membershipOptions ? ", am.inherit_option::text AS inherit, am.set_option::text AS set" : "");
+        String databases = """
+                SELECT 'database', quote_ident(d.datname), pg_encoding_to_char(d.encoding) AS encoding,
+                       d.datcollate AS collate, d.datctype AS ctype, pg_get_userbyid(d.datdba) AS owner,
+                       d.datconnlimit::text AS connection_limit, %s AS acl,
+                       shobj_description(d.oid, 'pg_database') AS comment,
+                       (SELECT string_agg(s, ', ' ORDER BY s COLLATE "C")
+                        FROM pg_db_role_setting rs, unnest(rs.setconfig) s
+                        WHERE rs.setdatabase = d.oid AND rs.setrole = 0) AS settings
+                FROM pg_database d WHERE NOT d.datistemplate
+                """.formatted(acl("d.datacl", "'d'", "d.datdba"));
+        return List.of(roles, memberships, databases);
     }
 
     /** Names every sequence, to read its current value separately. */
@@ -489,6 +529,41 @@ final class CatalogQueries {
                        obj_description(e.oid, 'pg_event_trigger') AS comment
                 FROM pg_event_trigger e
                 """;
+    }
+
+    private String foreignDataWrappers() {
+        return """
+                SELECT 'foreign data wrapper', quote_ident(w.fdwname),
+                       pg_get_userbyid(w.fdwowner) AS owner, w.fdwhandler::regproc::text AS handler,
+                       w.fdwvalidator::regproc::text AS validator, array_to_string(w.fdwoptions, ', ') AS options,
+                       %s AS acl, obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment
+                FROM pg_foreign_data_wrapper w
+                """.formatted(acl("w.fdwacl", "'F'", "w.fdwowner"));
+    }
+
+    private String foreignServers() {
+        return """
+                SELECT 'foreign server', quote_ident(s.srvname),
+                       pg_get_userbyid(s.srvowner) AS owner, quote_ident(w.fdwname) AS wrapper, s.srvtype AS type,
+                       s.srvversion AS version, array_to_string(s.srvoptions, ', ') AS options,
+                       %s AS acl, obj_description(s.oid, 'pg_foreign_server') AS comment
+                FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+                """.formatted(acl("s.srvacl", "'S'", "s.srvowner"));
+    }
+
+    private String userMappings() {
+        return """
+                SELECT 'user mapping', CASE WHEN m.umuser = 0 THEN 'PUBLIC' ELSE quote_ident(m.usename) END
+                       || ' server ' || quote_ident(m.srvname), array_to_string(m.umoptions, ', ') AS options
+                FROM pg_user_mappings m
+                """;
+    }
+
+    private String languages() {
+        return """
+                SELECT 'language', quote_ident(l.lanname), pg_get_userbyid(l.lanowner) AS owner, %s AS acl
+                FROM pg_language l WHERE l.lanname NOT IN ('internal', 'c')
+                """.formatted(acl("l.lanacl", "'l'", "l.lanowner"));
     }
 
     private String largeObjects() {

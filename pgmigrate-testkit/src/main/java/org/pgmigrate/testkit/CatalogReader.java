@@ -51,6 +51,22 @@ final class CatalogReader {
         }
     }
 
+    /** Reads the server-wide objects (see {@link CatalogQueries#server}) through {@code connection}, a superuser's. */
+    static CatalogSnapshot readServer(Connection connection, boolean membershipOptions) throws SQLException {
+        connection.setAutoCommit(false); // the settings are local to the transaction
+        SessionSettings.apply(connection);
+        try {
+            int major = ServerMajor.of(connection);
+            Map<String, CatalogEntry> entries = new LinkedHashMap<>();
+            for (String sql : new CatalogQueries(major, false).server(membershipOptions)) {
+                readEntries(connection, sql, entries);
+            }
+            return new CatalogSnapshot(major, entries);
+        } finally {
+            connection.rollback();
+        }
+    }
+
     private CatalogSnapshot readUnderSettings(Connection connection) throws SQLException {
         int major = ServerMajor.of(connection);
         CatalogQueries queries = new CatalogQueries(major, withoutMaintain);

@@ -19,9 +19,9 @@ import org.assertj.core.api.AbstractAssert;
  * <p>Objects are matched by name, never by OID: see {@link DatabaseObjectKind} for what is
  * compared. Left out: objects of {@code pg_catalog}, {@code information_schema}, the tool's
  * {@code pgmigrate} schema and the members of extensions (the extensions themselves, with version
- * and schema, are compared); cluster-wide objects (roles and their attributes, tablespaces);
- * publications, subscriptions, foreign-data wrappers and servers; the database's name, encoding
- * and locale; collation versions. The {@code public} schema is compared like any other, so an
+ * and schema, are compared); cluster-wide objects (roles and their attributes, tablespaces: see
+ * {@link ServerAssert}); publications and subscriptions; the database's name, encoding and
+ * locale; collation versions. The {@code public} schema is compared like any other, so an
  * empty database of 15+ differs from one of 11-14 in its owner and privileges.
  *
  * <p>Between different majors a few server renderings are normalised (see

@@ -8,10 +8,16 @@ import java.sql.Connection;
  * <pre>{@code
  * assertThatDatabase(target).isEquivalentTo(source);
  * assertThatDatabase(target).ignoringOwnersAndAcls().schemaOnly().isEquivalentTo(source);
+ * assertThatServer(targetServer).isEquivalentTo(sourceServer);
  * }</pre>
  */
 public final class DatabaseAssertions {
     private DatabaseAssertions() {}
+
+    /** Assertions on a whole server (roles, databases and each database's content), read as its superuser. */
+    public static ServerAssert assertThatServer(PostgresServer server) {
+        return new ServerAssert(server);
+    }
 
     /** Assertions on {@code database}, read over new superuser connections. */
     public static DatabaseAssert assertThatDatabase(TestDatabase database) {

@@ -7,6 +7,10 @@ package org.pgmigrate.testkit;
 public enum DatabaseObjectKind {
     DATABASE("database"),
     ROLE_SETTINGS("role settings"),
+    /** A role of the server, with its attributes, password hash, comment and server-wide settings. */
+    ROLE("role"),
+    /** A role's membership in another. */
+    ROLE_MEMBERSHIP("role membership"),
     DEFAULT_PRIVILEGES("default privileges"),
     SCHEMA("schema"),
     EXTENSION("extension"),
@@ -33,6 +37,11 @@ public enum DatabaseObjectKind {
     TEXT_SEARCH_DICTIONARY("text search dictionary"),
     EVENT_TRIGGER("event trigger"),
     LARGE_OBJECT("large object"),
+    FOREIGN_DATA_WRAPPER("foreign data wrapper"),
+    FOREIGN_SERVER("foreign server"),
+    USER_MAPPING("user mapping"),
+    /** A procedural language's owner and privileges. */
+    LANGUAGE("language"),
     /** Row count and content digest of a table, partition or materialized view. */
     DATA("data");
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.pgmigrate.CopyFormat;
+import org.pgmigrate.DatabaseSelection;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
@@ -14,11 +15,15 @@ import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.examples.ConsoleProgress;
 
-/** {@code pgmigrate migrate}: one database from a source server to a target server, offline. */
+/**
+ * {@code pgmigrate migrate}: one database, several or all from a source server to a target
+ * server, offline, with the roles they need.
+ */
 final class MigrateCommand {
     static final String SOURCE_PASSWORD_VARIABLE = "PGMIGRATE_SOURCE_PASSWORD";
     static final String TARGET_PASSWORD_VARIABLE = "PGMIGRATE_TARGET_PASSWORD";
@@ -26,8 +31,21 @@ final class MigrateCommand {
     static final int MAX_JOBS = 256;
 
     static final List<Arguments.Option> OPTIONS = List.of(
-            new Arguments.Option("--source", "URL", "the database to copy (required)"),
-            new Arguments.Option("--target", "URL", "the database to copy into; it must exist and be empty (required)"),
+            new Arguments.Option("--source", "URL", "the database to copy (required); with --databases, the server\n"
+                    + "(the URL may then name no database)"),
+            new Arguments.Option("--target", "URL", "the database to copy into; it must exist and be empty (required);\n"
+                    + "with --databases, the server"),
+            new Arguments.Option("--databases", "all|NAME,...", "migrate these databases of the source server (all: every\n"
+                    + "database but the templates and providers' maintenance ones),\neach into the database of the same name, "
+                    + "created when missing"),
+            new Arguments.Option("--exclude-databases", "NAME,...", "with --databases all, leave these databases out"),
+            new Arguments.Option("--databases-in-parallel", "N", "migrate up to N databases side by side, sharing --jobs\n(default 1)"),
+            new Arguments.Option("--roles", "needed|all|none", "create on the target the roles the databases need (default),\n"
+                    + "every role of the source, or none"),
+            new Arguments.Option("--reserved-roles", "NAME,...", "roles never to create (default: managed services' admin roles;\n"
+                    + "pg_* roles and the bootstrap superuser always)"),
+            new Arguments.Option("--reserved-roles-owner", "ROLE", "the target role given what reserved roles own\n"
+                    + "(default: the target user)"),
             new Arguments.Option("--source-password-env", "NAME",
                     "read the source password from environment variable NAME\n(default: " + SOURCE_PASSWORD_VARIABLE + " when set)"),
             new Arguments.Option("--target-password-env", "NAME",
@@ -52,8 +70,11 @@ final class MigrateCommand {
     static final String HELP = String.join("\n",
             "Usage: pgmigrate migrate --source URL --target URL [options]",
             "",
-            "Copies one database to another server while applications are stopped (offline):",
-            "schema, rows, indexes, constraints and sequences. Progress goes to standard output,",
+            "       pgmigrate migrate --source URL --target URL --databases all|NAME,... [options]",
+            "",
+            "Copies one database (or, with --databases, several or all of a server's) to another",
+            "server while applications are stopped (offline): roles, schema, rows, indexes,",
+            "constraints, sequences, owners and privileges. Progress goes to standard output,",
             "then a summary; errors go to standard error.",
             "",
             Help.options(OPTIONS),
@@ -104,12 +125,49 @@ final class MigrateCommand {
         arguments.byteSize("--split-tables-larger-than").ifPresent(migration::splitTablesLargerThan);
         arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
         jobs.ifPresent(migration::jobs);
+        serverOptions(arguments, migration);
         if (arguments.flag("--validate")) {
             migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.disabledRules(arguments));
         } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
             throw new UsageException("option " + ValidateCommand.DISABLE_RULE.name + " only applies with --validate");
         }
         return execution.run(() -> printingValidation(migration));
+    }
+
+    private static final Map<String, RoleSelection> ROLES = Map.of(
+            "needed", RoleSelection.NEEDED, "all", RoleSelection.ALL, "none", RoleSelection.NONE);
+
+    /** The whole-server options: databases, roles, reserved roles. */
+    private static void serverOptions(Arguments arguments, Migration.Builder migration) throws UsageException {
+        Optional<String> databases = arguments.value("--databases");
+        List<String> excluded = names(arguments, "--exclude-databases");
+        if (databases.isPresent()) {
+            List<String> names = names(arguments, "--databases");
+            if (names.equals(List.of("all"))) {
+                migration.databases(DatabaseSelection.allUserDatabases().excluding(excluded.toArray(String[]::new)));
+            } else if (names.isEmpty() || names.contains("all")) {
+                throw new UsageException("option --databases takes all or a list of database names, not '" + databases.get() + "'");
+            } else {
+                if (!excluded.isEmpty()) {
+                    throw new UsageException("option --exclude-databases only applies with --databases all");
+                }
+                migration.databases(DatabaseSelection.named(names.toArray(String[]::new)));
+            }
+        } else if (!excluded.isEmpty()) {
+            throw new UsageException("option --exclude-databases only applies with --databases all");
+        }
+        arguments.intValue("--databases-in-parallel", 1, MAX_JOBS).ifPresent(migration::databasesInParallel);
+        arguments.choice("--roles", ROLES).ifPresent(migration::roles);
+        if (arguments.value("--reserved-roles").isPresent()) {
+            migration.reservedRoles(names(arguments, "--reserved-roles").toArray(String[]::new));
+        }
+        arguments.value("--reserved-roles-owner").ifPresent(migration::reservedRoleObjectsOwner);
+    }
+
+    /** A comma-separated list of names, blanks dropped. */
+    private static List<String> names(Arguments arguments, String option) {
+        return arguments.value(option).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 
     /** Runs the migration; prints the validation report, when the rules ran, before the summary or the failure. */

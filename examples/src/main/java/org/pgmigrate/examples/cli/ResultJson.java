@@ -7,6 +7,7 @@ import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.RoleReport;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
@@ -44,6 +45,9 @@ import org.pgmigrate.VerificationReport;
  *     "notes": ["string", ...]
  *   },
  *   "validation": {"outcome": "WARNING", ...},                    // with --validate: the shape of ValidationJson
+ *   "roles": {"created": ["app"], "existing": [], "withoutPassword": [], "reserved": ["rds_superuser"],
+ *             "memberships": ["app_ro -> app"]},                   // unless --roles none
+ *   "databases": [{...}, ...],          // whole-server runs: one object of this same shape per database
  *   "error": {"kind": "CONNECTION_FAILED", "message": "string"}    // only when the migration failed
  * }
  * }</pre>
@@ -159,6 +163,31 @@ final class ResultJson {
         if (r.verification().isPresent()) {
             verification(json.name("verification"), r.verification().get());
         }
+        if (r.roles().isPresent()) {
+            RoleReport roles = r.roles().get();
+            json.name("roles").beginObject();
+            strings(json, "created", roles.created());
+            strings(json, "existing", roles.existing());
+            strings(json, "withoutPassword", roles.withoutPassword());
+            strings(json, "reserved", roles.reserved());
+            strings(json, "memberships", roles.memberships());
+            json.endObject();
+        }
+        if (!r.databases().isEmpty()) {
+            json.name("databases").beginArray();
+            for (MigrationResult database : r.databases()) {
+                json.beginObject();
+                result(json, database, database.completed());
+                json.endObject();
+            }
+            json.endArray();
+        }
+    }
+
+    private static void strings(JsonWriter json, String name, java.util.List<String> values) {
+        json.name(name).beginArray();
+        values.forEach(json::value);
+        json.endArray();
     }
 
     /** The {@code pgmigrate verify} report: the "verification" object above, on its own. */

@@ -43,8 +43,10 @@ import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.schema.LargeObject;
 import org.pgmigrate.engine.internal.schema.Placement;
+import org.pgmigrate.engine.internal.schema.RoleSettings;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
@@ -165,11 +167,15 @@ public final class OfflineMigration {
         LOG.info("Reading the source catalogs under snapshot {}", snapshot.id());
         TargetRoles roles;
         try (Connection target = targetConnector.open()) {
-            roles = new TargetRoles(Preflight.roles(target));
+            roles = targetRoles(source, target);
         }
         SourceSchema schema = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), roles, extensions);
         Preflight.checkExtensions(schema.extensions(), extensions);
         schema.warnings().forEach(this::warn);
+        roles.reassignedObjects().forEach((role, objects) -> warn(MigrationWarning.of("role-reassigned",
+                "Role " + Sql.ident(role) + " is reserved (a predefined or provider-managed role, or the source's bootstrap superuser"
+                        + " that the target lacks): what it owns or was granted on the source went to " + Sql.ident(roles.reassignedTo(role))
+                        + " on the target.", objects)));
         roles.missing().forEach((role, objects) -> warn(MigrationWarning.of("role-missing",
                 "Role " + Sql.ident(role) + " does not exist on the target: ownership and privileges for it were not applied."
                         + " Create the role on the target and re-run the GRANT/ALTER ... OWNER statements, or migrate roles first.",
@@ -181,6 +187,25 @@ public final class OfflineMigration {
             objectCounts.put("large object", schema.largeObjects().size());
         }
         return schema;
+    }
+
+    /** The target's roles, with reserved source roles mapped to the role that takes their objects. */
+    private TargetRoles targetRoles(Connection source, Connection target) throws SQLException {
+        List<String> targetRoles = Preflight.roles(target);
+        String newOwner = request.reservedRoleObjectsOwner().orElse(null);
+        if (newOwner == null) {
+            try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT CURRENT_USER")) {
+                rs.next();
+                newOwner = rs.getString(1);
+            }
+        }
+        if (!targetRoles.contains(newOwner)) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The role " + Sql.ident(newOwner) + " chosen to own what reserved"
+                    + " roles own does not exist on the target; create it or choose another with reservedRoleObjectsOwner(...).");
+        }
+        List<String> sourceRoles = Preflight.roles(source);
+        RolePolicy policy = RolePolicy.read(source, request.reservedRoles());
+        return new TargetRoles(targetRoles, policy.reassignments(sourceRoles, Set.copyOf(targetRoles), newOwner));
     }
 
     private void warn(MigrationWarning warning) {
@@ -195,11 +220,21 @@ public final class OfflineMigration {
         }
         String database = Sql.ident(targetInfo.database());
         for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {
-            String name = String.join(".", List.of(setting.name().split("\\.")).stream().map(Sql::ident).toList());
             String alter = setting.role() == null ? "ALTER DATABASE " + database : "ALTER ROLE " + Sql.ident(setting.role()) + " IN DATABASE " + database;
-            StatementRunner.run(target, "Setting " + setting.name() + " on the database", alter + " SET " + name + " TO " + setting.valueSql());
+            StatementRunner.run(target, "Setting " + setting.name() + " on the database", alter + RoleSettings.setClause(setting.name(), setting.valueSql()));
         }
-        if (schema.databaseComment() != null) {
+        List<String> refused = new ArrayList<>();
+        for (String sql : schema.databaseStatements(database)) {
+            String reason = StatementRunner.runIfPermitted(target, "refused", sql);
+            if (reason != null) {
+                refused.add(sql + " (" + reason + ")");
+            }
+        }
+        if (!refused.isEmpty()) {
+            warn(MigrationWarning.of("database-properties-not-set", "The target user may not change the database's owner or"
+                    + " privileges as the source has them; run these as the database owner or a superuser.", refused));
+        }
+                if (schema.databaseComment() != null) {
             StatementRunner.run(target, "Commenting the database", "COMMENT ON DATABASE " + database + " IS " + schema.databaseComment());
         }
         for (SchemaObject o : schema.objects(Placement.PARTITIONED_PARENT)) {

@@ -89,6 +89,19 @@ final class Preflight {
         return versions;
     }
 
+    /** The extensions installed in the database {@code source} is connected to. */
+    static List<RequiredExtension> installedExtensions(Connection source) throws SQLException {
+        List<RequiredExtension> installed = new ArrayList<>();
+        try (PreparedStatement ps = source.prepareStatement("SELECT e.extname, e.extversion, n.nspname FROM pg_catalog.pg_extension e"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                installed.add(new RequiredExtension(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return installed;
+    }
+
     static void checkExtensions(List<RequiredExtension> required, Map<String, Set<String>> available) {
         List<String> missing = required.stream().filter(e -> !available.containsKey(e.name()))
                 .map(e -> e.name() + " " + e.version()).toList();

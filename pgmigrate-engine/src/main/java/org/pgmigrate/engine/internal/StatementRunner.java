@@ -18,16 +18,36 @@ final class StatementRunner {
     static void run(Connection target, SchemaObject object) {
         try (Statement s = target.createStatement()) {
             for (String sql : object.statements()) {
-                LOG.debug("{}", sql);
+                // a user mapping's options may hold a password
+                String shown = object.carriesSecrets() ? "(not shown: it may hold a password)" : sql;
+                LOG.debug("{}", shown);
                 try {
                     s.execute(sql);
                 } catch (SQLException e) {
                     throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Creating " + object.kind() + " " + object.name()
-                            + " on the target failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")\nStatement: " + sql, e);
+                            + " on the target failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")\nStatement: " + shown, e);
                 }
             }
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Target connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code sql} and returns null, or the reason it was refused for lack of privilege (which
+     * the caller reports); other failures are thrown like {@link #run(Connection, String, String)}.
+     */
+    static String runIfPermitted(Connection target, String what, String sql) {
+        try (Statement s = target.createStatement()) {
+            LOG.debug("{}", sql);
+            s.execute(sql);
+            return null;
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                return what + ": " + e.getMessage();
+            }
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, what + " on the target failed: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
     }
 

@@ -66,7 +66,8 @@ final class Catalog {
                 + " LEFT JOIN LATERAL pg_catalog.aclexplode(o." + aclColumn + ") a ON true"
                 + " LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee"
                 + " WHERE o." + aclColumn + " IS NOT NULL"
-                + " ORDER BY 1, a.grantee, a.privilege_type", rs -> {
+                // by name, not OID: the same ACL must render alike on servers whose roles have other OIDs
+                + " ORDER BY 1, r.rolname::text COLLATE \"C\" NULLS FIRST, a.privilege_type", rs -> {
                     List<Grant> grants = acls.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
                     String privilege = rs.getString(4);
                     if (privilege != null) {

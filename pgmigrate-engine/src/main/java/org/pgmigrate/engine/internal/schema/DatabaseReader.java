@@ -4,16 +4,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /** Database-level settings and comment, sequence values, and large objects. */
 final class DatabaseReader {
-    /** Settings whose value is a list: each element is quoted on its own, as pg_dump does. */
-    private static final Set<String> LIST_SETTINGS = Set.of("search_path", "temp_tablespaces",
-            "session_preload_libraries", "local_preload_libraries", "shared_preload_libraries");
-
     private final Catalog catalog;
     private final TargetRoles roles;
     private final SourceSchema out;
@@ -26,20 +21,19 @@ final class DatabaseReader {
 
     void read() throws SQLException {
         out.databaseComment = catalog.databaseComment();
-        catalog.query("SELECT split_part(c, '=', 1), substr(c, strpos(c, '=') + 1),"
-                + " (SELECT string_agg(pg_catalog.quote_literal(btrim(e, ' \"')), ', ')"
-                + "    FROM pg_catalog.regexp_split_to_table(substr(c, strpos(c, '=') + 1), ',') e),"
-                + " pg_catalog.quote_literal(substr(c, strpos(c, '=') + 1)),"
-                + " CASE WHEN s.setrole <> 0 THEN pg_catalog.pg_get_userbyid(s.setrole) END"
-                + " FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c"
-                + " WHERE s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"
-                + " ORDER BY 5 NULLS FIRST, 1", rs -> {
-                    String name = rs.getString(1);
-                    String role = rs.getString(5);
-                    if (role == null || roles.exists(role, "ALTER ROLE " + Sql.ident(role) + " IN DATABASE ... SET " + name)) {
-                        out.databaseSettings.add(new SourceSchema.DatabaseSetting(role, name,
-                                LIST_SETTINGS.contains(name) ? rs.getString(3) : rs.getString(4)));
-                    }
+        catalog.query(RoleSettings.query("s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"), rs -> {
+            String name = rs.getString(1);
+            String sourceRole = rs.getString(3);
+            String role = sourceRole == null ? null : roles.name(sourceRole, "ALTER ROLE " + Sql.ident(sourceRole) + " IN DATABASE ... SET " + name);
+            if (sourceRole == null || role != null) {
+                out.databaseSettings.add(new SourceSchema.DatabaseSetting(role, name, rs.getString(2)));
+            }
+        });
+        Map<Long, List<Grant>> databaseAcls = catalog.acls("pg_database", "oid", "datacl");
+        catalog.query("SELECT d.oid, pg_catalog.pg_get_userbyid(d.datdba), d.datconnlimit FROM pg_catalog.pg_database d"
+                + " WHERE d.datname = pg_catalog.current_database()", rs -> {
+                    long oid = rs.getLong(1);
+                    out.databaseProperties = new SourceSchema.DatabaseProperties(rs.getString(2), databaseAcls.get(oid), rs.getInt(3));
                 });
         readDefaultPrivileges();
         readSequenceValues();

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /** Tables (with partitions and inheritance), sequences, views and materialized views. */
@@ -66,12 +65,13 @@ final class RelationReader {
             switch (r.kind) {
                 case 'r':
                 case 'p':
+                case 'f':
                     s.add(createTable(r, identityOptions));
                     alterInheritedColumns(r, s);
                     columnSettings(r, s);
                     commentsOnColumns(r, s);
-                    s.comment("TABLE " + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
-                    s.owner("TABLE " + r.name, r.owner);
+                    s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
+                    s.owner(r.keyword() + r.name, r.owner);
                     // a sequence can only be linked to a table of the same owner: after ALTER ... OWNER
                     ownedBy.getOrDefault(r.oid, List.of()).forEach(s::add);
                     s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
@@ -83,7 +83,8 @@ final class RelationReader {
                         Map<String, List<Grant>> byColumn = columnAcls.getOrDefault(r.oid, Map.of());
                         s.columnPrivileges("TABLE " + r.name, c.name, byColumn.get(c.name));
                     }
-                    out.add(SchemaObject.preData(ref(r), r.kind == 'p' ? "partitioned table" : "table", r.name, s.toList()));
+                    out.add(SchemaObject.preData(ref(r), r.kind == 'p' ? "partitioned table" : r.kind == 'f' ? "foreign table" : "table",
+                            r.name, s.toList()));
                     parents.getOrDefault(r.oid, List.of()).forEach(p -> out.dependsOn(ref(r), ObjectRef.of(ObjectRef.PG_CLASS, p)));
                     if (r.kind == 'r') {
                         out.tables.add(new TableData(r.oid, r.name, r.schema, r.relname, copyColumns(r), null, r.size, r.rows,
@@ -115,10 +116,6 @@ final class RelationReader {
                         out.matviewRefreshes.add("REFRESH MATERIALIZED VIEW " + r.name);
                     }
                     break;
-                case 'f':
-                    out.warnings.add(MigrationWarning.of("unsupported-object",
-                            "Foreign tables are not migrated yet; recreate them on the target by hand.", List.of(r.name)));
-                    break;
                 default:
                     break;
             }
@@ -134,7 +131,7 @@ final class RelationReader {
         if (r.persistence == 'u') {
             sql.append("UNLOGGED ");
         }
-        sql.append("TABLE ").append(r.name);
+        sql.append(r.keyword()).append(r.name);
         List<String> elements = new ArrayList<>();
         List<Long> tableParents = parents.getOrDefault(r.oid, List.of());
         if (!r.partition) {
@@ -165,12 +162,15 @@ final class RelationReader {
         if (r.partitionKey != null) {
             sql.append(" PARTITION BY ").append(r.partitionKey);
         }
+        if (r.foreignServer != null) {
+            sql.append(" SERVER ").append(r.foreignServer);
+        }
         sql.append(withOptions(r));
         return sql.toString();
     }
 
     private static String columnDefinition(Relation r, Column c, Map<Long, String> identityOptions) {
-        StringBuilder sql = new StringBuilder(Sql.ident(c.name)).append(' ').append(c.type);
+        StringBuilder sql = new StringBuilder(Sql.ident(c.name)).append(' ').append(c.type).append(c.foreignOptions);
         if (c.collation != null) {
             sql.append(" COLLATE ").append(c.collation);
         }
@@ -265,7 +265,10 @@ final class RelationReader {
                 + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
                 + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,"
                 + " c.relispopulated, CASE WHEN c.relkind = 'r' THEN pg_catalog.pg_relation_size(c.oid) ELSE 0 END,"
-                + " CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint ELSE -1 END"
+                + " CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint ELSE -1 END,"
+                + " (SELECT pg_catalog.quote_ident(fs.srvname) || " + ForeignDataReader.options("ft.ftoptions")
+                + "   FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver"
+                + "   WHERE ft.ftrelid = c.oid)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -286,6 +289,7 @@ final class RelationReader {
                     r.populated = rs.getBoolean(12);
                     r.size = rs.getLong(13);
                     r.rows = rs.getLong(14);
+                    r.foreignServer = rs.getString(15);
                     relations.put(r.oid, r);
                 });
     }
@@ -316,7 +320,8 @@ final class RelationReader {
                 + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,"
                 + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
-                + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e'"
+                + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e',"
+                + " " + ForeignDataReader.options("a.attfdwoptions")
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -341,6 +346,7 @@ final class RelationReader {
                     c.storage = rs.getString(12);
                     c.baseType = rs.getLong(13);
                     c.binarySafe = rs.getBoolean(14);
+                    c.foreignOptions = rs.getString(15);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -457,6 +463,13 @@ final class RelationReader {
         boolean populated;
         long size;
         long rows;
+        /** For a foreign table: its quoted server name and OPTIONS clause. */
+        String foreignServer;
+
+        /** The object type in CREATE, ALTER and COMMENT statements, with a trailing space. */
+        String keyword() {
+            return kind == 'f' ? "FOREIGN TABLE " : "TABLE ";
+        }
     }
 
     private static final class Column {
@@ -476,5 +489,7 @@ final class RelationReader {
         /** The column's type, or the base type of its domain. */
         long baseType;
         boolean binarySafe;
+        /** The column's OPTIONS clause (foreign tables), or an empty string. */
+        String foreignOptions;
     }
 }

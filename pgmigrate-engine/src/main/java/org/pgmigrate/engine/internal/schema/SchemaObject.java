@@ -18,6 +18,14 @@ public record SchemaObject(ObjectRef ref, String kind, String name, Placement pl
         statements = List.copyOf(statements);
     }
 
+    /** The kind of user mappings, whose options may hold passwords: never logged or shown. */
+    public static final String USER_MAPPING = "user mapping";
+
+    /** Whether the statements may hold secrets (a user mapping's password). */
+    public boolean carriesSecrets() {
+        return kind.equals(USER_MAPPING);
+    }
+
     public static SchemaObject preData(ObjectRef ref, String kind, String name, List<String> statements) {
         return new SchemaObject(ref, kind, name, Placement.PRE_DATA, 0, statements);
     }

@@ -28,10 +28,12 @@ public final class SchemaReader {
                                     Map<String, Set<String>> targetExtensionVersions) throws SQLException {
         Catalog catalog = new Catalog(source, sourceVersion);
         SourceSchema out = new SourceSchema();
+        out.roles = roles;
         new NamespaceReader(catalog, roles, out, targetExtensionVersions).read();
         new TypeReader(catalog, roles, out).read();
         new RoutineReader(catalog, roles, out, targetVersion).read();
         new TextSearchReader(catalog, roles, out).read();
+        new ForeignDataReader(catalog, roles, out).read();
         RelationReader relations = new RelationReader(catalog, roles, out);
         relations.read();
         new TableObjectReader(catalog, roles, out, relations.relations()).read();

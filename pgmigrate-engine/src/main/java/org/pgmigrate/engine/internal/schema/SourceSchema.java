@@ -25,6 +25,8 @@ public final class SourceSchema {
     final List<RequiredExtension> extensions = new ArrayList<>();
     final List<DatabaseSetting> databaseSettings = new ArrayList<>();
     String databaseComment;
+    DatabaseProperties databaseProperties;
+    TargetRoles roles;
 
     /** Pre-data objects in dependency order, then the other placements as read. */
     public List<SchemaObject> objects() {
@@ -69,6 +71,24 @@ public final class SourceSchema {
         return databaseComment;
     }
 
+    /**
+     * The database's owner, privileges and connection limit as statements for the target database
+     * {@code quotedName}; empty when they were not read.
+     */
+    public List<String> databaseStatements(String quotedName) {
+        if (databaseProperties == null) {
+            return List.of();
+        }
+        String target = "DATABASE " + quotedName;
+        Statements statements = new Statements(roles)
+                .owner(target, databaseProperties.owner())
+                .privileges(target, databaseProperties.owner(), databaseProperties.acl());
+        if (databaseProperties.connectionLimit() != -1) {
+            statements.add("ALTER " + target + " CONNECTION LIMIT " + databaseProperties.connectionLimit());
+        }
+        return statements.toList();
+    }
+
     void add(SchemaObject object) {
         objects.add(object);
     }
@@ -85,4 +105,7 @@ public final class SourceSchema {
      * {@code role} is set: the value is a literal list quoted by the source.
      */
     public record DatabaseSetting(String role, String name, String valueSql) {}
+
+    /** The owner, ACL (null for the default) and connection limit of the source database. */
+    record DatabaseProperties(String owner, List<Grant> acl, int connectionLimit) {}
 }

@@ -30,8 +30,9 @@ final class Statements {
 
     /** {@code ALTER <target> OWNER TO <owner>} when the owner exists on the target. */
     Statements owner(String target, String owner) {
-        if (owner != null && roles.exists(owner, target)) {
-            list.add("ALTER " + target + " OWNER TO " + Sql.ident(owner));
+        String role = owner == null ? null : roles.name(owner, target);
+        if (role != null) {
+            list.add("ALTER " + target + " OWNER TO " + Sql.ident(role));
         }
         return this;
     }
@@ -45,8 +46,9 @@ final class Statements {
             return this;
         }
         list.add("REVOKE ALL ON " + grantTarget + " FROM PUBLIC");
-        if (owner != null && roles.exists(owner, grantTarget)) {
-            list.add("REVOKE ALL ON " + grantTarget + " FROM " + Sql.ident(owner));
+        String role = owner == null ? null : roles.name(owner, grantTarget);
+        if (role != null) {
+            list.add("REVOKE ALL ON " + grantTarget + " FROM " + Sql.ident(role));
         }
         grants("", grantTarget, "", acl);
         return this;
@@ -56,8 +58,9 @@ final class Statements {
      * Default privileges of {@code role}: a global entry replaces the built-in default, so it
      * is rebuilt from nothing; an entry for one schema only adds to it.
      */
-    Statements defaultPrivileges(String role, String schema, String objects, List<Grant> acl) {
-        if (!roles.exists(role, "DEFAULT PRIVILEGES FOR ROLE " + Sql.ident(role))) {
+    Statements defaultPrivileges(String sourceRole, String schema, String objects, List<Grant> acl) {
+        String role = roles.name(sourceRole, "DEFAULT PRIVILEGES FOR ROLE " + Sql.ident(sourceRole));
+        if (role == null) {
             return this;
         }
         String prefix = "ALTER DEFAULT PRIVILEGES FOR ROLE " + Sql.ident(role) + (schema == null ? "" : " IN SCHEMA " + Sql.ident(schema)) + " ";
@@ -80,11 +83,11 @@ final class Statements {
     private void grants(String prefix, String grantTarget, String columns, List<Grant> acl) {
         Map<String, List<String>> byGrantee = new LinkedHashMap<>();
         for (Grant g : acl) {
-            String grantee = g.grantee() == null ? "PUBLIC" : g.grantee();
-            if (g.grantee() != null && !roles.exists(g.grantee(), grantTarget)) {
+            String grantee = g.grantee() == null ? null : roles.name(g.grantee(), grantTarget);
+            if (g.grantee() != null && grantee == null) {
                 continue;
             }
-            String key = (g.grantee() == null ? "PUBLIC" : Sql.ident(grantee)) + (g.grantable() ? " WITH GRANT OPTION" : "");
+            String key = (grantee == null ? "PUBLIC" : Sql.ident(grantee)) + (g.grantable() ? " WITH GRANT OPTION" : "");
             byGrantee.computeIfAbsent(key, k -> new ArrayList<>()).add(g.privilege() + columns);
         }
         byGrantee.forEach((grantee, privileges) ->

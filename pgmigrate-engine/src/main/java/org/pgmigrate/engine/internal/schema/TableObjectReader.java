@@ -229,8 +229,9 @@ final class TableObjectReader {
                         to.add("PUBLIC");
                     }
                     boolean missingRole = false;
-                    for (String role : RelationReader.strings(rs.getArray(6))) {
-                        if (roles.exists(role, "POLICY " + name + " ON " + table.name)) {
+                    for (String sourceRole : RelationReader.strings(rs.getArray(6))) {
+                        String role = roles.name(sourceRole, "POLICY " + name + " ON " + table.name);
+                        if (role != null) {
                             to.add(Sql.ident(role));
                         } else {
                             missingRole = true;

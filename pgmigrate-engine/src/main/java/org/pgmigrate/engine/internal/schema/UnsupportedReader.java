@@ -22,10 +22,6 @@ final class UnsupportedReader {
         report("event trigger", "SELECT pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger e WHERE "
                 + Dependencies.notMember("pg_event_trigger", "e.oid"));
         report("publication", "SELECT pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication");
-        report("foreign data wrapper", "SELECT pg_catalog.quote_ident(fdwname) FROM pg_catalog.pg_foreign_data_wrapper w WHERE "
-                + Dependencies.notMember("pg_foreign_data_wrapper", "w.oid"));
-        report("foreign server", "SELECT pg_catalog.quote_ident(srvname) FROM pg_catalog.pg_foreign_server s WHERE "
-                + Dependencies.notMember("pg_foreign_server", "s.oid"));
         report("operator class", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opcname)"
                 + " FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace WHERE "
                 + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opclass", "o.oid"));

@@ -20,19 +20,23 @@ import org.pgmigrate.engine.internal.schema.TableData;
  */
 record Checksum(long rows, BigDecimal high, BigDecimal low) {
 
-    /** Computes the checksum of {@code table}'s rows matching {@code range} (null for all). */
-    static Checksum of(Connection connection, TableData table, String range) throws SQLException {
-        String sql = query(table, range);
+    /**
+     * Computes the checksum of {@code table}'s rows matching {@code range} (null for all); with
+     * {@code inUtf8} the rows are hashed in UTF-8 whatever the database encoding, so that databases
+     * of different encodings can be compared (at the cost of a conversion).
+     */
+    static Checksum of(Connection connection, TableData table, String range, boolean inUtf8) throws SQLException {
+        String sql = query(table, range, inUtf8);
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return new Checksum(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3));
         }
     }
 
-    static String query(TableData table, String range) {
+    static String query(TableData table, String range, boolean inUtf8) {
+        String text = "ROW(" + table.columns().stream().map(TableColumn::checksumExpression).collect(Collectors.joining(", ")) + ")::text";
         String row = table.columns().isEmpty() ? "''"
-                : "pg_catalog.md5(ROW(" + table.columns().stream().map(TableColumn::checksumExpression)
-                        .collect(Collectors.joining(", ")) + ")::text)";
+                : "pg_catalog.md5(" + (inUtf8 ? "pg_catalog.convert_to(" + text + ", 'UTF8')" : text) + ")";
         String where = whereClause(table.filter(), range);
         return "SELECT pg_catalog.count(*),"
                 + " COALESCE(pg_catalog.sum(('x' || pg_catalog.substr(h, 1, 16))::bit(64)::bigint), 0),"

@@ -108,6 +108,11 @@ final class SchemaComparison {
                 return abbreviate(statement);
             }
         }
+        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+            if (!mine.get(i).equals(theirs.get(i))) {
+                return "in another order, statement " + (i + 1) + ": " + abbreviate(mine.get(i));
+            }
+        }
         return mine.size() + " statements";
     }
 

@@ -22,11 +22,12 @@ final class TableComparison {
         this.partRows = partRows;
     }
 
-    TableVerification compare(TableData table, Connection source, Connection target) throws SQLException {
+    /** @param inUtf8 hash rows in UTF-8 (the databases' encodings differ) */
+    TableVerification compare(TableData table, Connection source, Connection target, boolean inUtf8) throws SQLException {
         boolean large = table.integerKey() != null && table.estimatedRows() > partRows;
         if (!large) {
-            Checksum s = Checksum.of(source, table, null);
-            Checksum t = Checksum.of(target, table, null);
+            Checksum s = Checksum.of(source, table, null, inUtf8);
+            Checksum t = Checksum.of(target, table, null, inUtf8);
             if (s.equals(t) || table.integerKey() == null) {
                 return result(table, s.rows(), t.rows(), 1, s.equals(t) ? List.of() : List.of("all rows"));
             }
@@ -39,8 +40,8 @@ final class TableComparison {
         long targetRows = 0;
         List<String> differing = new ArrayList<>();
         for (String range : ranges) {
-            Checksum s = Checksum.of(source, table, range);
-            Checksum t = Checksum.of(target, table, range);
+            Checksum s = Checksum.of(source, table, range, inUtf8);
+            Checksum t = Checksum.of(target, table, range, inUtf8);
             sourceRows += s.rows();
             targetRows += t.rows();
             if (!s.equals(t)) {

@@ -56,13 +56,14 @@ public final class Verifier {
                                      Connection sourceConnection, Connection targetConnection) throws Exception {
         Instant start = clock.instant();
         List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
+        boolean inUtf8 = !encoding(sourceConnection).equals(encoding(targetConnection));
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
             workers.submit(session -> {
                 TableVerification v;
                 try {
-                    v = tables.compare(table, session.source(), session.target());
+                    v = tables.compare(table, session.source(), session.target(), inUtf8);
                 } catch (SQLException e) {
                     throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
                             + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
@@ -146,5 +147,12 @@ public final class Verifier {
             }
         }
         return digests;
+    }
+
+    private static String encoding(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_encoding')")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

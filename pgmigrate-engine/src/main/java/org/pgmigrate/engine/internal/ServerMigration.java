@@ -1,0 +1,323 @@
+package org.pgmigrate.engine.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.pgmigrate.DatabaseSelection;
+import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationFailedException;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.RoleReport;
+import org.pgmigrate.RoleSelection;
+import org.pgmigrate.ServerInfo;
+import org.pgmigrate.TableResult;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.roles.RoleCreator;
+import org.pgmigrate.engine.internal.roles.RolePolicy;
+import org.pgmigrate.engine.internal.roles.SourceRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A migration at server level: the roles the databases need (or all, or none), the databases
+ * themselves when several are selected, then one {@link OfflineMigration} per database, one after
+ * another or side by side. Every check that can refuse the migration runs before the target
+ * changes.
+ */
+public final class ServerMigration {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMigration.class);
+    /** Connected to when a whole-server URL names no database. */
+    static final String MAINTENANCE_DATABASE = "postgres";
+
+    private final MigrationRequest request;
+    private final MigrationListener listener;
+    private final String migrationId = UUID.randomUUID().toString().substring(0, 8);
+    private final List<PhaseResult> phases = new ArrayList<>();
+    private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final List<MigrationResult> databaseResults = Collections.synchronizedList(new ArrayList<>());
+    private RoleReport roleReport;
+    private ServerInfo sourceInfo;
+    private ServerInfo targetInfo;
+    private Instant startedAt;
+
+    public ServerMigration(MigrationRequest request) {
+        this.request = request;
+        this.listener = request.listener();
+    }
+
+    public MigrationResult run() {
+        startedAt = request.clock().instant();
+        DatabaseSelection selection = request.databases();
+        Endpoint sourceServer = serverEndpoint(request.source(), selection);
+        Endpoint targetServer = serverEndpoint(request.target(), selection);
+        List<DatabasePair> databases;
+        try (Connection source = new Connector(sourceServer, Side.SOURCE).open();
+             Connection target = new Connector(targetServer, Side.TARGET).open()) {
+            sourceInfo = OfflineMigration.serverInfo(source, sourceServer.toString());
+            targetInfo = OfflineMigration.serverInfo(target, targetServer.toString());
+            Preflight.checkVersions(sourceInfo.versionNumber(), targetInfo.versionNumber());
+            databases = databases(source);
+            Set<String> existing = targetDatabases(target);
+            for (DatabasePair db : databases) {
+                checkTargetDatabase(db, existing.contains(db.target()));
+            }
+            if (request.roles() != RoleSelection.NONE) {
+                phase(Phase.ROLES, () -> roleReport = roles(source, target, databases));
+            }
+            if (selection.wholeServer()) {
+                phase(Phase.DATABASES, () -> createDatabases(source, target, databases, existing));
+            }
+        } catch (SQLException e) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, e.getMessage(), e);
+        }
+        migrateDatabases(databases);
+        return result(true);
+    }
+
+    /** One database to migrate: its name on the source and on the target, and the request for it. */
+    private record DatabasePair(String source, String target, MigrationRequest request) {}
+
+    /** The endpoint to read server-wide catalogs through. */
+    private static Endpoint serverEndpoint(Endpoint endpoint, DatabaseSelection selection) {
+        if (!selection.wholeServer() || endpoint.database().isPresent()) {
+            return endpoint;
+        }
+        return endpoint.withDatabase(MAINTENANCE_DATABASE);
+    }
+
+    private List<DatabasePair> databases(Connection source) throws SQLException {
+        DatabaseSelection selection = request.databases();
+        if (!selection.wholeServer()) {
+            return List.of(new DatabasePair(sourceInfo.database(), targetInfo.database(), request));
+        }
+        List<String> connectable = new ArrayList<>();
+        try (Statement s = source.createStatement();
+             ResultSet rs = s.executeQuery("SELECT datname FROM pg_catalog.pg_database WHERE datallowconn AND NOT datistemplate"
+                     + " AND pg_catalog.has_database_privilege(oid, 'CONNECT') ORDER BY datname")) {
+            while (rs.next()) {
+                connectable.add(rs.getString(1));
+            }
+        }
+        List<String> names;
+        if (selection.kind() == DatabaseSelection.Kind.NAMED) {
+            List<String> missing = selection.names().stream().filter(n -> !connectable.contains(n)).toList();
+            if (!missing.isEmpty()) {
+                throw new PgMigrateException(ErrorKind.DATABASE_NOT_FOUND, "The source has no database " + String.join(", ", missing)
+                        + " that the source user may connect to; the source has " + String.join(", ", connectable) + ".");
+            }
+            names = selection.names();
+        } else {
+            names = connectable.stream().filter(n -> !selection.excluded().contains(n)).toList();
+        }
+        if (names.isEmpty()) {
+            throw new PgMigrateException(ErrorKind.DATABASE_NOT_FOUND, "No database of the source is selected (" + selection + ").");
+        }
+        int jobs = Math.max(1, request.jobs() / request.databasesInParallel());
+        return names.stream().map(n -> new DatabasePair(n, n, MigrationRequest.builder().from(request)
+                .source(request.source().withDatabase(n)).target(request.target().withDatabase(n))
+                .databases(DatabaseSelection.endpointDatabase()).roles(RoleSelection.NONE).jobs(jobs).databasesInParallel(1)
+                .build())).toList();
+    }
+
+    private static Set<String> targetDatabases(Connection target) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT datname FROM pg_catalog.pg_database")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Refuses, before anything changes, a target database that is not empty or lacks the source's extensions. */
+    private void checkTargetDatabase(DatabasePair db, boolean exists) throws SQLException {
+        Map<String, Set<String>> available;
+        if (exists) {
+            try (Connection target = new Connector(db.request().target(), Side.TARGET).open()) {
+                Preflight.checkTargetEmpty(target, db.target());
+                available = Preflight.availableExtensions(target);
+            }
+        } else {
+            try (Connection target = new Connector(serverEndpoint(request.target(), request.databases()), Side.TARGET).open()) {
+                available = Preflight.availableExtensions(target);
+            }
+        }
+        try (Connection source = new Connector(db.request().source(), Side.SOURCE).open()) {
+            Preflight.checkExtensions(Preflight.installedExtensions(source), available);
+        }
+    }
+
+    private RoleReport roles(Connection source, Connection target, List<DatabasePair> databases) throws SQLException {
+        RolePolicy policy = RolePolicy.read(source, request.reservedRoles());
+        SourceRoles roles = SourceRoles.read(source, sourceInfo.versionNumber());
+        Set<String> selected = request.roles() == RoleSelection.ALL ? roles.all(policy)
+                : roles.needed(source, databases.stream().map(DatabasePair::source).toList(), policy);
+        RoleReport report = new RoleCreator(target, targetInfo.versionNumber(), this::warn).create(roles, selected, policy);
+        LOG.info("Roles: {} created, {} already on the target, {} memberships granted", report.created().size(),
+                report.existing().size(), report.memberships().size());
+        return report;
+    }
+
+    private void createDatabases(Connection source, Connection target, List<DatabasePair> databases, Set<String> existing) throws SQLException {
+        String definition = "SELECT pg_catalog.quote_literal(pg_catalog.pg_encoding_to_char(d.encoding)),"
+                + " pg_catalog.quote_literal(d.datcollate), pg_catalog.quote_literal(d.datctype), %s"
+                + " FROM pg_catalog.pg_database d WHERE d.datname = ?";
+        int version = sourceInfo.versionNumber();
+        String provider = version >= 170000 ? "d.datlocprovider, pg_catalog.quote_literal(d.datlocale)"
+                : version >= 150000 ? "d.datlocprovider, pg_catalog.quote_literal(d.daticulocale)" : "'c', NULL";
+        try (PreparedStatement ps = source.prepareStatement(String.format(definition, provider))) {
+            for (DatabasePair db : databases) {
+                if (existing.contains(db.target())) {
+                    LOG.info("Database {} exists on the target and is empty: migrating into it", db.target());
+                    continue;
+                }
+                ps.setString(1, db.source());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    StringBuilder sql = new StringBuilder("CREATE DATABASE " + Sql.ident(db.target())
+                            + " TEMPLATE template0 ENCODING " + rs.getString(1));
+                    switch (rs.getString(4)) {
+                        case "i" -> sql.append(" LOCALE_PROVIDER icu ICU_LOCALE ").append(rs.getString(5));
+                        case "b" -> sql.append(" LOCALE_PROVIDER builtin BUILTIN_LOCALE ").append(rs.getString(5));
+                        default -> { }
+                    }
+                    sql.append(" LC_COLLATE ").append(rs.getString(2)).append(" LC_CTYPE ").append(rs.getString(3));
+                    StatementRunner.run(target, "Creating database " + db.target(), sql.toString());
+                }
+            }
+        }
+    }
+
+    private void migrateDatabases(List<DatabasePair> databases) {
+        ExecutorService pool = Executors.newFixedThreadPool(request.databasesInParallel(), r -> {
+            Thread t = new Thread(r, "pgmigrate-" + migrationId + "-database");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<MigrationResult>> running = new ArrayList<>();
+            for (DatabasePair db : databases) {
+                running.add(pool.submit(() -> new OfflineMigration(db.request()).run()));
+            }
+            for (int i = 0; i < running.size(); i++) {
+                try {
+                    databaseResults.add(running.get(i).get());
+                } catch (ExecutionException e) {
+                    running.forEach(f -> f.cancel(false));
+                    throw failure(databases.get(i), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgMigrateException(ErrorKind.CANCELLED, "Interrupted while migrating databases.", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PgMigrateException failure(DatabasePair db, Throwable cause) {
+        if (cause instanceof MigrationFailedException failed) {
+            databaseResults.add(failed.partialResult());
+        }
+        PgMigrateException e = cause instanceof PgMigrateException p ? p
+                : new PgMigrateException(ErrorKind.MIGRATION_FAILED, String.valueOf(cause.getMessage()), cause);
+        if (phases.isEmpty() && databaseResults.isEmpty()) {
+            return e;
+        }
+        String done = databaseResults.stream().filter(MigrationResult::completed).map(r -> r.target().database()).toList().toString();
+        return new MigrationFailedException(e.kind(), "Migrating database " + db.source() + " failed: " + e.getMessage()
+                + "\nDatabases completed: " + done + ".", result(false), e);
+    }
+
+    private void warn(MigrationWarning warning) {
+        warnings.add(warning);
+        LOG.warn("{}", warning);
+        listener.warning(warning);
+    }
+
+    @FunctionalInterface
+    private interface PhaseBody {
+        void run() throws SQLException;
+    }
+
+    private void phase(Phase phase, PhaseBody body) throws SQLException {
+        listener.phaseStarted(phase);
+        Instant start = request.clock().instant();
+        body.run();
+        PhaseResult result = PhaseResult.of(phase, Duration.between(start, request.clock().instant()));
+        phases.add(result);
+        listener.phaseFinished(result);
+    }
+
+    private MigrationResult result(boolean completed) {
+        List<MigrationResult> perDatabase;
+        synchronized (databaseResults) {
+            perDatabase = List.copyOf(databaseResults);
+        }
+        List<MigrationWarning> allWarnings = new ArrayList<>(warnings);
+        if (!request.databases().wholeServer() && perDatabase.size() == 1) {
+            // one database: its result, with the server-level phases and roles in front
+            MigrationResult only = perDatabase.get(0);
+            allWarnings.addAll(only.warnings());
+            List<PhaseResult> allPhases = new ArrayList<>(phases);
+            allPhases.addAll(only.phases());
+            return MigrationResult.builder().from(only).phases(allPhases).warnings(allWarnings)
+                    .startedAt(startedAt).duration(Duration.between(startedAt, request.clock().instant()))
+                    .roles(Optional.ofNullable(roleReport)).completed(completed && only.completed()).build();
+        }
+        Map<String, Integer> objects = new TreeMap<>();
+        List<TableResult> tables = new ArrayList<>();
+        for (MigrationResult r : perDatabase) {
+            r.objects().forEach((kind, n) -> objects.merge(kind, n, Integer::sum));
+            tables.addAll(r.tables());
+            allWarnings.addAll(r.warnings());
+        }
+        Map<String, String> options = new HashMap<>(perDatabase.isEmpty() ? Map.of() : perDatabase.get(0).options());
+        options.put("databases", request.databases().toString());
+        options.put("roles", request.roles().name());
+        return MigrationResult.builder()
+                .migrationId(migrationId)
+                .mode(request.mode())
+                .source(sourceInfo)
+                .target(targetInfo)
+                .startedAt(startedAt)
+                .duration(Duration.between(startedAt, request.clock().instant()))
+                .phases(phases)
+                .tables(tables)
+                .objects(objects)
+                .warnings(allWarnings)
+                .jobs(request.jobs())
+                .options(options)
+                .databases(perDatabase)
+                .roles(Optional.ofNullable(roleReport))
+                .completed(completed && perDatabase.stream().allMatch(MigrationResult::completed))
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package org.pgmigrate.engine.internal.schema;
+
+/** Reads {@code ALTER ROLE/DATABASE ... SET} settings from pg_db_role_setting, ready to replay. */
+public final class RoleSettings {
+    /** Settings whose value is a list: each element is quoted on its own, as pg_dump does. */
+    private static final String LIST_SETTINGS = "('search_path', 'temp_tablespaces', 'session_preload_libraries',"
+            + " 'local_preload_libraries', 'shared_preload_libraries')";
+
+    private RoleSettings() {}
+
+    /**
+     * A query for the settings of pg_db_role_setting {@code s} rows matching {@code where}: the
+     * setting's name, its value as a SQL literal (list) quoted by the server, and the role name
+     * (NULL for a database-wide setting), ordered by role then name.
+     */
+    public static String query(String where) {
+        String value = "substr(c, strpos(c, '=') + 1)";
+        return "SELECT split_part(c, '=', 1),"
+                + " CASE WHEN split_part(c, '=', 1) IN " + LIST_SETTINGS
+                + "  THEN (SELECT string_agg(pg_catalog.quote_literal(btrim(e, ' \"')), ', ')"
+                + "        FROM pg_catalog.regexp_split_to_table(" + value + ", ',') e)"
+                + "  ELSE pg_catalog.quote_literal(" + value + ") END,"
+                + " CASE WHEN s.setrole <> 0 THEN pg_catalog.pg_get_userbyid(s.setrole) END"
+                + " FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c"
+                + " WHERE " + where
+                + " ORDER BY 3 NULLS FIRST, 1";
+    }
+
+    /** {@code SET name TO value} for a setting read by {@link #query}: each part of a dotted name quoted. */
+    public static String setClause(String name, String valueSql) {
+        return " SET " + String.join(".", java.util.Arrays.stream(name.split("\\."))
+                .map(org.pgmigrate.engine.internal.jdbc.Sql::ident).toList()) + " TO " + valueSql;
+    }
+}
