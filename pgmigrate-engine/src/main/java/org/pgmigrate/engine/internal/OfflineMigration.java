@@ -275,8 +275,9 @@ public final class OfflineMigration {
                 ps.setString(1, v.qualifiedName());
                 ps.setLong(2, v.lastValue());
                 ps.setBoolean(3, v.called());
-                ps.execute();
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 

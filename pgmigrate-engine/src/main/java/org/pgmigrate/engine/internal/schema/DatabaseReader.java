@@ -80,9 +80,10 @@ final class DatabaseReader {
                     }
                 });
         unused.addAll(out.configSequences);
-        for (String[] name : unused) {
-            catalog.query("SELECT last_value, is_called FROM " + Sql.qualified(name[0], name[1]),
-                    rs -> out.sequences.add(sequence(name, rs.getLong(1), rs.getBoolean(2))));
+        List<SequenceStates.State> states = SequenceStates.read(catalog.connection(),
+                unused.stream().map(name -> Sql.qualified(name[0], name[1])).toList());
+        for (int i = 0; i < unused.size(); i++) {
+            out.sequences.add(sequence(unused.get(i), states.get(i).lastValue(), states.get(i).called()));
         }
     }
 

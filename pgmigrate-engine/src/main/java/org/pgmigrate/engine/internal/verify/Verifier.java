@@ -23,6 +23,7 @@ import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.copy.Workers;
+import org.pgmigrate.engine.internal.schema.SequenceStates;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
@@ -99,22 +100,38 @@ public final class Verifier {
     }
 
     private static List<VerificationDifference> sequences(SourceSchema source, Connection target) throws SQLException {
+        List<SequenceValue> expected = source.sequences();
+        List<SequenceStates.State> states;
+        try {
+            states = SequenceStates.read(target, expected.stream().map(SequenceValue::qualifiedName).toList());
+        } catch (SQLException e) {
+            return sequencesOneByOne(expected, target);
+        }
         List<VerificationDifference> differences = new ArrayList<>();
-        for (SequenceValue expected : source.sequences()) {
-            try (Statement s = target.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + expected.qualifiedName())) {
-                rs.next();
-                long last = rs.getLong(1);
-                boolean called = rs.getBoolean(2);
-                if (last != expected.lastValue() || called != expected.called()) {
-                    differences.add(VerificationDifference.of(Kind.SEQUENCE, expected.displayName(),
-                            "source at " + describe(expected.lastValue(), expected.called()) + ", target at " + describe(last, called)));
-                }
+        for (int i = 0; i < expected.size(); i++) {
+            compare(expected.get(i), states.get(i), differences);
+        }
+        return differences;
+    }
+
+    /** After a failed read of all at once: which sequences cannot be read, and how the others compare. */
+    private static List<VerificationDifference> sequencesOneByOne(List<SequenceValue> expected, Connection target) {
+        List<VerificationDifference> differences = new ArrayList<>();
+        for (SequenceValue sequence : expected) {
+            try {
+                compare(sequence, SequenceStates.read(target, List.of(sequence.qualifiedName())).get(0), differences);
             } catch (SQLException e) {
-                differences.add(VerificationDifference.of(Kind.SEQUENCE, expected.displayName(), "cannot be read on the target: " + e.getMessage()));
+                differences.add(VerificationDifference.of(Kind.SEQUENCE, sequence.displayName(), "cannot be read on the target: " + e.getMessage()));
             }
         }
         return differences;
+    }
+
+    private static void compare(SequenceValue expected, SequenceStates.State actual, List<VerificationDifference> differences) {
+        if (actual.lastValue() != expected.lastValue() || actual.called() != expected.called()) {
+            differences.add(VerificationDifference.of(Kind.SEQUENCE, expected.displayName(), "source at "
+                    + describe(expected.lastValue(), expected.called()) + ", target at " + describe(actual.lastValue(), actual.called())));
+        }
     }
 
     private static String describe(long value, boolean called) {

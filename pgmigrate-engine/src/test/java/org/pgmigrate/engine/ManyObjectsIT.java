@@ -1,0 +1,112 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.Endpoint;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.VerificationPolicy;
+import org.pgmigrate.testkit.DatabaseAssertions;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+
+/**
+ * The number of statements the engine sends to the source does not grow with the number of
+ * objects: catalogs are read with set-based queries, rows travel by COPY.
+ */
+@ExtendWith(PostgresExtension.class)
+class ManyObjectsIT {
+    /** {@code tables} tables, each with a serial key (a sequence, half never used), an index and a foreign key. */
+    private static void create(TestDatabase db, int tables) {
+        db.execute("CREATE TABLE parent (id int PRIMARY KEY); INSERT INTO parent VALUES (1)");
+        db.execute("DO $$ BEGIN FOR i IN 1.." + tables + " LOOP"
+                + " EXECUTE format('CREATE TABLE t%s (id serial PRIMARY KEY, parent int REFERENCES parent, note text)', i);"
+                + " EXECUTE format('CREATE INDEX ON t%s (note)', i);"
+                + " IF i % 2 = 0 THEN EXECUTE format('INSERT INTO t%s (parent, note) VALUES (1, ''x'')', i); END IF;"
+                + " END LOOP; END $$");
+    }
+
+    @Test
+    void sourceStatementsStayTheSameFromTwentyToTwoHundredTables(@Pg(instance = "source") TestDatabase small,
+                                                                  @Pg(instance = "source") TestDatabase large,
+                                                                  @Pg(instance = "target") TestDatabase smallTarget,
+                                                                  @Pg(instance = "target") TestDatabase largeTarget) {
+        create(small, 20);
+        create(large, 200);
+
+        int smallCount = statementsSentToSource(small, smallTarget);
+        int largeCount = statementsSentToSource(large, largeTarget);
+
+        assertThat(smallCount).as("statements for 20 tables").isGreaterThan(20);
+        assertThat(largeCount).as("statements for 200 tables vs 20").isEqualTo(smallCount);
+        DatabaseAssertions.assertThatDatabase(largeTarget).isEquivalentTo(large);
+    }
+
+    private static int statementsSentToSource(TestDatabase source, TestDatabase target) {
+        AtomicInteger statements = new AtomicInteger();
+        MigrationResult result = Migration.from(Endpoint.of(counting(source, statements))).to(target.endpoint())
+                .jobs(2).verification(VerificationPolicy.SKIP).execute();
+        assertThat(result.completed()).isTrue();
+        return statements.get();
+    }
+
+    /** A data source whose connections count every statement executed through them. */
+    private static DataSource counting(TestDatabase database, AtomicInteger statements) {
+        return (DataSource) Proxy.newProxyInstance(ManyObjectsIT.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> countingConnection(database.connect(), statements);
+                    case "getLogWriter" -> (PrintWriter) null;
+                    case "getParentLogger" -> Logger.getGlobal();
+                    case "unwrap", "isWrapperFor" -> throw new SQLException("not a wrapper");
+                    default -> method.getName().equals("getLoginTimeout") ? 0 : null;
+                });
+    }
+
+    private static Connection countingConnection(Connection real, AtomicInteger statements) {
+        return (Connection) Proxy.newProxyInstance(ManyObjectsIT.class.getClassLoader(), new Class<?>[] {Connection.class},
+                forwarding(real, (method, result) -> result instanceof Statement s ? countingStatement(s, statements) : result));
+    }
+
+    private static Statement countingStatement(Statement real, AtomicInteger statements) {
+        return (Statement) Proxy.newProxyInstance(ManyObjectsIT.class.getClassLoader(), real.getClass().getInterfaces().length == 0
+                        ? new Class<?>[] {Statement.class} : interfacesOf(real),
+                forwarding(real, (method, result) -> {
+                    if (method.getName().startsWith("execute")) {
+                        statements.incrementAndGet();
+                    }
+                    return result;
+                }));
+    }
+
+    private static Class<?>[] interfacesOf(Statement real) {
+        return real instanceof java.sql.PreparedStatement
+                ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
+    }
+
+    private interface AfterCall {
+        Object apply(java.lang.reflect.Method method, Object result);
+    }
+
+    private static InvocationHandler forwarding(Object real, AfterCall after) {
+        return (proxy, method, args) -> {
+            try {
+                return after.apply(method, method.invoke(real, args));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+    }
+}
