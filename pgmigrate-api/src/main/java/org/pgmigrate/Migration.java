@@ -118,6 +118,15 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Memory the target may use for index builds, shared by the jobs (default 1 GiB): each
+         * target session's {@code maintenance_work_mem} is this divided by the jobs, from 64 MiB to 2 GiB.
+         */
+        public Builder indexBuildMemory(long bytes) {
+            request.indexBuildMemory(bytes);
+            return this;
+        }
+
         /** Tables larger than this many bytes copy in parallel parts (default 1 GiB). */
         public Builder splitTablesLargerThan(long bytes) {
             request.splitTablesLargerThan(bytes);

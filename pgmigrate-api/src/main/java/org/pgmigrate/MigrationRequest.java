@@ -84,6 +84,16 @@ public abstract class MigrationRequest {
         return 1L << 30;
     }
 
+    /**
+     * Memory the target may use for index builds, shared by the {@link #jobs()}: each target
+     * session gets this divided by the jobs as {@code maintenance_work_mem}, at least 64 MiB and at
+     * most 2 GiB. Default 1 GiB.
+     */
+    @Value.Default
+    public long indexBuildMemory() {
+        return 1L << 30;
+    }
+
     /** At most this many bytes a second read from the source by all workers together; unlimited when empty. */
     public abstract java.util.OptionalLong maxSourceBytesPerSecond();
 
@@ -116,6 +126,9 @@ public abstract class MigrationRequest {
         if (maxSourceBytesPerSecond().isPresent() && maxSourceBytesPerSecond().getAsLong() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The source throttle must be positive, was "
                     + maxSourceBytesPerSecond().getAsLong() + " bytes per second.");
+        }
+        if (indexBuildMemory() < 1) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "indexBuildMemory must be positive, was " + indexBuildMemory() + ".");
         }
         if (splitTablesLargerThan() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "splitTablesLargerThan must be positive, was " + splitTablesLargerThan() + ".");

@@ -57,6 +57,8 @@ final class MigrateCommand {
                     + "where both run the same major and the types allow it)"),
             new Arguments.Option("--split-tables-larger-than", "SIZE", "copy tables larger than SIZE (e.g. 512MB) in parallel\n"
                     + "parts (default 1GB)"),
+            new Arguments.Option("--index-build-memory", "SIZE", "memory the target may use for index builds, shared by\n"
+                    + "the jobs (default 1GB)"),
             new Arguments.Option("--max-source-rate", "SIZE", "read at most SIZE a second from the source, e.g. 50MB\n"
                     + "(default: no limit; --jobs limits the load too)"),
             new Arguments.Option("--verification", "fail|warn|skip", "after the copy, compare target and source and fail on a\n"
@@ -124,6 +126,7 @@ final class MigrateCommand {
                 .listener(ConsoleProgress.forOutput(out, verbose));
         arguments.byteSize("--split-tables-larger-than").ifPresent(migration::splitTablesLargerThan);
         arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
+        arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
         jobs.ifPresent(migration::jobs);
         serverOptions(arguments, migration);
         if (arguments.flag("--validate")) {

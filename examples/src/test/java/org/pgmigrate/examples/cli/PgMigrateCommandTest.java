@@ -277,13 +277,41 @@ class PgMigrateCommandTest {
     @Test
     void speedAndVerificationOptionsReachTheRequest() {
         CommandRun run = CommandRun.run(Map.of(), returning(SampleResults.shop()), "migrate", "--source", SOURCE, "--target", TARGET,
-                "--copy-format", "text", "--split-tables-larger-than", "512MB", "--max-source-rate", "50MiB", "--verification", "warn");
+                "--copy-format", "text", "--split-tables-larger-than", "512MB", "--max-source-rate", "50MiB", "--verification", "warn",
+                "--index-build-memory", "3GB");
         assertThat(run.exitCode).as(run.toString()).isZero();
         MigrationRequest request = executed.get();
         assertThat(request.copyFormat()).isEqualTo(CopyFormat.TEXT);
         assertThat(request.splitTablesLargerThan()).isEqualTo(512L * 1024 * 1024);
         assertThat(request.maxSourceBytesPerSecond()).hasValue(50L * 1024 * 1024);
         assertThat(request.verification()).isEqualTo(VerificationPolicy.WARN_ON_DIFFERENCE);
+        assertThat(request.indexBuildMemory()).isEqualTo(3L << 30);
+    }
+
+    @Test
+    void serverOptionsReachTheRequest() {
+        CommandRun run = CommandRun.run(Map.of(), returning(SampleResults.shop()), "migrate", "--source", SOURCE, "--target", TARGET,
+                "--databases", "all", "--exclude-databases", "scratch, tmp", "--roles", "all", "--reserved-roles", "admin,ops",
+                "--reserved-roles-owner", "keeper", "--jobs", "4", "--databases-in-parallel", "2");
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        MigrationRequest request = executed.get();
+        assertThat(request.databases().kind()).isEqualTo(org.pgmigrate.DatabaseSelection.Kind.ALL);
+        assertThat(request.databases().excluded()).contains("scratch", "tmp", "template0");
+        assertThat(request.roles()).isEqualTo(org.pgmigrate.RoleSelection.ALL);
+        assertThat(request.reservedRoles()).containsExactlyInAnyOrder("admin", "ops");
+        assertThat(request.reservedRoleObjectsOwner()).hasValue("keeper");
+        assertThat(request.databasesInParallel()).isEqualTo(2);
+
+        run("migrate", "--source", SOURCE, "--target", TARGET, "--databases", "shop,crm");
+        assertThat(executed.get().databases().names()).containsExactly("shop", "crm");
+        assertThat(executed.get().roles()).isEqualTo(org.pgmigrate.RoleSelection.NEEDED);
+    }
+
+    @Test
+    void badServerOptionsAreUsageErrors() {
+        assertThat(run("migrate", "--source", SOURCE, "--target", TARGET, "--databases", "all,shop").err)
+                .contains("--databases takes all or a list of database names");
+        assertThat(run("migrate", "--source", SOURCE, "--target", TARGET, "--roles", "some").err).contains("--roles takes all, needed, none");
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class OfflineMigration {
         this.listener = request.listener();
         this.clock = request.clock();
         this.sourceConnector = new Connector(request.source(), Side.SOURCE);
-        this.targetConnector = new Connector(request.target(), Side.TARGET);
+        this.targetConnector = Connector.forIndexBuilds(request.target(), request.indexBuildMemory(), request.jobs());
     }
 
     public MigrationResult run() {
@@ -389,6 +389,7 @@ public final class OfflineMigration {
                     .putOptions("copyFormat", request.copyFormat().name())
                     .putOptions("verification", request.verification().name())
                     .putOptions("splitTablesLargerThan", String.valueOf(request.splitTablesLargerThan()))
+                    .putOptions("indexBuildMemory", String.valueOf(request.indexBuildMemory()))
                     .putOptions("maxSourceBytesPerSecond", request.maxSourceBytesPerSecond().isPresent()
                             ? String.valueOf(request.maxSourceBytesPerSecond().getAsLong()) : "unlimited")
                     .verification(Optional.ofNullable(verification))

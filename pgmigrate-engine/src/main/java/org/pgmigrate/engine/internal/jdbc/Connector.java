@@ -29,15 +29,37 @@ public final class Connector {
 
     private static final String TARGET_SETTINGS = String.join("; ",
             "SET synchronous_commit = off",
-            "SET check_function_bodies = off",
-            "SET maintenance_work_mem = '256MB'");
+            "SET check_function_bodies = off");
+
+    static final long MIN_MAINTENANCE_MEMORY = 64L << 20;
+    static final long MAX_MAINTENANCE_MEMORY = 2L << 30;
+    /** For target sessions that build no indexes in bulk (checks, verification). */
+    private static final long DEFAULT_MAINTENANCE_MEMORY = 256L << 20;
 
     private final Endpoint endpoint;
     private final Side side;
+    private final long maintenanceMemory;
 
     public Connector(Endpoint endpoint, Side side) {
+        this(endpoint, side, DEFAULT_MAINTENANCE_MEMORY);
+    }
+
+    private Connector(Endpoint endpoint, Side side, long maintenanceMemory) {
         this.endpoint = endpoint;
         this.side = side;
+        this.maintenanceMemory = maintenanceMemory;
+    }
+
+    /**
+     * Target sessions that build indexes side by side: each gets its share of {@code indexBuildMemory}
+     * as maintenance_work_mem, within 64 MiB and 2 GiB.
+     */
+    public static Connector forIndexBuilds(Endpoint target, long indexBuildMemory, int jobs) {
+        return new Connector(target, Side.TARGET, maintenanceMemoryPerSession(indexBuildMemory, jobs));
+    }
+
+    static long maintenanceMemoryPerSession(long budget, int jobs) {
+        return Math.max(MIN_MAINTENANCE_MEMORY, Math.min(MAX_MAINTENANCE_MEMORY, budget / jobs));
     }
 
     public Side side() {
@@ -60,7 +82,7 @@ public final class Connector {
             try (Statement s = connection.createStatement()) {
                 s.execute(SESSION_SETTINGS);
                 if (side == Side.TARGET) {
-                    s.execute(TARGET_SETTINGS);
+                    s.execute(TARGET_SETTINGS + "; SET maintenance_work_mem = '" + maintenanceMemory / 1024 + "kB'");
                 }
             }
             return connection;
