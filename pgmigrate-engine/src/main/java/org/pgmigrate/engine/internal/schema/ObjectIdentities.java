@@ -24,7 +24,8 @@ final class ObjectIdentities {
 
     private static final String IDENTIFY = "SELECT r.classid, r.objid, i.identity,"
             + " COALESCE(cn.nspname, ns.nspname, an.nspname, i.schema), COALESCE(c.relname, ns.nspname, e.extname)"
-            + " FROM pg_catalog.unnest(?::pg_catalog.int8[]::pg_catalog.oid[], ?::pg_catalog.int8[]::pg_catalog.oid[]) AS r(classid, objid)"
+            + " FROM ROWS FROM (pg_catalog.unnest(?::pg_catalog.int8[]::pg_catalog.oid[]),"
+            + "     pg_catalog.unnest(?::pg_catalog.int8[]::pg_catalog.oid[])) AS r(classid, objid)"
             + " CROSS JOIN LATERAL pg_catalog.pg_identify_object(r.classid, r.objid, 0) i"
             + " LEFT JOIN pg_catalog.pg_class c ON r.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.oid = r.objid"
             + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace"
