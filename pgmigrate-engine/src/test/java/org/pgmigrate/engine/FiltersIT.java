@@ -16,6 +16,7 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PlannedTable;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.testkit.SampleDatabase;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
@@ -142,6 +143,27 @@ class FiltersIT {
                 .excludeTables("app.people").execute())
                 .hasMessageContaining("foreign key orders_customer_id_fkey on app.orders depends on excluded table app.customers");
         assertThat(userObjects(target)).isEmpty();
+    }
+
+    @Test
+    void theSampleDatabaseMigratesWithoutOneSchemaAndRefusesToLeaveOutFunctionsItsTriggersCall(
+            @Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        SampleDatabase.load(source);
+        SampleDatabase.createRoles(target);
+        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).excludeSchemas("audit").execute())
+                .hasMessageContaining("trigger orders_audit on shop.orders depends on excluded function audit.log_order()");
+        assertThat(userObjects(target)).isEmpty();
+
+        DatabasePlan partitions = Migration.from(source.endpoint()).to(target.endpoint()).excludeTables("shop.orders").planDatabase();
+        assertThat(partitions.excluded()).as("partitions follow their parent").contains("table shop.orders_2022");
+        assertThat(partitions.brokenDependencies()).as("named by the excluded root, once")
+                .containsOnlyOnce("table shop.order_items depends on excluded partitioned table shop.orders");
+
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).excludeSchemas("\"Mixed Case\"").execute();
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).as(v.differences().toString()).isTrue());
+        assertThat(schemas(target)).doesNotContain("Mixed Case").contains("shop", "audit");
+        source.execute("DROP SCHEMA \"Mixed Case\" CASCADE");
+        assertThatDatabase(target).isEquivalentTo(source);
     }
 
     @Test

@@ -244,10 +244,18 @@ public final class SchemaSelection {
             return ObjectRef.of(ObjectRef.PG_CLASS, o.tableOid());
         }
 
-        /** A table's index or constraint is named by its table in messages. */
+        /** A table's index or constraint is named by its table in messages, an excluded partition by its excluded root. */
         private ObjectRef shown(ObjectRef ref) {
             SchemaObject o = byRef.get(ref);
-            return o.tableOid() != 0 && byRef.containsKey(table(o)) ? table(o) : ref;
+            ObjectRef shown = o.tableOid() != 0 && byRef.containsKey(table(o)) ? table(o) : ref;
+            for (int depth = 0; depth < 32; depth++) {
+                ObjectRef excludedParent = parents(byRef.get(shown)).stream().filter(p -> !keeps(p)).findFirst().orElse(null);
+                if (excludedParent == null) {
+                    break;
+                }
+                shown = excludedParent;
+            }
+            return shown;
         }
 
         private String describe(ObjectRef ref) {
