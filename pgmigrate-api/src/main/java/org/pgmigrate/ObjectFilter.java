@@ -114,12 +114,7 @@ public abstract class ObjectFilter {
     /** Malformed patterns fail when the filter is built, not half-way through a migration. */
     @Value.Check
     void check() {
-        parse(includeSchemas(), 1, SCHEMA);
-        parse(excludeSchemas(), 1, SCHEMA);
-        parse(includeTables(), 2, TABLE);
-        parse(excludeTables(), 2, TABLE);
-        parse(excludeTableData(), 2, TABLE);
-        parse(excludeExtensions(), 1, EXTENSION);
+        List.of(schemaIncludes(), schemaExcludes(), tableIncludes(), tableExcludes(), tableDataExcludes(), extensionExcludes());
     }
 
     private static List<NamePattern> parse(List<String> patterns, int maxParts, String what) {
