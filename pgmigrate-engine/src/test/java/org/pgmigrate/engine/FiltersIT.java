@@ -167,6 +167,42 @@ class FiltersIT {
     }
 
     @Test
+    void anExcludedExtensionTakesItsConfigurationRowsAndAnExcludedForeignTableItsWarning(
+            @Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        String script = "CREATE TABLE pgm_filter_settings (k text PRIMARY KEY, standard boolean NOT NULL DEFAULT false);"
+                + "SELECT pg_catalog.pg_extension_config_dump('pgm_filter_settings', 'WHERE NOT standard');";
+        source.server().installExtension("pgm_filter_config", "1.0", script);
+        target.server().installExtension("pgm_filter_config", "1.0", script);
+        source.execute("CREATE EXTENSION pgm_filter_config; INSERT INTO pgm_filter_settings (k) VALUES ('mine');"
+                + "CREATE TABLE kept (id int); INSERT INTO kept VALUES (1);"
+                + "CREATE FOREIGN DATA WRAPPER nowhere; CREATE SERVER far FOREIGN DATA WRAPPER nowhere;"
+                + "CREATE FOREIGN TABLE remote (id int) SERVER far; CREATE FOREIGN TABLE other_remote (id int) SERVER far");
+
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
+                .excludeExtensions("pgm_filter_*").excludeTables("public.remote").execute();
+
+        assertThat(extensions(target)).isEmpty();
+        assertThat(tables(target)).containsExactly("public.kept");
+        assertThat(result.tables()).extracting(TableResult::name).containsExactly("kept");
+        List<String> warned = result.warnings().stream().flatMap(w -> w.objects().stream()).toList();
+        assertThat(warned).contains("\"public\".\"other_remote\"").doesNotContain("\"public\".\"remote\"");
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).as(v.differences().toString()).isTrue());
+    }
+
+    @Test
+    void aFilteredMigrationFromPostgres11Verifies(@Pg(value = 11, instance = "source") TestDatabase source,
+                                                  @Pg(instance = "target") TestDatabase target) {
+        source.execute(SCHEMA);
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
+                .excludeSchemas("archive").excludeTables("app.audit*").excludeTableData("app.events").execute();
+
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).as(v.differences().toString()).isTrue());
+        assertThat(schemas(target)).containsExactly("app", "public");
+        assertThat(target.queryValue("SELECT count(*) FROM app.events")).isEqualTo("0");
+        assertThat(target.queryValue("SELECT count(*) FROM app.customers")).isEqualTo("100");
+    }
+
+    @Test
     void aDryRunShowsThePlanAndChangesNothing(@Pg(instance = "source") TestDatabase source,
                                               @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);

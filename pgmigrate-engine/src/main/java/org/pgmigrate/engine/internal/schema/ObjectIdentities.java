@@ -61,13 +61,31 @@ final class ObjectIdentities {
     /** Every sequence's OID by its quoted qualified name, as {@link SequenceValue#qualifiedName()} has it. */
     static Map<String, Long> sequenceOids(Connection connection) throws SQLException {
         Map<String, Long> oids = new HashMap<>();
+        relations(connection, "S", (qualified, oid, schemaAndName) -> oids.put(qualified, oid));
+        return oids;
+    }
+
+    /** Every foreign table's schema and name by its quoted qualified name, as warnings name them. */
+    static Map<String, String[]> foreignTables(Connection connection) throws SQLException {
+        Map<String, String[]> tables = new HashMap<>();
+        relations(connection, "f", (qualified, oid, schemaAndName) -> tables.put(qualified, schemaAndName));
+        return tables;
+    }
+
+    private interface RelationHandler {
+        void handle(String qualified, long oid, String[] schemaAndName);
+    }
+
+    private static void relations(Connection connection, String relkind, RelationHandler handler) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S'");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                oids.put(Sql.qualified(rs.getString(2), rs.getString(3)), rs.getLong(1));
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind::pg_catalog.text = ?")) {
+            ps.setString(1, relkind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.handle(Sql.qualified(rs.getString(2), rs.getString(3)), rs.getLong(1),
+                            new String[] {rs.getString(2), rs.getString(3)});
+                }
             }
         }
-        return oids;
     }
 }
