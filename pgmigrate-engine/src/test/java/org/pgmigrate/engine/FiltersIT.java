@@ -103,6 +103,11 @@ class FiltersIT {
         source.execute("DROP SCHEMA archive CASCADE; DROP TABLE app.audit_log, app.audit_login, app.\"Audit_Mixed\";"
                 + "TRUNCATE app.events; DROP EXTENSION citext");
         assertThatDatabase(target).isEquivalentTo(source);
+
+        target.execute("INSERT INTO app.events VALUES (1, 'stray')");
+        VerificationReport stray = Migration.from(source.endpoint()).to(target.endpoint()).excludeTableData("app.events").verify();
+        assertThat(stray.differences()).as("a table whose rows are excluded must be empty on the target").singleElement()
+                .satisfies(d -> assertThat(d.detail()).contains("0 rows on the source, 1 on the target"));
     }
 
     @Test

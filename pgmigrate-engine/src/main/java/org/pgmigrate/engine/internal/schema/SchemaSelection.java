@@ -205,8 +205,7 @@ public final class SchemaSelection {
                 }
                 if (byRef.containsKey(ref) && !keepsRows(ref)) {
                     excluded.add("rows of " + describe(ref));
-                    selected.add(new TableData(t.oid(), t.qualifiedName(), t.schema(), t.name(), t.columns(), NO_ROWS,
-                            t.estimatedBytes(), t.estimatedRows(), t.integerKey()));
+                    selected.add(t.withFilter(NO_ROWS));
                 } else {
                     selected.add(t);
                 }
