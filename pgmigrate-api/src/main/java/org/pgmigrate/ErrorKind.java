@@ -14,6 +14,11 @@ public enum ErrorKind {
     PERMISSION_DENIED,
     /** The target database already holds user objects. */
     TARGET_NOT_EMPTY,
+    /**
+     * The filter leaves out objects that objects it takes depend on (a view on an excluded table);
+     * the message lists them. Nothing was changed on the target.
+     */
+    FILTER_DEPENDENCY,
     /** The target runs an older major version than the source. */
     UNSUPPORTED_VERSION,
     /** Validation found problems that make the migration fail ({@link ValidationFailedException} carries the report). */

@@ -32,6 +32,7 @@ public final class Migration {
     /** Describes one migration; not thread-safe, use it from one thread and throw it away. */
     public static final class Builder {
         private final MigrationRequest.Builder request = MigrationRequest.builder();
+        private final ObjectFilter.Builder filter = ObjectFilter.builder();
         private boolean hasTarget;
 
         private Builder(Endpoint source) {
@@ -103,6 +104,57 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Migrates only the schemas matching these patterns (pg_dump {@code -n} style: {@code *} and
+         * {@code ?} wildcards, unquoted letters fold to lower case, double-quoted text is literal);
+         * may be called again to add more. See {@link ObjectFilter} for what follows what.
+         */
+        public Builder includeSchemas(String... patterns) {
+            filter.addAllIncludeSchemas(patterns(patterns));
+            return this;
+        }
+
+        /** Leaves out the schemas matching these patterns and everything in them. */
+        public Builder excludeSchemas(String... patterns) {
+            filter.addAllExcludeSchemas(patterns(patterns));
+            return this;
+        }
+
+        /**
+         * Migrates only the tables, views and sequences matching these patterns ({@code schema.table}
+         * or {@code table} in any schema, pg_dump {@code -t} style), with their indexes, constraints and
+         * owned sequences; the other objects of the included schemas are still migrated.
+         */
+        public Builder includeTables(String... patterns) {
+            filter.addAllIncludeTables(patterns(patterns));
+            return this;
+        }
+
+        /** Leaves out the tables, views and sequences matching these patterns, with what belongs to them. */
+        public Builder excludeTables(String... patterns) {
+            filter.addAllExcludeTables(patterns(patterns));
+            return this;
+        }
+
+        /** Creates the tables matching these patterns, with their indexes and constraints, but copies none of their rows. */
+        public Builder excludeTableData(String... patterns) {
+            filter.addAllExcludeTableData(patterns(patterns));
+            return this;
+        }
+
+        /** Does not create the extensions matching these patterns on the target. */
+        public Builder excludeExtensions(String... patterns) {
+            filter.addAllExcludeExtensions(patterns(patterns));
+            return this;
+        }
+
+        private static java.util.List<String> patterns(String... patterns) {
+            for (String p : patterns) {
+                Objects.requireNonNull(p, "pattern");
+            }
+            return java.util.List.of(patterns);
+        }
+
         /** Parallel workers for copying and index builds (default: the number of cores). */
         public Builder jobs(int jobs) {
             request.jobs(jobs);
@@ -161,7 +213,21 @@ public final class Migration {
             if (!hasTarget) {
                 throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "No target: call to(Endpoint) before execute().");
             }
-            return request.build();
+            return request.filter(filter.build()).build();
+        }
+
+        /**
+         * A dry run: connects to both servers, runs the checks that must pass before a migration
+         * starts, reads the source under a snapshot, applies the filter and says what a migration
+         * would do, changing nothing on either server. Objects the filter leaves out while objects it
+         * takes depend on them are listed in {@link DatabasePlan#brokenDependencies()} instead of
+         * failing the plan.
+         *
+         * @throws PgMigrateException when the checks fail (e.g. {@link ErrorKind#TARGET_NOT_EMPTY})
+         */
+        public DatabasePlan planDatabase() {
+            MigrationRequest request = request();
+            return engine().planDatabase(request);
         }
 
         /**

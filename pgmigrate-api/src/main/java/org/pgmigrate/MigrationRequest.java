@@ -65,6 +65,12 @@ public abstract class MigrationRequest {
         return 1;
     }
 
+    /** Which schemas, tables and extensions to migrate; everything by default. */
+    @Value.Default
+    public ObjectFilter filter() {
+        return ObjectFilter.all();
+    }
+
     /** Ids of validation rules not to run (see {@link Migration.Builder#disableRules(String...)}). */
     public abstract java.util.Set<String> disabledRules();
 

@@ -1,5 +1,6 @@
 package org.pgmigrate.spi;
 
+import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.ValidationReport;
@@ -17,4 +18,7 @@ public interface MigrationEngine {
 
     /** Compares the request's target with its source without migrating. */
     VerificationReport verify(MigrationRequest request);
+
+    /** Reads the source and says what migrating its database would do, changing nothing on either server. */
+    DatabasePlan planDatabase(MigrationRequest request);
 }

@@ -1,5 +1,6 @@
 package org.pgmigrate.engine;
 
+import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationOption;
@@ -47,5 +48,10 @@ public final class PgMigrateEngine implements MigrationEngine {
     @Override
     public VerificationReport verify(MigrationRequest request) {
         return new StandaloneVerification(request).run();
+    }
+
+    @Override
+    public DatabasePlan planDatabase(MigrationRequest request) {
+        return new OfflineMigration(request).plan();
     }
 }

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import org.pgmigrate.CopyFormat;
 import org.pgmigrate.DatabaseSelection;
+import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
@@ -30,7 +31,10 @@ final class MigrateCommand {
     /** The range {@link org.pgmigrate.MigrationRequest} accepts, checked here to name the option in the error. */
     static final int MAX_JOBS = 256;
 
-    static final List<Arguments.Option> OPTIONS = List.of(
+    static final Arguments.Option DRY_RUN = Arguments.Option.flag("--dry-run", "connect, check and read the source, print what the migration\n"
+            + "would do (tables largest first, what the filter leaves out,\nbroken dependencies) and stop; nothing is changed");
+
+    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.of(List.of(
             new Arguments.Option("--source", "URL", "the database to copy (required); with --databases, the server\n"
                     + "(the URL may then name no database)"),
             new Arguments.Option("--target", "URL", "the database to copy into; it must exist and be empty (required);\n"
@@ -65,9 +69,9 @@ final class MigrateCommand {
                     + "difference (fail, the default, exit code 4), only warn, or skip it"),
             Arguments.Option.flag("--validate", "run the pre-migration rules first (as pgmigrate validate) and\n"
                     + "migrate only when none fails (else exit code 3, target untouched)"),
-            ValidateCommand.DISABLE_RULE,
+            ValidateCommand.DISABLE_RULE), FilterOptions.OPTIONS, List.of(DRY_RUN,
             Arguments.Option.flag("--verbose", "print each table as it starts, and stack traces of failures"),
-            Arguments.Option.flag("--help", "show this help and exit"));
+            Arguments.Option.flag("--help", "show this help and exit"))).flatMap(List::stream).toList();
 
     static final String HELP = String.join("\n",
             "Usage: pgmigrate migrate --source URL --target URL [options]",
@@ -92,6 +96,8 @@ final class MigrateCommand {
             "  pgmigrate migrate --source postgresql://app@old-db:5432/shop \\",
             "                    --target postgresql://app@new-db:5432/shop?sslmode=require \\",
             "                    --jobs 8 --report shop-migration.json",
+            "  pgmigrate migrate --source ... --target ... --exclude-schema archive \\",
+            "                    --exclude-table-data 'public.audit_*' --dry-run",
             "");
 
     private final PrintStream out;
@@ -117,7 +123,7 @@ final class MigrateCommand {
         boolean verbose = arguments.flag("--verbose");
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
 
-        out.println("Migrating " + source + " to " + target);
+        out.println((arguments.flag(DRY_RUN.name) ? "Planning the migration of " : "Migrating ") + source + " to " + target);
         Migration.Builder migration = Migration.from(source)
                 .to(target)
                 .mode(MigrationMode.OFFLINE)
@@ -129,6 +135,10 @@ final class MigrateCommand {
         arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
         jobs.ifPresent(migration::jobs);
         serverOptions(arguments, migration);
+        FilterOptions.apply(arguments, migration);
+        if (arguments.flag(DRY_RUN.name)) {
+            return dryRun(arguments, migration);
+        }
         if (arguments.flag("--validate")) {
             migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.disabledRules(arguments));
         } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
@@ -171,6 +181,27 @@ final class MigrateCommand {
     private static List<String> names(Arguments arguments, String option) {
         return arguments.value(option).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::trim).filter(n -> !n.isEmpty()).toList();
+    }
+
+    /** Prints the plan; exit 0 even with broken dependencies: the plan shows them, and nothing ran. */
+    private int dryRun(Arguments arguments, Migration.Builder migration) throws UsageException {
+        for (String option : List.of("--validate", "--report", ValidateCommand.DISABLE_RULE.name)) {
+            if (arguments.value(option).isPresent()) {
+                throw new UsageException("option " + option + " does not apply with " + DRY_RUN.name);
+            }
+        }
+        DatabasePlan plan;
+        try {
+            plan = migration.planDatabase();
+        } catch (PgMigrateException e) {
+            if (e.kind() == ErrorKind.INVALID_REQUEST) {
+                throw new UsageException(e.getMessage());
+            }
+            err.println("pgmigrate: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        out.print(PlanText.format(plan));
+        return ExitCode.OK;
     }
 
     /** Runs the migration; prints the validation report, when the rules ran, before the summary or the failure. */

@@ -108,6 +108,25 @@ class PgMigrateCommandIT {
     }
 
     @Test
+    void aDryRunPrintsThePlanExitsZeroAndLeavesTheTargetEmpty() {
+        try (TestDatabase source = smallShop(); TestDatabase target = targetServer.createDatabase()) {
+            source.execute("CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100; ANALYZE");
+
+            CommandRun run = CommandRun.runPublic("migrate",
+                    "--source", sourceServer.uri("postgres", source.name()), "--target", targetServer.uri("postgres", target.name()),
+                    "--exclude-table-data", "orders", "--exclude-table", "public.customer", "--dry-run");
+
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            assertThat(run.out).contains("Dry run for database " + source.name() + ": nothing was changed.")
+                    .containsPattern("public\\.orders +[0-9.]+ KiB +~250 rows +\\(structure only, rows excluded\\)")
+                    .contains("Excluded:\n  table public.customer\n  rows of table public.orders")
+                    .contains("foreign key orders_customer_id_fkey on public.orders depends on excluded table public.customer");
+            assertThat(target.queryValue("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = 'public'")).isEqualTo("0");
+        }
+    }
+
+    @Test
     void unreachableTargetExitsOneNamingTheServer() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -234,6 +234,38 @@ class PgMigrateCommandTest {
     }
 
     @Test
+    void filterOptionsReachTheRequestSplitAtCommasOutsideQuotes() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--include-schema", "app,billing",
+                "--exclude-schema=archive", "--include-table", "app.orders, \"Odd,Name\"", "--exclude-table", "app.audit_*",
+                "--exclude-table-data", "app.events", "--exclude-extension", "hstore");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(executed.get().filter().includeSchemas()).containsExactly("app", "billing");
+        assertThat(executed.get().filter().excludeSchemas()).containsExactly("archive");
+        assertThat(executed.get().filter().includeTables()).containsExactly("app.orders", "\"Odd,Name\"");
+        assertThat(executed.get().filter().excludeTables()).containsExactly("app.audit_*");
+        assertThat(executed.get().filter().excludeTableData()).containsExactly("app.events");
+        assertThat(executed.get().filter().excludeExtensions()).containsExactly("hstore");
+    }
+
+    @Test
+    void aMalformedPatternIsBadUsage() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--exclude-table", "a.b.c");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("Invalid table pattern 'a.b.c'");
+    }
+
+    @Test
+    void aDryRunRefusesOptionsThatOnlyApplyToAMigration() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--dry-run", "--validate");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("option --validate does not apply with --dry-run");
+        assertThat(executed).hasValue(null);
+    }
+
+    @Test
     void jobsDefaultToTheApiDefault() {
         run("migrate", "--source", SOURCE, "--target", TARGET);
 

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.Optional;
 import org.pgmigrate.DataPlan;
+import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.IndexResult;
 import org.pgmigrate.MigrationFailedException;
@@ -49,6 +50,7 @@ import org.pgmigrate.engine.internal.schema.Placement;
 import org.pgmigrate.engine.internal.schema.RoleSettings;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
+import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
@@ -153,6 +155,34 @@ public final class OfflineMigration {
 
     private SourceSnapshot snapshot;
     private VerificationReport verification;
+    private SchemaSelection selection;
+    /** A dry run: objects that depend on objects the filter leaves out are reported, not refused. */
+    private boolean planning;
+
+    /**
+     * A dry run: connects, runs the PREPARE checks, reads the source under a snapshot and applies
+     * the filter, and says what {@link #run()} would do. Changes nothing on either server.
+     */
+    public DatabasePlan plan() {
+        planning = true;
+        startedAt = clock.instant();
+        Connection source = null;
+        Connection target = null;
+        try {
+            source = sourceConnector.open();
+            target = targetConnector.open();
+            Map<String, Set<String>> extensions = prepare(source, target);
+            SourceSchema schema = snapshot(source, extensions);
+            return DatabasePlans.of(sourceInfo.database(), schema, selection, objectCounts, List.copyOf(warnings), request.verification());
+        } catch (PgMigrateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The dry run could not read the source: " + e.getMessage(), e);
+        } finally {
+            Connector.closeQuietly(source);
+            Connector.closeQuietly(target);
+        }
+    }
 
     private Map<String, Set<String>> prepare(Connection source, Connection target) throws SQLException {
         sourceInfo = serverInfo(source, request.source().toString());
@@ -170,6 +200,10 @@ public final class OfflineMigration {
             roles = targetRoles(source, target);
         }
         SourceSchema schema = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), roles, extensions);
+        selection = SchemaSelection.apply(source, schema, request.filter());
+        if (!planning) {
+            selection.refuseBrokenDependencies();
+        }
         Preflight.checkExtensions(schema.extensions(), extensions);
         schema.warnings().forEach(this::warn);
         roles.reassignedObjects().forEach((role, objects) -> warn(MigrationWarning.of("role-reassigned",

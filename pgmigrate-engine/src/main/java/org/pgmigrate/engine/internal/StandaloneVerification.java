@@ -10,6 +10,7 @@ import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
+import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
 import org.pgmigrate.engine.internal.verify.Verifier;
@@ -34,6 +35,8 @@ public final class StandaloneVerification {
             SourceSnapshot snapshot = SourceSnapshot.export(sourceConnector, source);
             SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion,
                     new TargetRoles(Preflight.roles(target)), Preflight.availableExtensions(target));
+            // a filtered migration is compared on what it migrated
+            SchemaSelection.apply(source, expected, request.filter());
             SourceSchema actual = Preflight.targetSchema(target, targetVersion);
             try (Workers workers = new Workers(request.jobs(), id, snapshot::join, targetConnector::open)) {
                 return new Verifier(request.listener(), request.clock(), Verifier.DEFAULT_PART_ROWS)

@@ -28,14 +28,24 @@ final class DependencyOrder {
     private DependencyOrder() {}
 
     static List<SchemaObject> sort(List<SchemaObject> objects, List<Edge> edges, Map<ObjectRef, Set<ObjectRef>> extra) {
+        Map<ObjectRef, SchemaObject> byRef = byRef(objects);
+        return kahn(byRef, dependencies(byRef, edges, extra));
+    }
+
+    /** The objects by catalog identity; where two share one (a table and its settings), the first. */
+    static Map<ObjectRef, SchemaObject> byRef(List<SchemaObject> objects) {
         Map<ObjectRef, SchemaObject> byRef = new LinkedHashMap<>();
-        objects.forEach(o -> byRef.put(o.ref(), o));
-        Map<ObjectRef, ObjectRef> memberOf = new HashMap<>();
-        for (Edge e : edges) {
-            if ((e.type() == 'i' || e.type() == 'a' || e.type() == 'e') && !byRef.containsKey(e.object())) {
-                memberOf.putIfAbsent(e.object(), e.referenced());
-            }
-        }
+        objects.forEach(o -> byRef.putIfAbsent(o.ref(), o));
+        return byRef;
+    }
+
+    /**
+     * What each of {@code byRef} depends on among them, with pg_depend's sub-objects resolved to
+     * the objects that create them and {@code extra} dependencies added.
+     */
+    static Map<ObjectRef, Set<ObjectRef>> dependencies(Map<ObjectRef, SchemaObject> byRef, List<Edge> edges,
+                                                       Map<ObjectRef, Set<ObjectRef>> extra) {
+        Map<ObjectRef, ObjectRef> memberOf = memberships(byRef, edges);
         Map<ObjectRef, Set<ObjectRef>> dependsOn = new HashMap<>();
         for (Edge e : edges) {
             if (byRef.containsKey(e.object()) && e.type() != 'n') {
@@ -49,10 +59,22 @@ final class DependencyOrder {
         }
         extra.forEach((from, tos) -> tos.stream().filter(byRef::containsKey)
                 .forEach(to -> dependsOn.computeIfAbsent(from, k -> new HashSet<>()).add(to)));
-        return kahn(byRef, dependsOn);
+        return dependsOn;
     }
 
-    private static ObjectRef resolve(ObjectRef ref, Map<ObjectRef, SchemaObject> byRef, Map<ObjectRef, ObjectRef> memberOf) {
+    /** Sub-objects and extension members to the object they belong to, from pg_depend. */
+    static Map<ObjectRef, ObjectRef> memberships(Map<ObjectRef, SchemaObject> byRef, List<Edge> edges) {
+        Map<ObjectRef, ObjectRef> memberOf = new HashMap<>();
+        for (Edge e : edges) {
+            if ((e.type() == 'i' || e.type() == 'a' || e.type() == 'e') && !byRef.containsKey(e.object())) {
+                memberOf.putIfAbsent(e.object(), e.referenced());
+            }
+        }
+        return memberOf;
+    }
+
+    /** The object of {@code byRef} that creates {@code ref} (itself when it is one), or null. */
+    static ObjectRef resolve(ObjectRef ref, Map<ObjectRef, SchemaObject> byRef, Map<ObjectRef, ObjectRef> memberOf) {
         ObjectRef current = ref;
         for (int depth = 0; current != null && depth < 10; depth++) {
             if (byRef.containsKey(current)) {

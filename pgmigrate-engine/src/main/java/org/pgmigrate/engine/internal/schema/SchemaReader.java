@@ -49,6 +49,7 @@ public final class SchemaReader {
                 + " WHERE objid >= " + Catalog.FIRST_NORMAL_OID + " AND refobjid >= " + Catalog.FIRST_NORMAL_OID
                 + " AND deptype IN ('n', 'a', 'i', 'e')", rs -> edges.add(new DependencyOrder.Edge(
                         ObjectRef.of(rs.getInt(1), rs.getLong(2)), ObjectRef.of(rs.getInt(3), rs.getLong(4)), rs.getString(5).charAt(0))));
+        out.edges.addAll(edges);
         List<SchemaObject> preData = out.objects.stream().filter(o -> o.placement() == Placement.PRE_DATA).toList();
         List<SchemaObject> sorted = new ArrayList<>(DependencyOrder.sort(preData, edges, out.extraDependencies));
         Map<Long, Integer> depth = new HashMap<>();

@@ -15,6 +15,8 @@ import org.pgmigrate.MigrationWarning;
 public final class SourceSchema {
     final List<SchemaObject> objects = new ArrayList<>();
     final Map<ObjectRef, Set<ObjectRef>> extraDependencies = new HashMap<>();
+    /** The pg_depend rows read for ordering, kept so that a filter can find what depends on what it leaves out. */
+    final List<DependencyOrder.Edge> edges = new ArrayList<>();
     final List<TableData> tables = new ArrayList<>();
     final List<SequenceValue> sequences = new ArrayList<>();
     /** Schema and name of extension configuration sequences, whose values are migrated too. */

@@ -22,6 +22,11 @@ public record TableData(long oid, String qualifiedName, String schema, String na
         columns = List.copyOf(columns);
     }
 
+    /** The same table with another row filter ({@code WHERE ...}, or null for every row). */
+    public TableData withFilter(String rowFilter) {
+        return new TableData(oid, qualifiedName, schema, name, columns, rowFilter, estimatedBytes, estimatedRows, integerKey);
+    }
+
     /** Whether every column can travel in binary COPY (see {@link TableColumn#binarySafe()}). */
     public boolean binarySafe() {
         return columns.stream().allMatch(TableColumn::binarySafe);
