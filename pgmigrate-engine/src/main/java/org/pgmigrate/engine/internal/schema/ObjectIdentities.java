@@ -66,12 +66,6 @@ final class ObjectIdentities {
     }
 
     /** Every foreign table's schema and name by its quoted qualified name, as warnings name them. */
-    static Map<String, String[]> foreignTables(Connection connection) throws SQLException {
-        Map<String, String[]> tables = new HashMap<>();
-        relations(connection, "f", (qualified, oid, schemaAndName) -> tables.put(qualified, schemaAndName));
-        return tables;
-    }
-
     private interface RelationHandler {
         void handle(String qualified, long oid, String[] schemaAndName);
     }

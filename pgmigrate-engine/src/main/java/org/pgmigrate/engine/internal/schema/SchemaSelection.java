@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.ErrorKind;
-import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.ObjectFilter;
 import org.pgmigrate.PgMigrateException;
-import org.pgmigrate.SqlNames;
 
 /**
  * Applies an {@link ObjectFilter} to what was read from the source: removes the objects it leaves
@@ -73,7 +71,8 @@ public final class SchemaSelection {
 
     /** One application of a filter to one schema. */
     private static final class Selector {
-        private static final Set<String> RELATIONS = Set.of("table", "partitioned table", "view", "materialized view", "sequence");
+        private static final Set<String> RELATIONS = Set.of("table", "partitioned table", "view", "materialized view", "sequence",
+                "foreign table");
         private static final Set<String> TABLES = Set.of("table", "partitioned table");
 
         private final SourceSchema schema;
@@ -102,7 +101,6 @@ public final class SchemaSelection {
             List<String> broken = brokenDependencies();
             selectTables(excluded);
             selectSequenceValues();
-            selectForeignTableWarnings(excluded);
             for (SchemaObject o : byRef.values()) {
                 if (o.kind().equals("materialized view") && !keeps(o.ref())) {
                     schema.matviewRefreshes.remove("REFRESH MATERIALIZED VIEW " + o.name());
@@ -221,29 +219,6 @@ public final class SchemaSelection {
                 ObjectRef owner = oid == null ? null : DependencyOrder.resolve(ObjectRef.of(ObjectRef.PG_CLASS, oid), byRef, memberOf);
                 return owner != null && !keeps(owner);
             });
-        }
-
-        /** Foreign tables are not migrated, only warned about: an excluded one is not worth a warning. */
-        private void selectForeignTableWarnings(List<String> excluded) throws SQLException {
-            Map<String, String[]> foreignTables = ObjectIdentities.foreignTables(source);
-            List<MigrationWarning> warnings = new ArrayList<>();
-            for (MigrationWarning w : schema.warnings) {
-                List<String> objects = w.objects().stream().filter(name -> {
-                    String[] table = foreignTables.get(name);
-                    boolean leftOut = table != null && !filter.takesTable(table[0], table[1]);
-                    if (leftOut && filter.takesSchema(table[0])) {
-                        excluded.add("foreign table " + SqlNames.qualified(table[0], table[1]));
-                    }
-                    return !leftOut;
-                }).toList();
-                if (objects.size() == w.objects().size()) {
-                    warnings.add(w);
-                } else if (!objects.isEmpty()) {
-                    warnings.add(MigrationWarning.of(w.code(), w.message(), objects));
-                }
-            }
-            schema.warnings.clear();
-            schema.warnings.addAll(warnings);
         }
 
         private List<String> brokenDependencies() {
