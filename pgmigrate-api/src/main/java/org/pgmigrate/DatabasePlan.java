@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /**
  * What migrating one database would do, found by a dry run that reads the source and changes
- * nothing (see {@link Migration.Builder#planDatabase()}).
+ * nothing: one of the databases of a {@link MigrationPlan}.
  */
 @Value.Immutable
 public abstract class DatabasePlan {

@@ -218,16 +218,16 @@ public final class Migration {
 
         /**
          * A dry run: connects to both servers, runs the checks that must pass before a migration
-         * starts, reads the source under a snapshot, applies the filter and says what a migration
-         * would do, changing nothing on either server. Objects the filter leaves out while objects it
-         * takes depend on them are listed in {@link DatabasePlan#brokenDependencies()} instead of
-         * failing the plan.
+         * starts, finds the roles and databases it would create, reads each source database under a
+         * snapshot, applies the filter and says what a migration would do, changing nothing on either
+         * server. Objects the filter leaves out while objects it takes depend on them are listed in
+         * {@link DatabasePlan#brokenDependencies()} instead of failing the plan.
          *
          * @throws PgMigrateException when the checks fail (e.g. {@link ErrorKind#TARGET_NOT_EMPTY})
          */
-        public DatabasePlan planDatabase() {
+        public MigrationPlan plan() {
             MigrationRequest request = request();
-            return engine().planDatabase(request);
+            return engine().plan(request);
         }
 
         /**

@@ -1,6 +1,6 @@
 package org.pgmigrate.spi;
 
-import org.pgmigrate.DatabasePlan;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.ValidationReport;
@@ -19,6 +19,6 @@ public interface MigrationEngine {
     /** Compares the request's target with its source without migrating. */
     VerificationReport verify(MigrationRequest request);
 
-    /** Reads the source and says what migrating its database would do, changing nothing on either server. */
-    DatabasePlan planDatabase(MigrationRequest request);
+    /** Reads both servers and says what the migration would do, changing nothing on either. */
+    MigrationPlan plan(MigrationRequest request);
 }

@@ -1,9 +1,9 @@
 package org.pgmigrate.engine;
 
-import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationOption;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
@@ -51,7 +51,7 @@ public final class PgMigrateEngine implements MigrationEngine {
     }
 
     @Override
-    public DatabasePlan planDatabase(MigrationRequest request) {
-        return new OfflineMigration(request).plan();
+    public MigrationPlan plan(MigrationRequest request) {
+        return new ServerMigration(request).plan();
     }
 }

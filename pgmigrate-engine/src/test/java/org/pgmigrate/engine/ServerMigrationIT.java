@@ -16,13 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.DatabaseSelection;
 import org.pgmigrate.Endpoint;
+import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.PlannedTable;
 import org.pgmigrate.RoleSelection;
 import org.pgmigrate.testkit.PostgresServer;
 
@@ -270,6 +273,34 @@ class ServerMigrationIT {
             assertThat(result.databases()).allSatisfy(r -> assertThat(r.jobs()).isEqualTo(1));
             assertThat(result.databases()).extracting(r -> r.target().database()).containsExactly("shop", "crm");
             assertThatServer(target).ignoringRoles("stranger").ignoringDatabases("scratch").isEquivalentTo(source);
+        }
+    }
+
+    @Test
+    void aDryRunOfAWholeServerListsRolesDatabasesAndTablesAndChangesNothing() {
+        try (PostgresServer source = PostgresServer.start(17); PostgresServer target = PostgresServer.start(17)) {
+            loadServer(source);
+            List<String> rolesBefore = roles(target);
+            List<String> databasesBefore = databases(target);
+
+            MigrationPlan plan = Migration.from(serverEndpoint(source)).to(serverEndpoint(target))
+                    .databases(DatabaseSelection.allUserDatabases().excluding("scratch")).plan();
+
+            assertThat(plan.phases()).containsExactly(Phase.ROLES, Phase.DATABASES);
+            assertThat(plan.rolesToCreate()).containsExactly("alice", "app_owner", "app_ro", "app_rw", "bob", "carol");
+            assertThat(plan.existingRoles()).isEmpty();
+            assertThat(plan.reservedRoles()).contains("postgres");
+            assertThat(plan.databasesToCreate()).containsExactly("crm", "shop");
+            assertThat(plan.databases()).extracting(DatabasePlan::database).containsExactly("crm", "postgres", "shop");
+            DatabasePlan shop = plan.databases().get(2);
+            assertThat(shop.tables()).extracting(PlannedTable::qualifiedName).contains("app.orders", "public.plain");
+            assertThat(shop.tables()).filteredOn(t -> t.name().equals("orders")).singleElement()
+                    .satisfies(t -> assertThat(t.estimatedBytes()).isPositive());
+            assertThat(shop.objects()).containsEntry("foreign data wrapper", 1).containsKey("function");
+            // roles the plan would create are not reported missing
+            assertThat(shop.warnings()).noneMatch(w -> w.code().equals("role-missing"));
+            assertThat(roles(target)).isEqualTo(rolesBefore);
+            assertThat(databases(target)).isEqualTo(databasesBefore);
         }
     }
 

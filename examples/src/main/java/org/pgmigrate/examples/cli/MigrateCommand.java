@@ -8,11 +8,11 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import org.pgmigrate.CopyFormat;
 import org.pgmigrate.DatabaseSelection;
-import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
@@ -190,9 +190,9 @@ final class MigrateCommand {
                 throw new UsageException("option " + option + " does not apply with " + DRY_RUN.name);
             }
         }
-        DatabasePlan plan;
+        MigrationPlan plan;
         try {
-            plan = migration.planDatabase();
+            plan = migration.plan();
         } catch (PgMigrateException e) {
             if (e.kind() == ErrorKind.INVALID_REQUEST) {
                 throw new UsageException(e.getMessage());

@@ -6,14 +6,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.pgmigrate.DatabasePlan;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PlannedTable;
 import org.pgmigrate.examples.Units;
 
-/** A {@link DatabasePlan} as plain text for the console: what a migration would do, largest tables first. */
+/** A {@link MigrationPlan} as plain text for the console: what a migration would do, largest tables first. */
 public final class PlanText {
     private PlanText() {}
+
+    /** The server-level steps (roles, databases to create), then each database's plan. */
+    public static String format(MigrationPlan plan) {
+        StringBuilder s = new StringBuilder();
+        if (!plan.phases().isEmpty()) {
+            s.append("Dry run: nothing was changed.\n");
+            s.append("Server phases: ").append(plan.phases().stream().map(Phase::name).collect(Collectors.joining(", "))).append("\n");
+            line(s, "Roles to create", plan.rolesToCreate());
+            line(s, "Roles already on the target (left as they are)", plan.existingRoles());
+            line(s, "Reserved roles (not created)", plan.reservedRoles());
+            line(s, "Databases to create", plan.databasesToCreate());
+            s.append("\n");
+        }
+        for (DatabasePlan database : plan.databases()) {
+            s.append(format(database)).append("\n");
+        }
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String title, List<String> names) {
+        s.append(title).append(": ").append(names.isEmpty() ? "none" : String.join(", ", names)).append("\n");
+    }
 
     public static String format(DatabasePlan plan) {
         StringBuilder s = new StringBuilder();

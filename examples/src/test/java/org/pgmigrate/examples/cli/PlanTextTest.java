@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.DatabasePlan;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PlannedTable;
@@ -47,5 +48,22 @@ class PlanTextTest {
 
         assertThat(PlanText.format(plan)).contains("0 tables, 0 B of rows to copy:").contains("Objects to create: none")
                 .doesNotContain("Excluded").doesNotContain("Broken").doesNotContain("Warnings");
+    }
+
+    @Test
+    void aServerPlanListsRolesAndDatabasesBeforeEachDatabase() {
+        MigrationPlan plan = MigrationPlan.builder()
+                .rolesToCreate(List.of("app", "reader")).existingRoles(List.of("ops")).reservedRoles(List.of())
+                .databasesToCreate(List.of("shop")).phases(List.of(Phase.ROLES, Phase.DATABASES))
+                .addDatabases(DatabasePlan.builder().database("crm").phases(List.of(Phase.PREPARE)).build(),
+                        DatabasePlan.builder().database("shop").phases(List.of(Phase.PREPARE)).build())
+                .build();
+
+        String text = PlanText.format(plan);
+
+        assertThat(text).startsWith("Dry run: nothing was changed.\nServer phases: ROLES, DATABASES\n")
+                .contains("Roles to create: app, reader\n").contains("Roles already on the target (left as they are): ops\n")
+                .contains("Reserved roles (not created): none\n").contains("Databases to create: shop\n");
+        assertThat(text.indexOf("Dry run for database crm")).isPositive().isLessThan(text.indexOf("Dry run for database shop"));
     }
 }

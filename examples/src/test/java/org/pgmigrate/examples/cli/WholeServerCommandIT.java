@@ -48,6 +48,25 @@ class WholeServerCommandIT {
     }
 
     @Test
+    void aDryRunOfTheServerPrintsRolesDatabasesAndTablesAndChangesNothing() throws Exception {
+        try (PostgresServer source = PostgresServer.start(17); PostgresServer target = PostgresServer.start(17)) {
+            source.execute("postgres", "CREATE ROLE shop_owner LOGIN");
+            source.execute("postgres", "CREATE DATABASE shop OWNER shop_owner");
+            source.execute("shop", "CREATE TABLE items (id int PRIMARY KEY); INSERT INTO items SELECT generate_series(1, 10)");
+            String serverUrl = "postgresql://postgres@localhost:";
+
+            CommandRun run = CommandRun.runPublic("migrate", "--source", serverUrl + source.port(), "--target", serverUrl + target.port(),
+                    "--databases", "all", "--dry-run");
+
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            assertThat(run.out).contains("Roles to create: shop_owner").contains("Databases to create: shop")
+                    .contains("Dry run for database shop").contains("public.items");
+            assertThat(names(target, "SELECT datname FROM pg_database")).doesNotContain("shop");
+            assertThat(names(target, "SELECT rolname FROM pg_roles")).doesNotContain("shop_owner");
+        }
+    }
+
+    @Test
     void excludingDatabasesNeedsAllDatabases() {
         CommandRun run = CommandRun.runPublic("migrate", "--source", "postgresql://h/a", "--target", "postgresql://h/b",
                 "--exclude-databases", "x");

@@ -154,6 +154,9 @@ public final class OfflineMigration {
     }
 
     private SourceSnapshot snapshot;
+    /** For a plan: what the server-level steps would have done before. */
+    private Set<String> rolesCreatedFirst = Set.of();
+    private boolean databaseCreatedFirst;
     private VerificationReport verification;
     private SchemaSelection selection;
     /** A dry run: objects that depend on objects the filter leaves out are reported, not refused. */
@@ -163,7 +166,16 @@ public final class OfflineMigration {
      * A dry run: connects, runs the PREPARE checks, reads the source under a snapshot and applies
      * the filter, and says what {@link #run()} would do. Changes nothing on either server.
      */
-    public DatabasePlan plan() {
+    /**
+     * What migrating this database would do, changing nothing.
+     *
+     * @param rolesCreatedFirst roles the server-level step would create before (taken as existing)
+     * @param databaseCreatedFirst whether the target database would be created first; the target
+     *     endpoint then names another database of the target server, read for its roles and extensions
+     */
+    DatabasePlan plan(Set<String> rolesCreatedFirst, boolean databaseCreatedFirst) {
+        this.rolesCreatedFirst = Set.copyOf(rolesCreatedFirst);
+        this.databaseCreatedFirst = databaseCreatedFirst;
         planning = true;
         startedAt = clock.instant();
         Connection source = null;
@@ -188,7 +200,9 @@ public final class OfflineMigration {
         sourceInfo = serverInfo(source, request.source().toString());
         targetInfo = serverInfo(target, request.target().toString());
         Preflight.checkVersions(sourceInfo.versionNumber(), targetInfo.versionNumber());
-        Preflight.checkTargetEmpty(target, targetInfo.database());
+        if (!databaseCreatedFirst) {
+            Preflight.checkTargetEmpty(target, targetInfo.database());
+        }
         return Preflight.availableExtensions(target);
     }
 
@@ -225,7 +239,8 @@ public final class OfflineMigration {
 
     /** The target's roles, with reserved source roles mapped to the role that takes their objects. */
     private TargetRoles targetRoles(Connection source, Connection target) throws SQLException {
-        List<String> targetRoles = Preflight.roles(target);
+        List<String> targetRoles = new ArrayList<>(Preflight.roles(target));
+        targetRoles.addAll(rolesCreatedFirst);
         String newOwner = request.reservedRoleObjectsOwner().orElse(null);
         if (newOwner == null) {
             try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT CURRENT_USER")) {

@@ -26,6 +26,7 @@ import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
@@ -73,32 +74,90 @@ public final class ServerMigration {
     }
 
     public MigrationResult run() {
+        List<DatabasePair> databases = onServers((source, target, plan) -> {
+            if (request.roles() != RoleSelection.NONE) {
+                phase(Phase.ROLES, () -> roleReport = new RoleCreator(target, targetInfo.versionNumber(), this::warn)
+                        .create(plan.roles(), plan.selectedRoles(), plan.policy()));
+                LOG.info("Roles: {} created, {} already on the target, {} memberships granted", roleReport.created().size(),
+                        roleReport.existing().size(), roleReport.memberships().size());
+            }
+            if (request.databases().wholeServer()) {
+                phase(Phase.DATABASES, () -> createDatabases(source, target, plan.databases(), plan.existingDatabases()));
+            }
+            return plan.databases();
+        });
+        migrateDatabases(databases);
+        return result(true);
+    }
+
+    /** What {@link #run()} would do, changing nothing on either server. */
+    public MigrationPlan plan() {
+        return onServers((source, target, plan) -> {
+            Set<String> existingRoles = RoleCreator.targetRoles(target);
+            List<String> toCreate = plan.selectedRoles().stream().filter(r -> !existingRoles.contains(r)).sorted().toList();
+            MigrationPlan.Builder out = MigrationPlan.builder()
+                    .rolesToCreate(toCreate)
+                    .existingRoles(plan.selectedRoles().stream().filter(existingRoles::contains).sorted().toList())
+                    .reservedRoles(plan.roles() == null ? List.of() : plan.roles().reserved(plan.policy()));
+            if (request.roles() != RoleSelection.NONE) {
+                out.addPhases(Phase.ROLES);
+            }
+            if (request.databases().wholeServer()) {
+                out.addPhases(Phase.DATABASES);
+            }
+            for (DatabasePair db : plan.databases()) {
+                boolean created = !plan.existingDatabases().contains(db.target());
+                if (created) {
+                    out.addDatabasesToCreate(db.target());
+                }
+                MigrationRequest planned = created ? MigrationRequest.builder().from(db.request())
+                        .target(serverEndpoint(request.target(), request.databases())).build() : db.request();
+                out.addDatabases(new OfflineMigration(planned).plan(Set.copyOf(toCreate), created));
+            }
+            return out.build();
+        });
+    }
+
+    /** What the checks found: the databases, those the target has, and the roles to create. */
+    private record Prepared(List<DatabasePair> databases, Set<String> existingDatabases, SourceRoles roles, RolePolicy policy,
+                            Set<String> selectedRoles) {}
+
+    @FunctionalInterface
+    private interface ServerWork<T> {
+        T run(Connection source, Connection target, Prepared prepared) throws SQLException;
+    }
+
+    /**
+     * Connects to both servers, runs every check that can refuse the migration and finds the
+     * roles to create, then hands over to {@code work}.
+     */
+    private <T> T onServers(ServerWork<T> work) {
         startedAt = request.clock().instant();
         DatabaseSelection selection = request.databases();
         Endpoint sourceServer = serverEndpoint(request.source(), selection);
         Endpoint targetServer = serverEndpoint(request.target(), selection);
-        List<DatabasePair> databases;
         try (Connection source = new Connector(sourceServer, Side.SOURCE).open();
              Connection target = new Connector(targetServer, Side.TARGET).open()) {
             sourceInfo = OfflineMigration.serverInfo(source, sourceServer.toString());
             targetInfo = OfflineMigration.serverInfo(target, targetServer.toString());
             Preflight.checkVersions(sourceInfo.versionNumber(), targetInfo.versionNumber());
-            databases = databases(source);
+            List<DatabasePair> databases = databases(source);
             Set<String> existing = targetDatabases(target);
             for (DatabasePair db : databases) {
                 checkTargetDatabase(db, existing.contains(db.target()));
             }
+            Prepared prepared = new Prepared(databases, existing, null, null, Set.of());
             if (request.roles() != RoleSelection.NONE) {
-                phase(Phase.ROLES, () -> roleReport = roles(source, target, databases));
+                RolePolicy policy = RolePolicy.read(source, request.reservedRoles());
+                SourceRoles roles = SourceRoles.read(source, sourceInfo.versionNumber());
+                Set<String> selected = request.roles() == RoleSelection.ALL ? roles.all(policy)
+                        : roles.needed(source, databases.stream().map(DatabasePair::source).toList(), policy);
+                prepared = new Prepared(databases, existing, roles, policy, selected);
             }
-            if (selection.wholeServer()) {
-                phase(Phase.DATABASES, () -> createDatabases(source, target, databases, existing));
-            }
+            return work.run(source, target, prepared);
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, e.getMessage(), e);
         }
-        migrateDatabases(databases);
-        return result(true);
     }
 
     /** One database to migrate: its name on the source and on the target, and the request for it. */
@@ -172,17 +231,6 @@ public final class ServerMigration {
         try (Connection source = new Connector(db.request().source(), Side.SOURCE).open()) {
             Preflight.checkExtensions(Preflight.installedExtensions(source), available);
         }
-    }
-
-    private RoleReport roles(Connection source, Connection target, List<DatabasePair> databases) throws SQLException {
-        RolePolicy policy = RolePolicy.read(source, request.reservedRoles());
-        SourceRoles roles = SourceRoles.read(source, sourceInfo.versionNumber());
-        Set<String> selected = request.roles() == RoleSelection.ALL ? roles.all(policy)
-                : roles.needed(source, databases.stream().map(DatabasePair::source).toList(), policy);
-        RoleReport report = new RoleCreator(target, targetInfo.versionNumber(), this::warn).create(roles, selected, policy);
-        LOG.info("Roles: {} created, {} already on the target, {} memberships granted", report.created().size(),
-                report.existing().size(), report.memberships().size());
-        return report;
     }
 
     private void createDatabases(Connection source, Connection target, List<DatabasePair> databases, Set<String> existing) throws SQLException {

@@ -49,7 +49,7 @@ public final class RoleCreator {
 
     public RoleReport create(SourceRoles source, Set<String> selected, RolePolicy policy) throws SQLException {
         RoleReport.Builder report = RoleReport.builder();
-        source.names().stream().filter(policy::reserved).filter(r -> !r.startsWith("pg_")).sorted().forEach(report::addReserved);
+        report.addAllReserved(source.reserved(policy));
         Set<String> existing = targetRoles(target);
         List<SourceRole> toCreate = new ArrayList<>();
         for (String name : new TreeSet<>(selected)) {

@@ -101,6 +101,11 @@ public final class SourceRoles {
         return all;
     }
 
+    /** The reserved roles other than the predefined pg_* ones, which every server has: those worth reporting. */
+    public List<String> reserved(RolePolicy policy) {
+        return roles.keySet().stream().filter(policy::reserved).filter(r -> !r.startsWith("pg_")).sorted().toList();
+    }
+
     /** Every role name, reserved or not. */
     public Set<String> names() {
         return roles.keySet();
