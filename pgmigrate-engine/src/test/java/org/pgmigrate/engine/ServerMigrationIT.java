@@ -277,6 +277,32 @@ class ServerMigrationIT {
     }
 
     @Test
+    void databasesArriveWithTheirEncodingLocaleAndLocaleProvider() throws SQLException {
+        try (PostgresServer source = PostgresServer.start(17); PostgresServer target = PostgresServer.start(17)) {
+            run(source, "postgres", "CREATE DATABASE builtin_db TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'"
+                    + " LC_COLLATE 'C' LC_CTYPE 'C'", "CREATE DATABASE latin_db TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C'");
+            boolean icu;
+            try (Connection c = source.connect("postgres")) {
+                icu = !query(c, "SELECT 1 FROM pg_collation WHERE collprovider = 'i' LIMIT 1").isEmpty();
+            }
+            if (icu) {
+                run(source, "postgres", "CREATE DATABASE icu_db TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'de-DE'"
+                        + " LC_COLLATE 'C' LC_CTYPE 'C'");
+            }
+
+            Migration.from(serverEndpoint(source)).to(serverEndpoint(target)).databases(DatabaseSelection.allUserDatabases()).execute();
+
+            try (Connection c = target.connect("postgres")) {
+                assertThat(query(c, "SELECT datname || ':' || pg_encoding_to_char(encoding) || ':' || datlocprovider::text || ':'"
+                        + " || coalesce(datlocale, '-') FROM pg_database WHERE datname LIKE '%\\_db' ORDER BY 1"))
+                        .contains("builtin_db:UTF8:b:C.UTF-8", "latin_db:LATIN1:c:-")
+                        .hasSize(icu ? 3 : 2);
+            }
+            assertThatServer(target).isEquivalentTo(source);
+        }
+    }
+
+    @Test
     void aDryRunOfAWholeServerListsRolesDatabasesAndTablesAndChangesNothing() {
         try (PostgresServer source = PostgresServer.start(17); PostgresServer target = PostgresServer.start(17)) {
             loadServer(source);

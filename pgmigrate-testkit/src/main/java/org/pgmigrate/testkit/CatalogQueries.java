@@ -39,8 +39,12 @@ final class CatalogQueries {
      * their memberships, and the databases other than the templates, with their properties.
      *
      * @param membershipOptions compare the INHERIT and SET options of memberships (both sides 16+)
+     * @param otherMajor the major of the other side: locale providers are compared when both have them
      */
-    List<String> server(boolean membershipOptions) {
+    List<String> server(boolean membershipOptions, int otherMajor) {
+        int both = Math.min(major, otherMajor);
+        String provider = both < 15 ? "" : ", d.datlocprovider::text AS locale_provider, "
+                + (major >= 17 ? "d.datlocale" : "d.daticulocale") + " AS provider_locale";
         String roles = """
                 SELECT 'role', quote_ident(r.rolname), r.rolsuper::text AS superuser, r.rolinherit::text AS inherit,
                        r.rolcreaterole::text AS createrole, r.rolcreatedb::text AS createdb, r.rolcanlogin::text AS login,
@@ -67,9 +71,9 @@ final class CatalogQueries {
                        shobj_description(d.oid, 'pg_database') AS comment,
                        (SELECT string_agg(s, ', ' ORDER BY s COLLATE "C")
                         FROM pg_db_role_setting rs, unnest(rs.setconfig) s
-                        WHERE rs.setdatabase = d.oid AND rs.setrole = 0) AS settings
+                        WHERE rs.setdatabase = d.oid AND rs.setrole = 0) AS settings %s
                 FROM pg_database d WHERE NOT d.datistemplate
-                """.formatted(acl("d.datacl", "'d'", "d.datdba"));
+                """.formatted(acl("d.datacl", "'d'", "d.datdba"), provider);
         return List.of(roles, memberships, databases);
     }
 

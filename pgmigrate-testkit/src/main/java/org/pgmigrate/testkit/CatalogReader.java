@@ -52,13 +52,13 @@ final class CatalogReader {
     }
 
     /** Reads the server-wide objects (see {@link CatalogQueries#server}) through {@code connection}, a superuser's. */
-    static CatalogSnapshot readServer(Connection connection, boolean membershipOptions) throws SQLException {
+    static CatalogSnapshot readServer(Connection connection, boolean membershipOptions, int otherMajor) throws SQLException {
         connection.setAutoCommit(false); // the settings are local to the transaction
         SessionSettings.apply(connection);
         try {
             int major = ServerMajor.of(connection);
             Map<String, CatalogEntry> entries = new LinkedHashMap<>();
-            for (String sql : new CatalogQueries(major, false).server(membershipOptions)) {
+            for (String sql : new CatalogQueries(major, false).server(membershipOptions, otherMajor)) {
                 readEntries(connection, sql, entries);
             }
             return new CatalogSnapshot(major, entries);

@@ -14,7 +14,8 @@ import org.assertj.core.api.AbstractAssert;
  * Compares a whole server (the target) with another (the source): roles with their attributes,
  * password hashes, comments and settings (leaving out the predefined {@code pg_*} roles and the
  * bootstrap superuser), memberships with ADMIN option and grantor (and INHERIT/SET between 16+
- * servers), databases other than the templates with encoding, locale, owner, connection limit,
+ * servers), databases other than the templates with encoding, locale (and locale provider between
+ * 15+ servers), owner, connection limit,
  * privileges, comment and settings, and then each database's content as {@link DatabaseAssert}
  * does. Obtain one from {@link DatabaseAssertions#assertThatServer}.
  */
@@ -52,8 +53,8 @@ public final class ServerAssert extends AbstractAssert<ServerAssert, PostgresSer
         CatalogSnapshot found;
         try (Connection s = source.connect("postgres"); Connection t = actual.connect("postgres")) {
             boolean options = source.major() >= 16 && actual.major() >= 16;
-            expected = filter(CatalogReader.readServer(s, options));
-            found = filter(CatalogReader.readServer(t, options));
+            expected = filter(CatalogReader.readServer(s, options, actual.major()));
+            found = filter(CatalogReader.readServer(t, options, source.major()));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the servers to compare: " + e.getMessage(), e);
         }
