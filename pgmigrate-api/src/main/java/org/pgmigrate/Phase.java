@@ -22,7 +22,7 @@ public enum Phase {
     LARGE_OBJECTS,
     /** Refresh materialized views and build their indexes. */
     MATERIALIZED_VIEWS,
-    /** Collect planner statistics on the target. */
+    /** Collect planner statistics of partitioned tables and materialized views (tables get theirs as they finish loading). */
     ANALYZE,
     /** Compare the target with the source: rows, sequences, large objects, schema. */
     VERIFY

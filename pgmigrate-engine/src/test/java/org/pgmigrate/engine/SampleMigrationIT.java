@@ -44,6 +44,11 @@ class SampleMigrationIT {
             // every phase but DATABASES, which only whole-server migrations have
             assertThat(result.phases()).extracting(PhaseResult::phase)
                     .containsExactly(java.util.Arrays.stream(Phase.values()).filter(p -> p != Phase.DATABASES).toArray(Phase[]::new));
+            // every table, partitioned table and populated materialized view has planner statistics
+            assertThat(target.queryColumn("SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind IN ('r', 'p', 'm') AND c.reltuples < 0 AND c.relispopulated"
+                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"))
+                    .as("relations never analyzed").isEmpty();
             long sourceRows = Long.parseLong(source.queryValue("SELECT sum(n_live_tup) FROM pg_stat_user_tables"));
             assertThat(result.totalRows()).isPositive();
             assertThat(result.tables()).extracting(TableResult::qualifiedName).doesNotHaveDuplicates();

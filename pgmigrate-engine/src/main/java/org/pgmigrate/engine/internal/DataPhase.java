@@ -183,11 +183,16 @@ final class DataPhase {
         return o.kind().equals("index") || o.kind().equals("constraint");
     }
 
-    /** The table's objects that need all its indexes (triggers, rules, policies...), then its result. */
+    /**
+     * The table's objects that need all its indexes (triggers, rules, policies...), its planner
+     * statistics (while other tables still copy, rather than all at the end), then its result.
+     */
     private void finish(Workers.Session session, Loaded loaded, List<SchemaObject> rest) {
         for (SchemaObject o : rest) {
             StatementRunner.run(session.target(), o);
         }
+        StatementRunner.run(session.target(), "Collecting statistics of " + loaded.table.qualifiedName(),
+                "ANALYZE " + loaded.table.qualifiedName());
         TableResult result = TableResult.builder().schema(loaded.table.schema()).name(loaded.table.name())
                 .rows(loaded.copied.rows()).bytes(loaded.copied.bytes())
                 .copyDuration(Duration.between(loaded.start, loaded.copiedAt))

@@ -119,7 +119,7 @@ public final class OfflineMigration {
                 phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
                 phase(Phase.LARGE_OBJECTS, () -> largeObjects(src, tgt, schema));
                 phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(tgt, schema));
-                phase(Phase.ANALYZE, () -> StatementRunner.run(tgt, "ANALYZE", "ANALYZE"));
+                phase(Phase.ANALYZE, () -> analyzeTheRest(tgt, schema));
                 if (request.verification() != VerificationPolicy.SKIP) {
                     phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema));
                 }
@@ -363,6 +363,19 @@ public final class OfflineMigration {
                     StatementRunner.run(target, "Restoring large object " + lo.oid(), sql);
                 }
             }
+        }
+    }
+
+    /**
+     * Tables were analyzed as each finished loading; what is left is the relations whose statistics
+     * need others first: partitioned tables (sampled across their partitions) and materialized views.
+     */
+    private static void analyzeTheRest(Connection target, SourceSchema schema) {
+        List<String> rest = schema.objects().stream()
+                .filter(o -> o.kind().equals("partitioned table") || o.kind().equals("materialized view"))
+                .map(SchemaObject::name).toList();
+        if (!rest.isEmpty()) {
+            StatementRunner.run(target, "Collecting statistics of partitioned tables and materialized views", "ANALYZE " + String.join(", ", rest));
         }
     }
 
