@@ -29,6 +29,8 @@ public enum ErrorKind {
     MIGRATION_FAILED,
     /** After the copy, the target was found to differ from the source; the result's verification says where. */
     VERIFICATION_FAILED,
+    /** Another migration is running into the same target database. */
+    TARGET_BUSY,
     /** The migration was cancelled. */
     CANCELLED,
     /** pgmigrate-engine is not on the classpath. */

@@ -102,7 +102,9 @@ public final class OfflineMigration {
             target = targetConnector.open();
             Connection src = source;
             Connection tgt = target;
-            MDC.put("pgmigrate.database", database(target));
+            String database = database(target);
+            MDC.put("pgmigrate.database", database);
+            TargetLock.acquire(target, database);
             Map<String, Set<String>> extensions = phase(Phase.PREPARE, () -> prepare(src, tgt));
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
             targetChanged = true;

@@ -220,6 +220,7 @@ public final class ServerMigration {
         Map<String, Set<String>> available;
         if (exists) {
             try (Connection target = new Connector(db.request().target(), Side.TARGET).open()) {
+                TargetLock.checkFree(target, db.target());
                 Preflight.checkTargetEmpty(target, db.target());
                 available = Preflight.availableExtensions(target);
             }
