@@ -20,18 +20,12 @@ import org.pgmigrate.examples.ConsoleProgress;
 
 /** {@code pgmigrate migrate}: one database from a source server to a target server, offline. */
 final class MigrateCommand {
-    static final String SOURCE_PASSWORD_VARIABLE = "PGMIGRATE_SOURCE_PASSWORD";
-    static final String TARGET_PASSWORD_VARIABLE = "PGMIGRATE_TARGET_PASSWORD";
     /** The range {@link org.pgmigrate.MigrationRequest} accepts, checked here to name the option in the error. */
     static final int MAX_JOBS = 256;
 
-    static final List<Arguments.Option> OPTIONS = List.of(
-            new Arguments.Option("--source", "URL", "the database to copy (required)"),
-            new Arguments.Option("--target", "URL", "the database to copy into; it must exist and be empty (required)"),
-            new Arguments.Option("--source-password-env", "NAME",
-                    "read the source password from environment variable NAME\n(default: " + SOURCE_PASSWORD_VARIABLE + " when set)"),
-            new Arguments.Option("--target-password-env", "NAME",
-                    "read the target password from environment variable NAME\n(default: " + TARGET_PASSWORD_VARIABLE + " when set)"),
+    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.concat(
+            EndpointOptions.of("the database to copy (required)",
+                    "the database to copy into; it must exist and be empty (required)").stream(), java.util.stream.Stream.of(
             new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
                     + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the result as JSON to FILE, also when the migration fails"),
@@ -47,7 +41,7 @@ final class MigrateCommand {
                     + "migrate only when none fails (else exit code 3, target untouched)"),
             ValidateCommand.DISABLE_RULE,
             Arguments.Option.flag("--verbose", "print each table as it starts, and stack traces of failures"),
-            Arguments.Option.flag("--help", "show this help and exit"));
+            Arguments.Option.flag("--help", "show this help and exit"))).toList();
 
     static final String HELP = String.join("\n",
             "Usage: pgmigrate migrate --source URL --target URL [options]",
@@ -57,12 +51,7 @@ final class MigrateCommand {
             "then a summary; errors go to standard error.",
             "",
             Help.options(OPTIONS),
-            "URL formats:",
-            "  postgresql://user[:password]@host[:port]/dbname[?sslmode=require&...]   libpq URI",
-            "  jdbc:postgresql://host[:port]/dbname[?user=...&sslmode=...]             pgjdbc URL",
-            "  A password from the environment replaces one written in the URL. Prefer the",
-            "  environment: other users of the machine can see command lines.",
-            "",
+            EndpointOptions.URL_HELP,
             Help.EXIT_CODES,
             "Example:",
             "  export PGMIGRATE_SOURCE_PASSWORD=... PGMIGRATE_TARGET_PASSWORD=...",
@@ -86,10 +75,8 @@ final class MigrateCommand {
 
     int run(String[] args) throws UsageException {
         Arguments arguments = Arguments.parse(OPTIONS, args);
-        String sourceUrl = arguments.required("--source", "URL");
-        String targetUrl = arguments.required("--target", "URL");
-        Endpoint source = endpoint("--source", sourceUrl, password(arguments, environment, "--source-password-env", SOURCE_PASSWORD_VARIABLE));
-        Endpoint target = endpoint("--target", targetUrl, password(arguments, environment, "--target-password-env", TARGET_PASSWORD_VARIABLE));
+        Endpoint source = EndpointOptions.source(arguments, environment);
+        Endpoint target = EndpointOptions.target(arguments, environment);
         OptionalInt jobs = arguments.intValue("--jobs", 1, MAX_JOBS);
         boolean verbose = arguments.flag("--verbose");
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
@@ -129,29 +116,4 @@ final class MigrateCommand {
 
     private static final Map<String, CopyFormat> COPY_FORMAT = Map.of(
             "auto", CopyFormat.AUTO, "text", CopyFormat.TEXT, "binary", CopyFormat.BINARY);
-
-    /** The password from the variable named by {@code option}, else from {@code defaultVariable}, else none. */
-    static Optional<String> password(Arguments arguments, Map<String, String> environment, String option, String defaultVariable)
-            throws UsageException {
-        Optional<String> variable = arguments.value(option);
-        if (variable.isPresent()) {
-            String password = environment.get(variable.get());
-            if (password == null || password.isEmpty()) {
-                throw new UsageException("environment variable " + variable.get() + " (named by " + option + ") is not set");
-            }
-            return Optional.of(password);
-        }
-        return Optional.ofNullable(environment.get(defaultVariable)).filter(p -> !p.isEmpty());
-    }
-
-    static Endpoint endpoint(String option, String url, Optional<String> password) throws UsageException {
-        try {
-            return password.isPresent() ? Endpoint.of(url, password.get()) : Endpoint.of(url);
-        } catch (PgMigrateException e) {
-            if (e.kind() == ErrorKind.INVALID_REQUEST) {
-                throw new UsageException(option + ": " + e.getMessage());
-            }
-            throw e;
-        }
-    }
 }

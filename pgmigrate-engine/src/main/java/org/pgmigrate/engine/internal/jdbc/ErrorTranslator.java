@@ -13,7 +13,7 @@ public final class ErrorTranslator {
     public static PgMigrateException connectFailed(Side side, Endpoint endpoint, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = "the " + side.label() + " server (" + endpoint + ")";
-        String detail = redact(e.getMessage(), endpoint);
+        String detail = endpoint.redact(e.getMessage());
         if (state.equals("28P01") || state.equals("28000")) {
             return new PgMigrateException(ErrorKind.AUTHENTICATION_FAILED,
                     "Authentication failed on " + where + ": " + detail
@@ -34,14 +34,5 @@ public final class ErrorTranslator {
                             + ". Check the host and port, that PostgreSQL is running and accepts connections from this machine (listen_addresses, pg_hba.conf, firewall).", e);
         }
         return new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Cannot connect to " + where + ": " + detail, e);
-    }
-
-    /** Removes the endpoint's password from a driver message, in case a driver echoes it. */
-    public static String redact(String message, Endpoint endpoint) {
-        String text = message == null ? "no detail given" : message;
-        if (endpoint.password().isPresent() && !endpoint.password().get().isEmpty()) {
-            text = text.replace(endpoint.password().get(), "********");
-        }
-        return text;
     }
 }
