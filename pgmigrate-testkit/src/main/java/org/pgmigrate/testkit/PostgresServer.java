@@ -151,6 +151,7 @@ public final class PostgresServer implements AutoCloseable {
     public static final class Builder {
         private final int major;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<String> hbaRules = new java.util.ArrayList<>();
 
         private Builder(int major) {
             if (!MAJORS.contains(major)) {
@@ -170,6 +171,27 @@ public final class PostgresServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A pg_hba.conf line checked before the testkit's own (e.g. {@code hostssl all alice 127.0.0.1/32 cert},
+         * or {@code hostnossl all alice 127.0.0.1/32 reject} to make a role use TLS).
+         */
+        public Builder hbaRule(String line) {
+            hbaRules.add(Objects.requireNonNull(line));
+            return this;
+        }
+
+        /**
+         * TLS on, with the server certificate and key of {@code certificates}; client certificates
+         * signed by its CA are accepted where an {@link #hbaRule} asks for {@code cert}.
+         */
+        public Builder tls(TestCertificates certificates) {
+            setting("ssl", "on");
+            setting("ssl_cert_file", certificates.serverCertificate().toString());
+            setting("ssl_key_file", certificates.serverKey().toString());
+            setting("ssl_ca_file", certificates.caCertificate().toString());
+            return this;
+        }
+
         public PostgresServer start() {
             String resource = "/org/pgmigrate/testkit/postgres/" + major + "/postgres-linux-x86_64.txz";
             if (PostgresServer.class.getResource(resource) == null) {
@@ -179,7 +201,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setPgBinaryResolver((system, arch) -> open(resource))
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             settings.forEach(builder::setServerConfig);
-            builder.setServerConfig("hba_file", HbaFile.path().toString());
+            builder.setServerConfig("hba_file", HbaFile.path(hbaRules).toString());
             try {
                 return new PostgresServer(builder.start(), major);
             } catch (IOException e) {
