@@ -125,6 +125,32 @@ public final class PostgresServer implements AutoCloseable {
         return createDatabase("db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid());
     }
 
+    /**
+     * Creates a new, empty database with a unique name, in {@code encoding} and the C locale
+     * (which every encoding accepts), e.g. {@code SQL_ASCII} to store bytes that are not UTF-8.
+     */
+    public TestDatabase createDatabase(Charset encoding) {
+        String name = "db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        // the encoding's name is a constant of the enum, never text from a caller
+        execute("postgres", "CREATE DATABASE " + Sql.ident(name) + " TEMPLATE template0 ENCODING '" + encoding.serverName
+                + "' LC_COLLATE 'C' LC_CTYPE 'C'");
+        return new TestDatabase(this, name);
+    }
+
+    /** Server encodings a test may ask {@link #createDatabase(Charset)} for. */
+    public enum Charset {
+        UTF8("UTF8"),
+        /** No encoding at all: bytes are stored as given, valid UTF-8 or not. */
+        SQL_ASCII("SQL_ASCII"),
+        LATIN1("LATIN1");
+
+        private final String serverName;
+
+        Charset(String serverName) {
+            this.serverName = serverName;
+        }
+    }
+
     /** Creates a new, empty database named {@code name} (from template0). */
     public TestDatabase createDatabase(String name) {
         execute("postgres", "CREATE DATABASE " + Sql.ident(name) + " TEMPLATE template0 ENCODING 'UTF8'");
