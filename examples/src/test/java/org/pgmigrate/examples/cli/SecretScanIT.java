@@ -91,6 +91,10 @@ class SecretScanIT {
             seen.add(runCli(sourcePassword, concat(new String[] {"migrate", "--verbose", "--validate", "--jobs", "2",
                     "--report", dir.resolve("migrate.json").toString()}, endpoints), 0));
             seen.add(runCli(sourcePassword, concat(new String[] {"verify", "--report", dir.resolve("verify.json").toString()}, endpoints), 0));
+            // no password given: the source's from ?passfile= (pgmigrate's reader), the target's from PGPASSFILE (pgjdbc's)
+            Path pgpass = Files.writeString(dir.resolve("pgpass"), "*:*:*:" + ROLE + ":" + MARKER + "\n");
+            seen.add(runCli(java.util.Map.of("PGPASSFILE", pgpass.toString()), new String[] {"verify",
+                    "--source", sourceUri + "?passfile=" + pgpass, "--target", targetUri}, 0));
             seen.add(runCli(sourcePassword, new String[] {"migrate", "--verbose", "--source", sourceUri,
                     "--target", targetServer.uri(ROLE, "no_such_database"), "--target-password-file", passwordFile.toString(),
                     "--report", dir.resolve("failed.json").toString()}, 1));
