@@ -123,12 +123,24 @@ public abstract class Endpoint {
     /** {@code text} with this endpoint's secrets masked, for messages a driver may have built from them. */
     public String redact(String text) {
         String result = text == null ? "no detail given" : text;
-        for (Optional<String> secret : java.util.List.of(password(), sslPassword())) {
+        for (Optional<String> secret : java.util.List.of(password(), sslPassword(), passFilePassword())) {
             if (secret.isPresent() && !secret.get().isEmpty()) {
                 result = result.replace(secret.get(), MASK);
             }
         }
         return result;
+    }
+
+    /** The password {@link #passFile()} gives, if any; empty too when the file cannot be read (the connection will say so). */
+    private Optional<String> passFilePassword() {
+        if (password().isPresent() || passFile().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return connectionPassword();
+        } catch (PgMigrateException e) {
+            return Optional.empty();
+        }
     }
 
     /** A description safe to print: the URL and user, never the password. */

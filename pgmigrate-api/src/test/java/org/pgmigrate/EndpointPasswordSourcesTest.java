@@ -77,6 +77,14 @@ class EndpointPasswordSourcesTest {
     }
 
     @Test
+    void aPasswordFromThePassFileIsMaskedToo() throws Exception {
+        Path pgpass = Files.writeString(dir.resolve("pgpass"), "*:*:*:app:from-pass-file\n");
+        Endpoint e = Endpoint.builder("postgresql://app@h/db").passFile(pgpass).build();
+        assertThat(e.redact("driver said from-pass-file")).isEqualTo("driver said ********");
+        assertThat(Endpoint.builder("postgresql://app@h/db").passFile(dir.resolve("gone")).build().redact("text")).isEqualTo("text");
+    }
+
+    @Test
     void unreadablePassFileIsAClearErrorWhenConnecting() {
         Path missing = dir.resolve("nope");
         Endpoint e = Endpoint.builder("postgresql://app@h/db").passFile(missing).build();
