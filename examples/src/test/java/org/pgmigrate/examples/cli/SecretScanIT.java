@@ -14,9 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.Migration;
@@ -27,6 +26,8 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
 
 /**
  * Runs migrate, verify, validate and failing runs with a password no output could contain by
@@ -35,6 +36,7 @@ import org.pgmigrate.testkit.TestDatabase;
  * at FINEST), the JSON reports, exception messages and stack traces, results' toString and the
  * names of the threads alive during a run.
  */
+@ExtendWith(PostgresExtension.class)
 class SecretScanIT {
     /** The role's password: a value that can only appear in output by leaking. */
     private static final String MARKER = "pw-" + UUID.randomUUID();
@@ -43,44 +45,33 @@ class SecretScanIT {
     private static final String ROLE = "scan_role";
     private static final String URL_ROLE = "scan_url_role";
 
-    private static PostgresServer sourceServer;
-    private static PostgresServer targetServer;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startServers() {
-        sourceServer = PostgresServer.start(17);
-        targetServer = PostgresServer.start(17);
-        for (PostgresServer server : List.of(sourceServer, targetServer)) {
-            server.execute("postgres", "CREATE ROLE " + ROLE + " LOGIN SUPERUSER PASSWORD '" + MARKER + "'");
-            server.execute("postgres", "CREATE ROLE " + URL_ROLE + " LOGIN SUPERUSER PASSWORD '" + URL_MARKER + "'");
+    /** The two roles on both servers (servers of their own instances, so no other test sees these roles), with this run's passwords. */
+    private static void createRoles(PostgresServer... servers) {
+        for (PostgresServer server : servers) {
+            for (String[] role : new String[][] {{ROLE, MARKER}, {URL_ROLE, URL_MARKER}}) {
+                server.execute("postgres", "DO $$ BEGIN CREATE ROLE " + role[0] + " LOGIN SUPERUSER;"
+                        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$; ALTER ROLE " + role[0] + " PASSWORD '" + role[1] + "'");
+            }
         }
     }
 
-    @AfterAll
-    static void stopServers() {
-        if (sourceServer != null) {
-            sourceServer.close();
-        }
-        if (targetServer != null) {
-            targetServer.close();
-        }
-    }
-
-    private static TestDatabase source() {
-        TestDatabase db = sourceServer.createDatabase();
+    private static TestDatabase withRows(TestDatabase db) {
         db.execute("CREATE TABLE item (id int PRIMARY KEY, name text); INSERT INTO item SELECT g, 'item ' || g FROM generate_series(1, 500) g;"
                 + " CREATE INDEX item_name ON item (name)");
         return db;
     }
 
     @Test
-    void commandLineOutputLogsAndReportsNeverShowThePassword() throws Exception {
+    void commandLineOutputLogsAndReportsNeverShowThePassword(@Pg(instance = "secret-scan-source") TestDatabase sourceDatabase,
+                                                            @Pg(instance = "secret-scan-target") PostgresServer targetServer) throws Exception {
+        PostgresServer sourceServer = sourceDatabase.server();
+        createRoles(sourceServer, targetServer);
         Path passwordFile = Files.writeString(dir.resolve("target.pw"), MARKER + "\n");
         List<String> seen = new ArrayList<>();
-        try (TestDatabase source = source(); TestDatabase target = targetServer.createDatabase();
+        try (TestDatabase source = withRows(sourceDatabase); TestDatabase target = targetServer.createDatabase();
              TestDatabase urlTarget = targetServer.createDatabase()) {
             String sourceUri = sourceServer.uri(ROLE, source.name());
             String targetUri = targetServer.uri(ROLE, target.name());
@@ -120,7 +111,10 @@ class SecretScanIT {
     }
 
     @Test
-    void exceptionsResultsAndThreadNamesNeverShowThePassword() {
+    void exceptionsResultsAndThreadNamesNeverShowThePassword(@Pg(instance = "secret-scan-source") TestDatabase sourceDatabase,
+                                                            @Pg(instance = "secret-scan-target") PostgresServer targetServer) {
+        PostgresServer sourceServer = sourceDatabase.server();
+        createRoles(sourceServer, targetServer);
         Set<String> threadNames = ConcurrentHashMap.newKeySet();
         MigrationListener threadWatcher = new MigrationListener() {
             @Override
@@ -134,7 +128,7 @@ class SecretScanIT {
             }
         };
         List<String> seen = new ArrayList<>();
-        try (TestDatabase source = source(); TestDatabase target = targetServer.createDatabase()) {
+        try (TestDatabase source = withRows(sourceDatabase); TestDatabase target = targetServer.createDatabase()) {
             Endpoint from = Endpoint.of(sourceServer.uri(ROLE, source.name()), MARKER);
             Endpoint to = Endpoint.of(targetServer.uri(URL_ROLE, target.name()).replace("@", ":" + URL_MARKER + "@"));
 
