@@ -3,6 +3,8 @@ package org.pgmigrate;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Map;
  */
 final class ConnectionUrls {
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
+    private static final String DEFAULT_PORT = "5432";
 
     /** libpq parameter names that pgjdbc spells differently. */
     private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
@@ -75,6 +78,12 @@ final class ConnectionUrls {
                 case "password":
                     builder.password(value);
                     break;
+                case "sslpassword":
+                    builder.sslPassword(value);
+                    break;
+                case "passfile":
+                    builder.passFile(path(value));
+                    break;
                 case "dbname":
                     database = value;
                     break;
@@ -86,6 +95,7 @@ final class ConnectionUrls {
             }
         }
         String hosts = authority.isEmpty() ? "localhost" : authority;
+        checkHosts(hosts);
         builder.jdbcUrl(JDBC_PREFIX + "//" + hosts + "/" + encode(database));
         return builder;
     }
@@ -93,6 +103,18 @@ final class ConnectionUrls {
     private static Endpoint.Builder parseJdbc(String url) {
         Endpoint.Builder builder = Endpoint.builder();
         int query = url.indexOf('?');
+        String main = query >= 0 ? url.substring(0, query) : url;
+        if (main.startsWith(JDBC_PREFIX + "//")) {
+            String rest = main.substring(JDBC_PREFIX.length() + 2);
+            int slash = rest.indexOf('/');
+            String hosts = slash >= 0 ? rest.substring(0, slash) : rest;
+            if (hosts.contains("@")) {
+                // pgjdbc would take "user:password@host" for a host name, and print it in its errors
+                throw invalid("jdbc:postgresql: URLs take the user and password as parameters (?user=...&password=...),"
+                        + " not before the host; or use a postgresql://user:password@host/db URI.");
+            }
+            checkHosts(hosts.isEmpty() ? "localhost" : hosts);
+        }
         if (query < 0) {
             return builder.jdbcUrl(url);
         }
@@ -109,7 +131,12 @@ final class ConnectionUrls {
                 builder.user(value);
             } else if (name.equals("password")) {
                 builder.password(value);
+            } else if (name.equals("sslpassword")) {
+                builder.sslPassword(value);
             } else {
+                if (name.equals("sslmode")) {
+                    SslMode.of(value);
+                }
                 kept.append(sep).append(pair);
                 sep = '&';
             }
@@ -117,13 +144,76 @@ final class ConnectionUrls {
         return builder.jdbcUrl(kept.toString());
     }
 
-    /** The database a JDBC URL names, if any. */
-    static java.util.Optional<String> database(String jdbcUrl) {
+    /** The first host, its port and the database of a JDBC URL, as a password file matches them. */
+    static final class Address {
+        final String host;
+        final String port;
+        final String database;
+
+        Address(String host, String port, String database) {
+            this.host = host;
+            this.port = port;
+            this.database = database;
+        }
+    }
+
+    static Address address(String jdbcUrl) {
         String rest = jdbcUrl.substring(JDBC_PREFIX.length());
         int query = rest.indexOf('?');
         String main = query >= 0 ? rest.substring(0, query) : rest;
-        String path = main.startsWith("//") ? (main.indexOf('/', 2) >= 0 ? main.substring(main.indexOf('/', 2) + 1) : "") : main;
-        String database = decode(path);
+        if (!main.startsWith("//")) {
+            return new Address("localhost", DEFAULT_PORT, decode(main));
+        }
+        int slash = main.indexOf('/', 2);
+        String hosts = slash >= 0 ? main.substring(2, slash) : main.substring(2);
+        String database = slash >= 0 ? decode(main.substring(slash + 1)) : "";
+        String first = hosts.split(",")[0];
+        int colon = first.lastIndexOf(':');
+        boolean hasPort = colon >= 0 && !first.endsWith("]");
+        String host = hasPort ? first.substring(0, colon) : first;
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new Address(host.isEmpty() ? "localhost" : host, hasPort ? first.substring(colon + 1) : DEFAULT_PORT, database);
+    }
+
+    /**
+     * Fails on a host list pgjdbc would reject later with a vaguer message. The values are not
+     * quoted: a password with an unencoded '/' or '@' ends up here, and must not be printed.
+     */
+    private static void checkHosts(String hosts) {
+        for (String host : hosts.split(",", -1)) {
+            int colon = host.lastIndexOf(':');
+            boolean bracketed = host.startsWith("[");
+            if (bracketed ? !host.contains("]") : host.indexOf(':') != colon) {
+                throw invalid("Malformed host in the connection URL; write host:port, and an IPv6 address as [address]:port.");
+            }
+            boolean hasPort = colon >= 0 && !host.endsWith("]");
+            String name = hasPort ? host.substring(0, colon) : host;
+            if (name.isEmpty() || name.equals("[]") || name.matches(".*[\\s/@?#%].*")) {
+                throw invalid("Malformed host in the connection URL; write host:port with a host name or address.");
+            }
+            if (hasPort) {
+                String port = host.substring(colon + 1);
+                if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                    throw invalid("Bad port in the connection URL" + (port.matches("\\d{1,9}") ? " (" + port + ")" : "")
+                            + "; a port is a number from 1 to 65535.");
+                }
+            }
+        }
+    }
+
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid("The passfile parameter of the connection URL is not a valid file name.");
+        }
+    }
+
+    /** The database a JDBC URL names, if any. */
+    static java.util.Optional<String> database(String jdbcUrl) {
+        String database = address(jdbcUrl).database;
         return database.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(database);
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The client authentication file every testkit server uses: the superuser is trusted on
@@ -26,10 +28,11 @@ final class HbaFile {
 
     private HbaFile() {}
 
-    static synchronized Path path() {
+    /** A new file: {@code firstRules} (matched first, so they can override the defaults), then the defaults. */
+    static synchronized Path path(List<String> firstRules) {
         try {
             Path file = Files.createTempFile("pgmigrate-hba", ".conf");
-            Files.writeString(file, CONTENT);
+            Files.writeString(file, firstRules.stream().map(rule -> rule + "\n").collect(Collectors.joining()) + CONTENT);
             file.toFile().deleteOnExit();
             return file;
         } catch (IOException e) {

@@ -125,6 +125,32 @@ public final class PostgresServer implements AutoCloseable {
         return createDatabase("db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid());
     }
 
+    /**
+     * Creates a new, empty database with a unique name, in {@code encoding} and the C locale
+     * (which every encoding accepts), e.g. {@code SQL_ASCII} to store bytes that are not UTF-8.
+     */
+    public TestDatabase createDatabase(Charset encoding) {
+        String name = "db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        // the encoding's name is a constant of the enum, never text from a caller
+        execute("postgres", "CREATE DATABASE " + Sql.ident(name) + " TEMPLATE template0 ENCODING '" + encoding.serverName
+                + "' LC_COLLATE 'C' LC_CTYPE 'C'");
+        return new TestDatabase(this, name);
+    }
+
+    /** Server encodings a test may ask {@link #createDatabase(Charset)} for. */
+    public enum Charset {
+        UTF8("UTF8"),
+        /** No encoding at all: bytes are stored as given, valid UTF-8 or not. */
+        SQL_ASCII("SQL_ASCII"),
+        LATIN1("LATIN1");
+
+        private final String serverName;
+
+        Charset(String serverName) {
+            this.serverName = serverName;
+        }
+    }
+
     /** Creates a new, empty database named {@code name} (from template0). */
     public TestDatabase createDatabase(String name) {
         execute("postgres", "CREATE DATABASE " + Sql.ident(name) + " TEMPLATE template0 ENCODING 'UTF8'");
@@ -151,6 +177,7 @@ public final class PostgresServer implements AutoCloseable {
     public static final class Builder {
         private final int major;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<String> hbaRules = new java.util.ArrayList<>();
 
         private Builder(int major) {
             if (!MAJORS.contains(major)) {
@@ -170,6 +197,27 @@ public final class PostgresServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A pg_hba.conf line checked before the testkit's own (e.g. {@code hostssl all alice 127.0.0.1/32 cert},
+         * or {@code hostnossl all alice 127.0.0.1/32 reject} to make a role use TLS).
+         */
+        public Builder hbaRule(String line) {
+            hbaRules.add(Objects.requireNonNull(line));
+            return this;
+        }
+
+        /**
+         * TLS on, with the server certificate and key of {@code certificates}; client certificates
+         * signed by its CA are accepted where an {@link #hbaRule} asks for {@code cert}.
+         */
+        public Builder tls(TestCertificates certificates) {
+            setting("ssl", "on");
+            setting("ssl_cert_file", certificates.serverCertificate().toString());
+            setting("ssl_key_file", certificates.serverKey().toString());
+            setting("ssl_ca_file", certificates.caCertificate().toString());
+            return this;
+        }
+
         public PostgresServer start() {
             String resource = "/org/pgmigrate/testkit/postgres/" + major + "/postgres-linux-x86_64.txz";
             if (PostgresServer.class.getResource(resource) == null) {
@@ -179,7 +227,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setPgBinaryResolver((system, arch) -> open(resource))
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             settings.forEach(builder::setServerConfig);
-            builder.setServerConfig("hba_file", HbaFile.path().toString());
+            builder.setServerConfig("hba_file", HbaFile.path(hbaRules).toString());
             try {
                 return new PostgresServer(builder.start(), major);
             } catch (IOException e) {

@@ -26,19 +26,16 @@ import org.pgmigrate.examples.ConsoleProgress;
  * server, offline, with the roles they need.
  */
 final class MigrateCommand {
-    static final String SOURCE_PASSWORD_VARIABLE = "PGMIGRATE_SOURCE_PASSWORD";
-    static final String TARGET_PASSWORD_VARIABLE = "PGMIGRATE_TARGET_PASSWORD";
     /** The range {@link org.pgmigrate.MigrationRequest} accepts, checked here to name the option in the error. */
     static final int MAX_JOBS = 256;
 
     static final Arguments.Option DRY_RUN = Arguments.Option.flag("--dry-run", "connect, check and read the source, print what the migration\n"
             + "would do (tables largest first, what the filter leaves out,\nbroken dependencies) and stop; nothing is changed");
 
-    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.of(List.of(
-            new Arguments.Option("--source", "URL", "the database to copy (required); with --databases, the server\n"
-                    + "(the URL may then name no database)"),
-            new Arguments.Option("--target", "URL", "the database to copy into; it must exist and be empty (required);\n"
-                    + "with --databases, the server"),
+    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.of(
+            EndpointOptions.of("the database to copy (required); with --databases, the server\n(the URL may then name no database)",
+                    "the database to copy into; it must exist and be empty (required);\nwith --databases, the server"),
+            List.of(
             new Arguments.Option("--databases", "all|NAME,...", "migrate these databases of the source server (all: every\n"
                     + "database but the templates and providers' maintenance ones),\neach into the database of the same name, "
                     + "created when missing"),
@@ -50,10 +47,6 @@ final class MigrateCommand {
                     + "pg_* roles and the bootstrap superuser always)"),
             new Arguments.Option("--reserved-roles-owner", "ROLE", "the target role given what reserved roles own\n"
                     + "(default: the target user)"),
-            new Arguments.Option("--source-password-env", "NAME",
-                    "read the source password from environment variable NAME\n(default: " + SOURCE_PASSWORD_VARIABLE + " when set)"),
-            new Arguments.Option("--target-password-env", "NAME",
-                    "read the target password from environment variable NAME\n(default: " + TARGET_PASSWORD_VARIABLE + " when set)"),
             new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
                     + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the result as JSON to FILE, also when the migration fails"),
@@ -84,12 +77,7 @@ final class MigrateCommand {
             "then a summary; errors go to standard error.",
             "",
             Help.options(OPTIONS),
-            "URL formats:",
-            "  postgresql://user[:password]@host[:port]/dbname[?sslmode=require&...]   libpq URI",
-            "  jdbc:postgresql://host[:port]/dbname[?user=...&sslmode=...]             pgjdbc URL",
-            "  A password from the environment replaces one written in the URL. Prefer the",
-            "  environment: other users of the machine can see command lines.",
-            "",
+            EndpointOptions.URL_HELP,
             Help.EXIT_CODES,
             "Example:",
             "  export PGMIGRATE_SOURCE_PASSWORD=... PGMIGRATE_TARGET_PASSWORD=...",
@@ -115,10 +103,8 @@ final class MigrateCommand {
 
     int run(String[] args) throws UsageException {
         Arguments arguments = Arguments.parse(OPTIONS, args);
-        String sourceUrl = arguments.required("--source", "URL");
-        String targetUrl = arguments.required("--target", "URL");
-        Endpoint source = endpoint("--source", sourceUrl, password(arguments, environment, "--source-password-env", SOURCE_PASSWORD_VARIABLE));
-        Endpoint target = endpoint("--target", targetUrl, password(arguments, environment, "--target-password-env", TARGET_PASSWORD_VARIABLE));
+        Endpoint source = EndpointOptions.source(arguments, environment);
+        Endpoint target = EndpointOptions.target(arguments, environment);
         OptionalInt jobs = arguments.intValue("--jobs", 1, MAX_JOBS);
         boolean verbose = arguments.flag("--verbose");
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
@@ -221,29 +207,4 @@ final class MigrateCommand {
 
     private static final Map<String, CopyFormat> COPY_FORMAT = Map.of(
             "auto", CopyFormat.AUTO, "text", CopyFormat.TEXT, "binary", CopyFormat.BINARY);
-
-    /** The password from the variable named by {@code option}, else from {@code defaultVariable}, else none. */
-    static Optional<String> password(Arguments arguments, Map<String, String> environment, String option, String defaultVariable)
-            throws UsageException {
-        Optional<String> variable = arguments.value(option);
-        if (variable.isPresent()) {
-            String password = environment.get(variable.get());
-            if (password == null || password.isEmpty()) {
-                throw new UsageException("environment variable " + variable.get() + " (named by " + option + ") is not set");
-            }
-            return Optional.of(password);
-        }
-        return Optional.ofNullable(environment.get(defaultVariable)).filter(p -> !p.isEmpty());
-    }
-
-    static Endpoint endpoint(String option, String url, Optional<String> password) throws UsageException {
-        try {
-            return password.isPresent() ? Endpoint.of(url, password.get()) : Endpoint.of(url);
-        } catch (PgMigrateException e) {
-            if (e.kind() == ErrorKind.INVALID_REQUEST) {
-                throw new UsageException(option + ": " + e.getMessage());
-            }
-            throw e;
-        }
-    }
 }

@@ -42,6 +42,7 @@ final class ValidateCommand {
             "Reads both servers and changes nothing: safe while applications run.",
             "",
             Help.options(OPTIONS),
+            EndpointOptions.URL_HELP,
             "Exit codes:",
             "  0  nothing failed (the outcome is SUCCEEDED or WARNING)",
             "  1  validation could not run; the message says why",

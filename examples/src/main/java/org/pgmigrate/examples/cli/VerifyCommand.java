@@ -19,17 +19,13 @@ import org.pgmigrate.VerificationReport;
 
 /** {@code pgmigrate verify}: compares a target with its source, without migrating. */
 final class VerifyCommand {
-    static final List<Arguments.Option> OPTIONS = List.of(
-            new Arguments.Option("--source", "URL", "the database that was copied (required)"),
-            new Arguments.Option("--target", "URL", "the copy to compare with it (required)"),
-            new Arguments.Option("--source-password-env", "NAME",
-                    "read the source password from environment variable NAME\n(default: " + MigrateCommand.SOURCE_PASSWORD_VARIABLE + " when set)"),
-            new Arguments.Option("--target-password-env", "NAME",
-                    "read the target password from environment variable NAME\n(default: " + MigrateCommand.TARGET_PASSWORD_VARIABLE + " when set)"),
+    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.concat(
+            EndpointOptions.of("the database that was copied (required)", "the copy to compare with it (required)").stream(),
+            java.util.stream.Stream.of(
             new Arguments.Option("--jobs", "N", "tables compared in parallel, 1-" + MigrateCommand.MAX_JOBS + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the comparison as JSON to FILE"),
             Arguments.Option.flag("--verbose", "print stack traces of failures"),
-            Arguments.Option.flag("--help", "show this help and exit"));
+            Arguments.Option.flag("--help", "show this help and exit"))).toList();
 
     static final String HELP = String.join("\n",
             "Usage: pgmigrate verify --source URL --target URL [options]",
@@ -40,6 +36,7 @@ final class VerifyCommand {
             "should be quiet while it runs.",
             "",
             Help.options(OPTIONS),
+            EndpointOptions.URL_HELP,
             "Exit codes: 0 equal, 4 differences found (listed on standard output), 1 the comparison",
             "could not run, 2 bad usage.",
             "");
@@ -59,10 +56,8 @@ final class VerifyCommand {
 
     int run(String[] args) throws UsageException {
         Arguments arguments = Arguments.parse(OPTIONS, args);
-        Endpoint source = MigrateCommand.endpoint("--source", arguments.required("--source", "URL"),
-                MigrateCommand.password(arguments, environment, "--source-password-env", MigrateCommand.SOURCE_PASSWORD_VARIABLE));
-        Endpoint target = MigrateCommand.endpoint("--target", arguments.required("--target", "URL"),
-                MigrateCommand.password(arguments, environment, "--target-password-env", MigrateCommand.TARGET_PASSWORD_VARIABLE));
+        Endpoint source = EndpointOptions.source(arguments, environment);
+        Endpoint target = EndpointOptions.target(arguments, environment);
         OptionalInt jobs = arguments.intValue("--jobs", 1, MigrateCommand.MAX_JOBS);
         Optional<Path> report = arguments.outputFile("--report");
         boolean verbose = arguments.flag("--verbose");

@@ -307,6 +307,55 @@ class PgMigrateCommandTest {
     }
 
     @Test
+    void passwordsComeFromFilesBeforeTheVariables() throws IOException {
+        Path sourceFile = Files.writeString(dir.resolve("source.pw"), "from-file-s\n");
+        Path targetFile = Files.writeString(dir.resolve("target.pw"), "from-file-t");
+        CommandRun run = CommandRun.run(Map.of("PGMIGRATE_SOURCE_PASSWORD", "default-s"), returning(SampleResults.shop()),
+                "migrate", "--source", "postgresql://app:in-url@old-db/shop", "--target", TARGET,
+                "--source-password-file", sourceFile.toString(), "--target-password-file=" + targetFile);
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(executed.get().source().password()).hasValue("from-file-s");
+        assertThat(executed.get().target().password()).hasValue("from-file-t");
+        assertThat(run.out + run.err).doesNotContain("from-file").doesNotContain("in-url").doesNotContain("default-s");
+    }
+
+    @Test
+    void everyCommandTakesPasswordFiles() throws IOException {
+        Path missing = dir.resolve("no-such-file");
+        for (String command : List.of("migrate", "validate", "verify")) {
+            CommandRun run = run(command, "--source", SOURCE, "--target", TARGET, "--target-password-file", missing.toString());
+            assertThat(run.exitCode).as(command + ": " + run).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err).as(command).contains("--target: Cannot read the password file " + missing);
+            assertThat(run(command, "--help").out).as(command)
+                    .contains("--source-password-file FILE", "--target-password-file FILE", "sslmode=disable|allow|prefer|require|verify-ca|verify-full", "~/.pgpass");
+        }
+    }
+
+    @Test
+    void aPasswordFileAndAVariableForTheSameSideAreRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("pw"), "secret-in-file");
+        CommandRun run = CommandRun.run(Map.of("X", "secret-in-env"), returning(SampleResults.shop()),
+                "migrate", "--source", SOURCE, "--target", TARGET, "--source-password-file", file.toString(), "--source-password-env", "X");
+
+        assertThat(run.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err).contains("give either --source-password-file or --source-password-env, not both");
+        assertThat(run.err).doesNotContain("secret-in");
+        assertThat(executed.get()).isNull();
+    }
+
+    @Test
+    void badTlsSettingsAndPortsAreUsageErrorsThatHideThePassword() {
+        CommandRun sslmode = run("migrate", "--source", "postgresql://app:hunter2@old-db/shop?sslmode=yes", "--target", TARGET);
+        CommandRun port = run("verify", "--source", SOURCE, "--target", "postgresql://app:hunter2@new-db:70000/shop");
+
+        assertThat(sslmode.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(sslmode.err).contains("--source: Unknown sslmode 'yes'").doesNotContain("hunter2");
+        assertThat(port.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(port.err).contains("--target: Bad port").doesNotContain("hunter2");
+    }
+
+    @Test
     void speedAndVerificationOptionsReachTheRequest() {
         CommandRun run = CommandRun.run(Map.of(), returning(SampleResults.shop()), "migrate", "--source", SOURCE, "--target", TARGET,
                 "--copy-format", "text", "--split-tables-larger-than", "512MB", "--max-source-rate", "50MiB", "--verification", "warn",

@@ -44,7 +44,7 @@ public final class Sessions {
             return connection;
         } catch (SQLException e) {
             close(connection);
-            throw new SQLException(redact(e.getMessage(), endpoint), e.getSQLState(), e.getErrorCode());
+            throw new SQLException(endpoint.redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
         }
     }
 
@@ -66,22 +66,10 @@ public final class Sessions {
     }
 
     private static Properties properties(Endpoint endpoint) {
-        Properties p = new Properties();
-        p.putAll(endpoint.properties());
-        endpoint.user().ifPresent(u -> p.setProperty("user", u));
-        endpoint.password().ifPresent(pw -> p.setProperty("password", pw));
+        Properties p = endpoint.connectionProperties();
         p.setProperty("ApplicationName", APPLICATION_NAME);
         p.putIfAbsent("connectTimeout", "15");
         p.setProperty("tcpKeepAlive", "true");
         return p;
-    }
-
-    /** {@code message} without the endpoint's password, in case a driver echoes it. */
-    static String redact(String message, Endpoint endpoint) {
-        String text = message == null ? "no detail given" : message;
-        if (endpoint.password().isPresent() && !endpoint.password().get().isEmpty()) {
-            text = text.replace(endpoint.password().get(), "********");
-        }
-        return text;
     }
 }

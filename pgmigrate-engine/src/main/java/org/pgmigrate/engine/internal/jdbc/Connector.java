@@ -93,10 +93,7 @@ public final class Connector {
     }
 
     private Properties properties() {
-        Properties p = new Properties();
-        p.putAll(endpoint.properties());
-        endpoint.user().ifPresent(u -> p.setProperty("user", u));
-        endpoint.password().ifPresent(pw -> p.setProperty("password", pw));
+        Properties p = endpoint.connectionProperties();
         p.setProperty("ApplicationName", "pgmigrate");
         p.putIfAbsent("connectTimeout", "15");
         p.setProperty("tcpKeepAlive", "true");

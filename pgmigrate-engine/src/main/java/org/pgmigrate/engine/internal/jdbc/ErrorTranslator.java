@@ -13,11 +13,17 @@ public final class ErrorTranslator {
     public static PgMigrateException connectFailed(Side side, Endpoint endpoint, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = "the " + side.label() + " server (" + endpoint + ")";
-        String detail = redact(e.getMessage(), endpoint);
+        String detail = withoutFinalPeriod(endpoint.redact(e.getMessage()));
         if (state.equals("28P01") || state.equals("28000")) {
             return new PgMigrateException(ErrorKind.AUTHENTICATION_FAILED,
                     "Authentication failed on " + where + ": " + detail
                             + ". Check the user name and password given for the " + side.label() + ".", e);
+        }
+        if (isTls(e)) {
+            return new PgMigrateException(ErrorKind.CONNECTION_FAILED,
+                    "TLS failed with " + where + ": " + detail + ". Check sslmode; that sslrootcert is the certificate of the CA"
+                            + " that signed the server's certificate; with verify-full, that this certificate names the host as the URL"
+                            + " writes it (a name and an IP address differ); and that sslcert/sslkey are readable when given.", e);
         }
         if (state.equals("3D000")) {
             return new PgMigrateException(ErrorKind.DATABASE_NOT_FOUND,
@@ -36,12 +42,22 @@ public final class ErrorTranslator {
         return new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Cannot connect to " + where + ": " + detail, e);
     }
 
-    /** Removes the endpoint's password from a driver message, in case a driver echoes it. */
-    public static String redact(String message, Endpoint endpoint) {
-        String text = message == null ? "no detail given" : message;
-        if (endpoint.password().isPresent() && !endpoint.password().get().isEmpty()) {
-            text = text.replace(endpoint.password().get(), "********");
+    /** Whether the failure is about TLS: a handshake, certificate or key problem rather than the network or a login. */
+    private static boolean isTls(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.GeneralSecurityException) {
+                return true;
+            }
         }
-        return text;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return TLS_MESSAGE.matcher(message).find();
+    }
+
+    /** pgjdbc's words for TLS failures that carry no SSL exception (host name check, unreadable key or root certificate). */
+    private static final java.util.regex.Pattern TLS_MESSAGE =
+            java.util.regex.Pattern.compile("(?i)\\bSSL\\b|hostnameverifier|certificate|sslkey|sslcert");
+
+    private static String withoutFinalPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 }

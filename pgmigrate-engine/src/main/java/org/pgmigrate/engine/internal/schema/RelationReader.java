@@ -23,6 +23,8 @@ final class RelationReader {
     private final Map<Long, List<Long>> parents = new HashMap<>();
     private final Map<Long, List<Column>> columns = new HashMap<>();
     private final Map<Long, List<String>> inlineChecks = new HashMap<>();
+    /** Comments on the CHECK constraints of inlineChecks, per table: {"CONSTRAINT name ON ", literal}. */
+    private final Map<Long, List<String[]>> inlineCheckComments = new HashMap<>();
     private final Map<Long, String> integerKeys = new HashMap<>();
 
     RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
@@ -69,7 +71,7 @@ final class RelationReader {
                     s.add(createTable(r, identityOptions));
                     alterInheritedColumns(r, s);
                     columnSettings(r, s);
-                    commentsOnColumns(r, s);
+                    commentsOnColumnsAndChecks(r, s);
                     s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(r.keyword() + r.name, r.owner);
                     // a sequence can only be linked to a table of the same owner: after ALTER ... OWNER
@@ -104,7 +106,7 @@ final class RelationReader {
                     String keyword = matview ? "MATERIALIZED VIEW " : "VIEW ";
                     String definition = stripSemicolon(r.viewDefinition);
                     s.add("CREATE " + keyword + r.name + withOptions(r) + " AS\n" + definition + (matview ? "\nWITH NO DATA" : ""));
-                    commentsOnColumns(r, s);
+                    commentsOnColumnsAndChecks(r, s);
                     s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(keyword + r.name, r.owner);
                     s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
@@ -235,9 +237,13 @@ final class RelationReader {
 
     private static final Map<String, String> STORAGE = Map.of("p", "PLAIN", "e", "EXTERNAL", "m", "MAIN", "x", "EXTENDED");
 
-    private void commentsOnColumns(Relation r, Statements s) {
+    private void commentsOnColumnsAndChecks(Relation r, Statements s) {
         for (Column c : columns.getOrDefault(r.oid, List.of())) {
             s.comment("COLUMN " + r.name + "." + Sql.ident(c.name), catalog.comment(ObjectRef.PG_CLASS, r.oid, c.attnum));
+        }
+        // CHECK constraints written inside CREATE TABLE have no statement of their own to carry their comment
+        for (String[] check : inlineCheckComments.getOrDefault(r.oid, List.of())) {
+            s.comment(check[0] + r.name, check[1]);
         }
     }
 
@@ -353,11 +359,16 @@ final class RelationReader {
 
     /** Valid CHECK constraints go into CREATE TABLE; NOT VALID ones after the data (see ConstraintReader). */
     private void readChecks() throws SQLException {
-        catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint"
+        catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
                 + " WHERE contype = 'c' AND conrelid <> 0 AND conislocal AND convalidated ORDER BY conrelid, conname", rs -> {
                     if (relations.containsKey(rs.getLong(1))) {
                         inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                                 .add("CONSTRAINT " + Sql.ident(rs.getString(2)) + " " + rs.getString(3));
+                        String comment = catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0);
+                        if (comment != null) {
+                            inlineCheckComments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                    .add(new String[] {"CONSTRAINT " + Sql.ident(rs.getString(2)) + " ON ", comment});
+                        }
                     }
                 });
     }
