@@ -74,17 +74,17 @@ public final class ServerMigration {
     }
 
     public MigrationResult run() {
-        List<DatabasePair> databases = onServers((source, target, plan) -> {
+        List<DatabasePair> databases = onServers((source, target, prepared) -> {
             if (request.roles() != RoleSelection.NONE) {
                 phase(Phase.ROLES, () -> roleReport = new RoleCreator(target, targetInfo.versionNumber(), this::warn)
-                        .create(plan.roles(), plan.selectedRoles(), plan.policy()));
+                        .create(prepared.roles(), prepared.selectedRoles(), prepared.policy()));
                 LOG.info("Roles: {} created, {} already on the target, {} memberships granted", roleReport.created().size(),
                         roleReport.existing().size(), roleReport.memberships().size());
             }
             if (request.databases().wholeServer()) {
-                phase(Phase.DATABASES, () -> createDatabases(source, target, plan.databases(), plan.existingDatabases()));
+                phase(Phase.DATABASES, () -> createDatabases(source, target, prepared.databases(), prepared.existingDatabases()));
             }
-            return plan.databases();
+            return prepared.databases();
         });
         migrateDatabases(databases);
         return result(true);
@@ -92,21 +92,21 @@ public final class ServerMigration {
 
     /** What {@link #run()} would do, changing nothing on either server. */
     public MigrationPlan plan() {
-        return onServers((source, target, plan) -> {
+        return onServers((source, target, prepared) -> {
             Set<String> existingRoles = RoleCreator.targetRoles(target);
-            List<String> toCreate = plan.selectedRoles().stream().filter(r -> !existingRoles.contains(r)).sorted().toList();
+            List<String> toCreate = prepared.selectedRoles().stream().filter(r -> !existingRoles.contains(r)).sorted().toList();
             MigrationPlan.Builder out = MigrationPlan.builder()
                     .rolesToCreate(toCreate)
-                    .existingRoles(plan.selectedRoles().stream().filter(existingRoles::contains).sorted().toList())
-                    .reservedRoles(plan.roles() == null ? List.of() : plan.roles().reserved(plan.policy()));
+                    .existingRoles(prepared.selectedRoles().stream().filter(existingRoles::contains).sorted().toList())
+                    .reservedRoles(prepared.roles() == null ? List.of() : prepared.roles().reserved(prepared.policy()));
             if (request.roles() != RoleSelection.NONE) {
                 out.addPhases(Phase.ROLES);
             }
             if (request.databases().wholeServer()) {
                 out.addPhases(Phase.DATABASES);
             }
-            for (DatabasePair db : plan.databases()) {
-                boolean created = !plan.existingDatabases().contains(db.target());
+            for (DatabasePair db : prepared.databases()) {
+                boolean created = !prepared.existingDatabases().contains(db.target());
                 if (created) {
                     out.addDatabasesToCreate(db.target());
                 }
