@@ -1,6 +1,9 @@
 package org.pgmigrate.spi;
 
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
@@ -17,4 +20,9 @@ public interface MigrationEngine {
 
     /** Compares the request's target with its source without migrating. */
     VerificationReport verify(MigrationRequest request);
+
+    /** Starts an online migration and returns at once. */
+    default MigrationHandle start(MigrationRequest request) {
+        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
+    }
 }
