@@ -24,6 +24,20 @@ import org.pgmigrate.spi.MigrationEngine;
 public final class Migration {
     private Migration() {}
 
+    /**
+     * Asks the online migration streaming into {@code target} (started elsewhere, e.g. by
+     * {@code pgmigrate migrate --mode online}) to cut over, and waits until it has: it applies the
+     * source's changes up to the source's current position, sets sequences, verifies and cleans up.
+     * Stop the applications' writes to the source first.
+     *
+     * @return the id of the migration that cut over
+     * @throws PgMigrateException when no online migration streams into the target, or the cutover
+     *     failed or was cancelled (the message says why), or {@code timeout} passed first
+     */
+    public static String requestCutover(Endpoint target, java.time.Duration timeout) {
+        return engine().requestCutover(Objects.requireNonNull(target, "target"), Objects.requireNonNull(timeout, "timeout"));
+    }
+
     /** Starts describing a migration from {@code source}. */
     public static Builder from(Endpoint source) {
         return new Builder(Objects.requireNonNull(source, "source"));

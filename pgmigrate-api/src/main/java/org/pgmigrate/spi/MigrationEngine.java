@@ -1,5 +1,7 @@
 package org.pgmigrate.spi;
 
+import java.time.Duration;
+import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationRequest;
@@ -23,6 +25,11 @@ public interface MigrationEngine {
 
     /** Starts an online migration and returns at once. */
     default MigrationHandle start(MigrationRequest request) {
+        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
+    }
+
+    /** Asks the online migration streaming into {@code target} to cut over, and waits; returns its id. */
+    default String requestCutover(Endpoint target, Duration timeout) {
         throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
     }
 }
