@@ -41,7 +41,8 @@ class SampleMigrationIT {
 
             assertThat(result.completed()).isTrue();
             assertThat(result.warnings()).isEmpty();
-            assertThat(result.phases()).extracting(PhaseResult::phase).containsExactly(Phase.values());
+            assertThat(result.phases()).extracting(PhaseResult::phase).containsExactly(java.util.Arrays.stream(Phase.values())
+                    .filter(p -> p != Phase.STREAM && p != Phase.CUTOVER).toArray(Phase[]::new));
             long sourceRows = Long.parseLong(source.queryValue("SELECT sum(n_live_tup) FROM pg_stat_user_tables"));
             assertThat(result.totalRows()).isPositive();
             assertThat(result.tables()).extracting(TableResult::qualifiedName).doesNotHaveDuplicates();
