@@ -10,6 +10,7 @@ import org.pgmigrate.CopyFormat;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationResult;
@@ -18,7 +19,7 @@ import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.examples.ConsoleProgress;
 
-/** {@code pgmigrate migrate}: one database from a source server to a target server, offline. */
+/** {@code pgmigrate migrate}: one database from a source server to a target server, offline or online. */
 final class MigrateCommand {
     static final String SOURCE_PASSWORD_VARIABLE = "PGMIGRATE_SOURCE_PASSWORD";
     static final String TARGET_PASSWORD_VARIABLE = "PGMIGRATE_TARGET_PASSWORD";
@@ -32,6 +33,11 @@ final class MigrateCommand {
                     "read the source password from environment variable NAME\n(default: " + SOURCE_PASSWORD_VARIABLE + " when set)"),
             new Arguments.Option("--target-password-env", "NAME",
                     "read the target password from environment variable NAME\n(default: " + TARGET_PASSWORD_VARIABLE + " when set)"),
+            new Arguments.Option("--mode", "offline|online", "offline (default): copy while applications are stopped;\n"
+                    + "online: copy while they write, then apply their changes until\n"
+                    + "'pgmigrate cutover --target URL' from another shell (Ctrl-C cancels)"),
+            new Arguments.Option("--max-retained-wal", "SIZE", "online: stop and drop the slot when it holds more than SIZE\n"
+                    + "of WAL on the source, e.g. 20GB (default: no limit)"),
             new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
                     + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the result as JSON to FILE, also when the migration fails"),
@@ -56,6 +62,13 @@ final class MigrateCommand {
             "schema, rows, indexes, constraints and sequences. Progress goes to standard output,",
             "then a summary; errors go to standard error.",
             "",
+            "With --mode online, applications keep writing: the copy reads under the snapshot of a",
+            "logical replication slot, then their changes stream to the target, with the lag shown,",
+            "until you stop the writes and run 'pgmigrate cutover --target URL' in another shell;",
+            "the cutover applies the last changes, sets sequences, verifies and drops the slot,",
+            "publication and origin. Ctrl-C cancels and drops them too. The source needs",
+            "wal_level=logical and a role with REPLICATION; the pre-migration rules always run.",
+            "",
             Help.options(OPTIONS),
             "URL formats:",
             "  postgresql://user[:password]@host[:port]/dbname[?sslmode=require&...]   libpq URI",
@@ -75,13 +88,15 @@ final class MigrateCommand {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final Function<Migration.Builder, MigrationResult> executor;
+    private final Function<Migration.Builder, MigrationHandle> starter;
 
     MigrateCommand(PrintStream out, PrintStream err, Map<String, String> environment,
-                   Function<Migration.Builder, MigrationResult> executor) {
+                   Function<Migration.Builder, MigrationResult> executor, Function<Migration.Builder, MigrationHandle> starter) {
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.executor = executor;
+        this.starter = starter;
     }
 
     int run(String[] args) throws UsageException {
@@ -94,23 +109,72 @@ final class MigrateCommand {
         boolean verbose = arguments.flag("--verbose");
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
 
-        out.println("Migrating " + source + " to " + target);
+        MigrationMode mode = arguments.choice("--mode", MODE).orElse(MigrationMode.OFFLINE);
+        out.println("Migrating " + source + " to " + target + (mode == MigrationMode.ONLINE ? ", online" : ""));
         Migration.Builder migration = Migration.from(source)
                 .to(target)
-                .mode(MigrationMode.OFFLINE)
+                .mode(mode)
                 .verification(arguments.choice("--verification", VERIFICATION).orElse(VerificationPolicy.FAIL_ON_DIFFERENCE))
                 .copyFormat(arguments.choice("--copy-format", COPY_FORMAT).orElse(CopyFormat.AUTO))
                 .listener(ConsoleProgress.forOutput(out, verbose));
         arguments.byteSize("--split-tables-larger-than").ifPresent(migration::splitTablesLargerThan);
         arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
         jobs.ifPresent(migration::jobs);
+        java.util.OptionalLong maxWal = arguments.byteSize("--max-retained-wal");
+        if (maxWal.isPresent() && mode != MigrationMode.ONLINE) {
+            throw new UsageException("option --max-retained-wal only applies with --mode online");
+        }
+        maxWal.ifPresent(migration::maxRetainedWal);
         if (arguments.flag("--validate")) {
             migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.disabledRules(arguments));
         } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
             throw new UsageException("option " + ValidateCommand.DISABLE_RULE.name + " only applies with --validate");
         }
+        if (mode == MigrationMode.ONLINE) {
+            return execution.run(() -> online(migration));
+        }
         return execution.run(() -> printingValidation(migration));
     }
+
+    /**
+     * Starts the online migration and waits for its end (a cutover requested from another shell).
+     * Ctrl-C cancels it, which drops the slot and publication before the process exits; the hook
+     * belongs to the command line, never to the library.
+     */
+    private MigrationResult online(Migration.Builder migration) {
+        MigrationHandle handle;
+        try {
+            handle = starter.apply(migration);
+        } catch (ValidationFailedException e) {
+            out.print(e.report().toText());
+            throw e;
+        }
+        out.println("Online migration " + handle.migrationId() + " started; once the source is quiet, run"
+                + " 'pgmigrate cutover --target URL' in another shell (Ctrl-C cancels).");
+        Thread cancelOnInterrupt = new Thread(() -> {
+            handle.cancel();
+            try {
+                handle.await();
+            } catch (PgMigrateException e) {
+                err.println("pgmigrate: " + e.getMessage());
+                err.flush();
+            }
+        }, "pgmigrate-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        try {
+            MigrationResult result = handle.await();
+            result.validation().ifPresent(report -> out.print(report.toText()));
+            return result;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it reports the cancellation
+            }
+        }
+    }
+
+    private static final Map<String, MigrationMode> MODE = Map.of("offline", MigrationMode.OFFLINE, "online", MigrationMode.ONLINE);
 
     /** Runs the migration; prints the validation report, when the rules ran, before the summary or the failure. */
     private MigrationResult printingValidation(Migration.Builder migration) {
