@@ -86,6 +86,12 @@ final class ChangeApplier implements AutoCloseable {
         this.clock = clock;
         try (Statement s = target.createStatement()) {
             s.execute("SET session_replication_role = replica");
+            if (target.getMetaData().getDatabaseMajorVersion() >= 12) {
+                // A generic plan cached while a table was small (it was analysed empty at the copy)
+                // stays a sequential scan as the stream fills it: each update and delete then
+                // reads the whole table. Custom plans follow the table's real size.
+                s.execute("SET plan_cache_mode = force_custom_plan");
+            }
         }
         try (PreparedStatement ps = target.prepareStatement("SELECT pg_catalog.pg_replication_origin_session_setup(?)")) {
             ps.setString(1, origin);
@@ -242,8 +248,8 @@ final class ChangeApplier implements AutoCloseable {
 
     private static void bind(PreparedStatement ps, int index, Value value) throws SQLException {
         switch (value.kind()) {
-            case NULL -> ps.setNull(index, Types.OTHER);
-            case TEXT -> ps.setObject(index, value.text(), Types.OTHER);
+            case NULL -> ps.setNull(index, Types.VARCHAR);
+            case TEXT -> ps.setString(index, value.text());
             default -> throw new IllegalStateException("Cannot bind a " + value.kind() + " value");
         }
     }

@@ -21,8 +21,12 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
  * (DDL is not replicated) and applying further changes could corrupt the target.
  */
 final class CopiedTables {
-    /** A column as copied; {@code identityAlways} columns need OVERRIDING SYSTEM VALUE to be written. */
-    record CopiedColumn(String name, int typeOid, String typeName, boolean identityAlways) {}
+    /**
+     * A column as copied; {@code castType} is its type without modifier (as the source's
+     * format_type renders it, schema-qualified when not in pg_catalog), which bound text values are
+     * cast to; {@code identityAlways} columns need OVERRIDING SYSTEM VALUE to be written.
+     */
+    record CopiedColumn(String name, int typeOid, String typeName, String castType, boolean identityAlways) {}
 
     record CopiedTable(int oid, String schema, String name, List<CopiedColumn> columns) {
         String qualifiedName() {
@@ -40,7 +44,7 @@ final class CopiedTables {
     static CopiedTables read(Connection source, List<Long> oids, int sourceVersion) throws SQLException {
         String notGenerated = sourceVersion >= 120000 ? " AND a.attgenerated = ''" : "";
         String sql = "SELECT c.oid, n.nspname, c.relname, a.attname, a.atttypid, pg_catalog.format_type(a.atttypid, a.atttypmod),"
-                + " a.attidentity = 'a'"
+                + " a.attidentity = 'a', pg_catalog.format_type(a.atttypid, NULL)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped" + notGenerated
                 + " WHERE c.oid = ANY (?) ORDER BY c.oid, a.attnum";
@@ -54,7 +58,7 @@ final class CopiedTables {
                     int oid = (int) rs.getLong(1);
                     names.putIfAbsent(oid, new String[] {rs.getString(2), rs.getString(3)});
                     columns.computeIfAbsent(oid, k -> new ArrayList<>())
-                            .add(new CopiedColumn(rs.getString(4), (int) rs.getLong(5), rs.getString(6), rs.getBoolean(7)));
+                            .add(new CopiedColumn(rs.getString(4), (int) rs.getLong(5), rs.getString(6), rs.getString(8), rs.getBoolean(7)));
                 }
             }
         }

@@ -10,8 +10,7 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Tuple;
 
 /**
  * A table as the stream describes it, and the statements that apply its changes on the target.
- * Identifiers are quoted; values are always bound parameters, sent untyped so the target infers
- * each column's type. Stored generated columns are not in the stream and are never written.
+ * Identifiers are quoted; values are always bound parameters, text cast to the column's type. Stored generated columns are not in the stream and are never written.
  */
 final class ReplicatedRelation {
     /** Types without an equality operator: compared through their text form when a whole old row identifies a row. */
@@ -30,13 +29,21 @@ final class ReplicatedRelation {
         this.fullIdentity = relation.replicaIdentity() == 'f';
         List<String> names = new ArrayList<>();
         List<String> params = new ArrayList<>();
-        for (PgOutputMessage.Column c : relation.columns()) {
-            names.add(Sql.ident(c.name()));
-            params.add("?");
+        for (int i = 0; i < relation.columns().size(); i++) {
+            names.add(Sql.ident(relation.columns().get(i).name()));
+            params.add(parameter(i));
         }
         // OVERRIDING SYSTEM VALUE writes the source's value into GENERATED ALWAYS identity columns
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", names) + ")"
                 + (hasIdentityAlways() ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" + String.join(", ", params) + ")";
+    }
+
+    /**
+     * A bound text value cast to the column's type: typed parameters let the driver send a whole
+     * batch in one round trip and the server plan the statement once.
+     */
+    private String parameter(int column) {
+        return "CAST(? AS " + copied.columns().get(column).castType() + ")";
     }
 
     int oid() {
@@ -76,7 +83,7 @@ final class ReplicatedRelation {
             if (row.get(i).unchanged() || unwritable) {
                 continue;
             }
-            sets.add(Sql.ident(c.name()) + " = ?");
+            sets.add(Sql.ident(c.name()) + " = " + parameter(i));
             bound.add(i);
         }
         if (sets.isEmpty()) {
@@ -103,9 +110,9 @@ final class ReplicatedRelation {
             String column = Sql.ident(c.name());
             if (fullIdentity) {
                 conditions.add(NO_EQUALITY.contains(c.typeOid())
-                        ? column + "::text IS NOT DISTINCT FROM ?::text" : column + " IS NOT DISTINCT FROM ?");
+                        ? column + "::text IS NOT DISTINCT FROM CAST(? AS text)" : column + " IS NOT DISTINCT FROM " + parameter(i));
             } else {
-                conditions.add(column + " = ?");
+                conditions.add(column + " = " + parameter(i));
             }
             bound.add(i);
         }

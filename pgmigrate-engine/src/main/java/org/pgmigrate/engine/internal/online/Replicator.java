@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
@@ -84,7 +85,10 @@ final class Replicator implements AutoCloseable {
     }
 
     private void open() throws SQLException {
-        ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME), names.origin(), tables, clock);
+        Properties batching = new Properties();
+        // consecutive inserts of a table travel as multi-row INSERTs
+        batching.setProperty("reWriteBatchedInserts", "true");
+        ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, clock);
         try {
             stream = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
         } catch (SQLException | RuntimeException e) {
