@@ -8,9 +8,10 @@ import org.immutables.value.Value;
  * How far the target is behind the source during an online migration.
  *
  * <p>{@link #bytes()} is the WAL the source has written since the last position whose changes
- * are applied on the target; {@link #delay()} is how long ago the source committed the last
- * transaction now applied on the target, or zero when the stream has nothing pending (the source
- * clock against this machine's clock, so keep both synchronised). While the initial copy runs,
+ * are applied on the target; {@link #delay()} is how long ago the source committed the oldest
+ * transaction received but not yet committed on the target, or zero when none is pending (the
+ * source's clock against this machine's, so keep both synchronised). Transactions the source
+ * committed but has not yet sent are not seen: under a backlog, {@link #bytes()} tells. While the initial copy runs,
  * both grow from the moment the copy's snapshot was taken.
  */
 @Value.Immutable

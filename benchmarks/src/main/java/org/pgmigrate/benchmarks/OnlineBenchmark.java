@@ -146,7 +146,7 @@ public final class OnlineBenchmark {
             c.setAutoCommit(false);
             for (long t = 0; written < backlogRows; t++) {
                 long base = t * 60 + 1;
-                s.execute("INSERT INTO history (account, delta, note) SELECT 1 + (g * 7919) % 100000, g % 100, 'backlog'"
+                s.execute("INSERT INTO history (account, delta, note) SELECT 1 + (g::bigint * 7919) % 100000, g % 100, 'backlog'"
                         + " FROM generate_series(" + base + ", " + (base + 59) + ") g");
                 // (ids base .. base + 59 as long as nothing else used the sequence)
                 s.execute("UPDATE accounts SET balance = balance + 1 WHERE id BETWEEN " + (1 + (t * 30) % 99970)

@@ -60,6 +60,7 @@ class OnlineMigrationIT {
             assertThatDatabase(target).isEquivalentTo(source);
             assertThat(result.completed()).isTrue();
             assertThat(result.mode()).isEqualTo(MigrationMode.ONLINE);
+            assertThat(result.warnings()).as("no warning about the migration's own publication").isEmpty();
             assertThat(result.phases()).extracting(PhaseResult::phase).containsSubsequence(Phase.DATA, Phase.STREAM, Phase.CUTOVER,
                     Phase.SEQUENCES, Phase.VERIFY);
             assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).isTrue());

@@ -73,6 +73,8 @@ final class ChangeApplier implements AutoCloseable {
 
     private volatile long committedLsn;
     private volatile Instant committedSourceTime;
+    /** When the source committed the oldest transaction in the open target transaction; null when none is open. */
+    private volatile Instant pendingSourceTime;
     private volatile long appliedTransactions;
     private volatile long appliedRows;
 
@@ -86,12 +88,11 @@ final class ChangeApplier implements AutoCloseable {
         this.clock = clock;
         try (Statement s = target.createStatement()) {
             s.execute("SET session_replication_role = replica");
-            if (target.getMetaData().getDatabaseMajorVersion() >= 12) {
-                // A generic plan cached while a table was small (it was analysed empty at the copy)
-                // stays a sequential scan as the stream fills it: each update and delete then
-                // reads the whole table. Custom plans follow the table's real size.
-                s.execute("SET plan_cache_mode = force_custom_plan");
-            }
+            // Every update and delete finds its row by key. A generic plan cached while a table was
+            // small (it was analysed empty at the copy) would stay a sequential scan as the stream
+            // fills the table, reading all of it for each row; without sequential scans the plan
+            // is an index scan whatever the statistics say, and is planned once.
+            s.execute("SET enable_seqscan = off");
         }
         try (PreparedStatement ps = target.prepareStatement("SELECT pg_catalog.pg_replication_origin_session_setup(?)")) {
             ps.setString(1, origin);
@@ -159,6 +160,7 @@ final class ChangeApplier implements AutoCloseable {
         if (!targetTransactionOpen) {
             targetTransactionOpen = true;
             groupStartedMillis = clock.millis();
+            pendingSourceTime = instant(b.commitTime());
         }
     }
 
@@ -318,11 +320,21 @@ final class ChangeApplier implements AutoCloseable {
         targetTransactionOpen = false;
         if (groupTransactions > 0) {
             committedLsn = groupEndLsn;
-            committedSourceTime = Instant.EPOCH.plusNanos((groupCommitTime + PG_EPOCH_MICROS) * 1000);
+            committedSourceTime = instant(groupCommitTime);
             appliedTransactions += groupTransactions;
         }
         groupTransactions = 0;
         groupRows = 0;
+        pendingSourceTime = null;
+    }
+
+    private static Instant instant(long pgMicros) {
+        return Instant.EPOCH.plusNanos((pgMicros + PG_EPOCH_MICROS) * 1000);
+    }
+
+    /** When the source committed the oldest transaction applied but not yet committed here; null when none. */
+    Instant pendingSourceTime() {
+        return pendingSourceTime;
     }
 
     /** Commits what is applied and waits until it is durable on the target (for the cutover). */

@@ -203,6 +203,19 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
             version = rs.getInt(1);
         }
         copiedTables = CopiedTables.read(coordinator, publishedTables, version);
+        // the migration's own publication is no object of the user's to warn about
+        List<MigrationWarning> warnings = schema.warnings();
+        for (int i = 0; i < warnings.size(); i++) {
+            MigrationWarning w = warnings.get(i);
+            if (w.objects().contains(names.publication())) {
+                List<String> others = w.objects().stream().filter(o -> !o.equals(names.publication())).toList();
+                if (others.isEmpty()) {
+                    warnings.remove(i--);
+                } else {
+                    warnings.set(i, MigrationWarning.of(w.code(), w.message(), others));
+                }
+            }
+        }
         Set<Long> published = new HashSet<>(publishedTables);
         for (TableData table : schema.tables()) {
             if (!published.contains(table.oid()) && table.filter() == null) {

@@ -44,7 +44,6 @@ final class Replicator implements AutoCloseable {
     private long durable;
     private volatile long processed;
     private volatile boolean idle;
-    private volatile long lastIdleMillis;
     private volatile long appliedTransactionsBefore;
     private volatile long appliedRowsBefore;
     private final Object progress = new Object();
@@ -132,9 +131,6 @@ final class Replicator implements AutoCloseable {
         synchronized (progress) {
             processed = Lsn.max(processed, position);
             idle = nothingOpen;
-            if (nothingOpen) {
-                lastIdleMillis = clock.millis();
-            }
             progress.notifyAll();
         }
     }
@@ -179,15 +175,13 @@ final class Replicator implements AutoCloseable {
     }
 
     /**
-     * How long ago the source committed the last transaction applied on the target, or zero
-     * when nothing is pending.
+     * How long ago the source committed the oldest transaction that is received but not yet
+     * committed on the target; zero when nothing is pending.
      */
     Duration delay(Instant now) {
-        if (idle && clock.millis() - lastIdleMillis < 2 * STATUS_EVERY_MILLIS) {
-            return Duration.ZERO;
-        }
-        Instant last = applier == null ? null : applier.committedSourceTime();
-        return last == null || last.isAfter(now) ? Duration.ZERO : Duration.between(last, now);
+        ChangeApplier a = applier;
+        Instant pending = a == null ? null : a.pendingSourceTime();
+        return pending == null || pending.isAfter(now) ? Duration.ZERO : Duration.between(pending, now);
     }
 
     long appliedTransactions() {
