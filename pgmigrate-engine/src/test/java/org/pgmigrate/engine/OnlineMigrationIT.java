@@ -69,6 +69,27 @@ class OnlineMigrationIT {
         }
     }
 
+    /**
+     * A source before 15 streams empty transactions too, such as the cutover's own logical
+     * message: applied alone, it writes nothing on the target, and the cutover must still see
+     * its progress as durable.
+     */
+    @org.junit.jupiter.api.Test
+    void aQuietSourceBefore15CutsOver() {
+        try (PostgresServer sourceServer = PostgresServer.builder(11).setting("wal_level", "logical").start();
+             PostgresServer targetServer = PostgresServer.start(17);
+             TestDatabase source = sourceServer.createDatabase("quiet");
+             TestDatabase target = targetServer.createDatabase("quiet")) {
+            source.execute("CREATE TABLE public.t (id int PRIMARY KEY); INSERT INTO public.t SELECT generate_series(1, 10)");
+            try (MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).start()) {
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                assertThat(handle.cutover().completed()).isTrue();
+            }
+            assertThatDatabase(target).isEquivalentTo(source);
+            assertNothingLeft(source, target);
+        }
+    }
+
     static void assertNothingLeft(TestDatabase source, TestDatabase target) {
         assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
                 .as("slots on the source").isEmpty();

@@ -54,6 +54,7 @@ final class ChangeApplier implements AutoCloseable {
     private final Map<Integer, ReplicatedRelation> relations = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
     private final PreparedStatement originXact;
+    private final PreparedStatement forceTransactionId;
 
     /** Source transactions ending at or before this were applied before this session. */
     private final long resumeFrom;
@@ -103,6 +104,7 @@ final class ChangeApplier implements AutoCloseable {
         target.setAutoCommit(false);
         this.originXact = target.prepareStatement("SELECT pg_catalog.pg_replication_origin_xact_setup(?::pg_catalog.pg_lsn,"
                 + " pg_catalog.to_timestamp(? / 1000000.0))");
+        this.forceTransactionId = target.prepareStatement("SELECT pg_catalog.txid_current()");
     }
 
     /** The origin's progress: the end of the last source transaction committed on the target (durable only when {@code flushed}). */
@@ -311,6 +313,12 @@ final class ChangeApplier implements AutoCloseable {
     /** Commits the open target transaction with the origin set to the end of its last source transaction. */
     private void commitTarget() throws SQLException {
         flushBatch();
+        if (groupTransactions > 0 && groupRows == 0) {
+            // Source transactions that change nothing here (pre-15 sources send empty ones, such
+            // as the cutover's logical message): the origin only advances with a transaction id,
+            // and progress that never advances would never be reported durable.
+            forceTransactionId.execute();
+        }
         if (groupTransactions > 0) {
             originXact.setString(1, Lsn.format(groupEndLsn));
             originXact.setLong(2, groupCommitTime + PG_EPOCH_MICROS);
