@@ -33,6 +33,13 @@ public enum ErrorKind {
     TARGET_BUSY,
     /** The migration was cancelled. */
     CANCELLED,
+    /**
+     * Online mode: a table changed its definition on the source while the migration ran (DDL is
+     * not replicated); the message names the table.
+     */
+    SOURCE_SCHEMA_CHANGED,
+    /** Online mode: the WAL the replication slot held on the source passed the configured limit. */
+    WAL_RETENTION_EXCEEDED,
     /** pgmigrate-engine is not on the classpath. */
     ENGINE_MISSING
 }

@@ -24,6 +24,20 @@ import org.pgmigrate.spi.MigrationEngine;
 public final class Migration {
     private Migration() {}
 
+    /**
+     * Asks the online migration streaming into {@code target} (started elsewhere, e.g. by
+     * {@code pgmigrate migrate --mode online}) to cut over, and waits until it has: it applies the
+     * source's changes up to the source's current position, sets sequences, verifies and cleans up.
+     * Stop the applications' writes to the source first.
+     *
+     * @return the id of the migration that cut over
+     * @throws PgMigrateException when no online migration streams into the target, or the cutover
+     *     failed or was cancelled (the message says why), or {@code timeout} passed first
+     */
+    public static String requestCutover(Endpoint target, java.time.Duration timeout) {
+        return engine().requestCutover(Objects.requireNonNull(target, "target"), Objects.requireNonNull(timeout, "timeout"));
+    }
+
     /** Starts describing a migration from {@code source}. */
     public static Builder from(Endpoint source) {
         return new Builder(Objects.requireNonNull(source, "source"));
@@ -185,6 +199,15 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Online mode: stop the migration and drop its replication slot when the slot holds back
+         * more than this many bytes of WAL on the source (see {@link MigrationRequest#maxRetainedWalBytes()}).
+         */
+        public Builder maxRetainedWal(long bytes) {
+            request.maxRetainedWalBytes(bytes);
+            return this;
+        }
+
         /** The COPY format rows travel in (default: binary where it is safe, else text). */
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));
@@ -254,7 +277,10 @@ public final class Migration {
         }
 
         /**
-         * Runs the migration and returns what it did. With {@link MigrationOption#VALIDATE_AND_MIGRATE}
+         * Runs the migration and returns what it did. In {@link MigrationMode#ONLINE} mode it copies,
+         * streams, and returns after a cutover requested from another process through the target
+         * ({@code pgmigrate cutover --target URL}); use {@link #start()} to control it from here.
+         * Otherwise:  With {@link MigrationOption#VALIDATE_AND_MIGRATE}
          * the rules run first and the result carries their report ({@link MigrationResult#validation()});
          * with {@link MigrationOption#VALIDATE} only the rules run, and the result has the report and no
          * phases (prefer {@link #validate()}, which returns the report even when it failed).
@@ -266,6 +292,23 @@ public final class Migration {
         public MigrationResult execute() {
             MigrationRequest request = request();
             return engine().execute(request);
+        }
+
+        /**
+         * Starts an online migration ({@link MigrationMode#ONLINE}) and returns at once: it copies,
+         * then applies the source's changes until {@link MigrationHandle#cutover()}. Validation
+         * always runs first in online mode; the call throws {@link ValidationFailedException} when a
+         * rule failed, changing nothing.
+         *
+         * @throws PgMigrateException when it cannot start ({@link ErrorKind#INVALID_REQUEST} for offline mode)
+         */
+        public MigrationHandle start() {
+            MigrationRequest request = request();
+            if (request.mode() != MigrationMode.ONLINE) {
+                throw new PgMigrateException(ErrorKind.INVALID_REQUEST,
+                        "start() runs online migrations: call mode(MigrationMode.ONLINE) first, or use execute() for offline.");
+            }
+            return engine().start(request);
         }
     }
 

@@ -38,4 +38,10 @@ public interface MigrationListener {
 
     /** The comparison of target and source is complete. */
     default void verificationFinished(VerificationReport report) {}
+
+    /**
+     * Online mode: how far the target is behind the source; sent about once a second from the
+     * copy's start until the cutover, from the migration's stream thread.
+     */
+    default void lagMeasured(ReplicationLag lag) {}
 }

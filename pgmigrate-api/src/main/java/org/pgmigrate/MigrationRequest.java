@@ -103,6 +103,13 @@ public abstract class MigrationRequest {
     /** At most this many bytes a second read from the source by all workers together; unlimited when empty. */
     public abstract java.util.OptionalLong maxSourceBytesPerSecond();
 
+    /**
+     * Online mode: the most WAL (bytes) the replication slot may hold back on the source; past it
+     * the migration stops and drops the slot, so the source's disk does not fill. Unlimited when
+     * empty (the source's {@code max_slot_wal_keep_size}, when set, still applies).
+     */
+    public abstract java.util.OptionalLong maxRetainedWalBytes();
+
     /** The COPY format; {@link CopyFormat#AUTO} picks binary where it is safe. */
     @Value.Default
     public CopyFormat copyFormat() {
@@ -135,6 +142,10 @@ public abstract class MigrationRequest {
         }
         if (indexBuildMemory() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "indexBuildMemory must be positive, was " + indexBuildMemory() + ".");
+        }
+        if (maxRetainedWalBytes().isPresent() && maxRetainedWalBytes().getAsLong() < 1) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "maxRetainedWal must be positive, was "
+                    + maxRetainedWalBytes().getAsLong() + " bytes.");
         }
         if (splitTablesLargerThan() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "splitTablesLargerThan must be positive, was " + splitTablesLargerThan() + ".");

@@ -1,6 +1,9 @@
 package org.pgmigrate;
 
-/** The phases of a migration, in the order they run. */
+/**
+ * The phases of a migration, in the order they run (an online migration runs SEQUENCES after
+ * CUTOVER, and STREAM and CUTOVER only in online mode).
+ */
 public enum Phase {
     /** Create the source server's roles on the target, with memberships and settings. */
     ROLES,
@@ -24,6 +27,13 @@ public enum Phase {
     MATERIALIZED_VIEWS,
     /** Collect planner statistics of partitioned tables and materialized views (tables get theirs as they finish loading). */
     ANALYZE,
+    /**
+     * Online mode: apply the source's changes on the target until a cutover is requested. In
+     * online mode {@link #SEQUENCES} runs after {@link #CUTOVER}, with the values of that moment.
+     */
+    STREAM,
+    /** Online mode: apply every change up to the source's WAL position at the cutover request, then stop streaming. */
+    CUTOVER,
     /** Compare the target with the source: rows, sequences, large objects, schema. */
     VERIFY
 }

@@ -8,6 +8,7 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.VerificationReport;
 
@@ -24,6 +25,9 @@ public final class ConsoleProgress implements MigrationListener {
     /** Set at the first event, so time spent before the migration (starting servers) does not count. */
     private long start;
     private boolean started;
+    private long lastLag;
+    private boolean streaming;
+    private static final long LAG_EVERY_NANOS = 10_000_000_000L;
 
     /**
      * The progress display for {@code out}: a live, redrawn view when {@code out} is this
@@ -47,7 +51,18 @@ public final class ConsoleProgress implements MigrationListener {
 
     @Override
     public synchronized void phaseStarted(Phase phase) {
+        streaming = phase == Phase.STREAM || phase == Phase.CUTOVER;
         print(phase + " started");
+    }
+
+    /** While streaming, a line about every ten seconds; run {@code pgmigrate cutover} to finish. */
+    @Override
+    public synchronized void lagMeasured(ReplicationLag lag) {
+        long now = nanoTime.getAsLong();
+        if (streaming && (lastLag == 0 || now - lastLag >= LAG_EVERY_NANOS)) {
+            lastLag = now;
+            print("  " + Units.lag(lag));
+        }
     }
 
     @Override

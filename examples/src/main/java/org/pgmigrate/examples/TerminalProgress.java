@@ -13,6 +13,7 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.VerificationReport;
@@ -38,6 +39,8 @@ public final class TerminalProgress implements MigrationListener {
     private long dataStart;
     private long lastDraw;
     private int drawnLines;
+    private ReplicationLag lag;
+    private boolean streaming;
 
     public TerminalProgress(PrintStream out) {
         this(out, System::nanoTime);
@@ -50,7 +53,15 @@ public final class TerminalProgress implements MigrationListener {
 
     @Override
     public synchronized void phaseStarted(Phase phase) {
+        streaming = phase == Phase.STREAM || phase == Phase.CUTOVER;
         line(phase + " started");
+    }
+
+    /** While streaming, the lag as the live frame, redrawn with each measurement. */
+    @Override
+    public synchronized void lagMeasured(ReplicationLag measured) {
+        lag = measured;
+        draw(true);
     }
 
     @Override
@@ -58,6 +69,9 @@ public final class TerminalProgress implements MigrationListener {
         if (result.phase() == Phase.DATA) {
             plan = null;
             inFlight.clear();
+        }
+        if (result.phase() == Phase.CUTOVER) {
+            streaming = false;
         }
         line(result.phase() + " finished in " + Units.duration(result.duration()));
     }
@@ -109,7 +123,7 @@ public final class TerminalProgress implements MigrationListener {
     }
 
     private void draw(boolean force) {
-        if (plan == null) {
+        if (plan == null && !(streaming && lag != null)) {
             return;
         }
         long now = nanoTime.getAsLong();
@@ -132,6 +146,9 @@ public final class TerminalProgress implements MigrationListener {
     }
 
     List<String> frame(long now) {
+        if (plan == null) {
+            return List.of(Units.lag(lag) + "  (pgmigrate cutover --target URL to finish)");
+        }
         long rows = finishedRows + inFlight.values().stream().filter(Objects::nonNull).mapToLong(TableProgress::rows).sum();
         Duration elapsed = Duration.ofNanos(now - dataStart);
         List<String> lines = new ArrayList<>();

@@ -63,4 +63,10 @@ public final class Units {
         double seconds = duration.toNanos() / 1e9;
         return seconds <= 0 ? "" : count((long) (rows / seconds)) + " rows/s";
     }
+
+    /** "lag 1.2 MiB, 0.3 s behind; 12,345 rows in 678 transactions applied" for an online migration. */
+    public static String lag(org.pgmigrate.ReplicationLag lag) {
+        return "streaming: lag " + bytes(lag.bytes()) + ", " + duration(lag.delay()) + " behind; "
+                + count(lag.appliedRows(), "row") + " in " + count(lag.appliedTransactions(), "transaction") + " applied";
+    }
 }

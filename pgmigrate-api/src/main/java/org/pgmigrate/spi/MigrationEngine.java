@@ -1,7 +1,12 @@
 package org.pgmigrate.spi;
 
+import java.time.Duration;
+import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
@@ -21,4 +26,14 @@ public interface MigrationEngine {
 
     /** Reads both servers and says what the migration would do, changing nothing on either. */
     MigrationPlan plan(MigrationRequest request);
+
+    /** Starts an online migration and returns at once. */
+    default MigrationHandle start(MigrationRequest request) {
+        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
+    }
+
+    /** Asks the online migration streaming into {@code target} to cut over, and waits; returns its id. */
+    default String requestCutover(Endpoint target, Duration timeout) {
+        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
+    }
 }

@@ -1,6 +1,9 @@
 package org.pgmigrate.engine;
 
-import org.pgmigrate.ErrorKind;
+import java.time.Clock;
+import java.time.Duration;
+import org.pgmigrate.Endpoint;
+import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationPlan;
@@ -14,6 +17,8 @@ import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.StandaloneVerification;
 import org.pgmigrate.engine.internal.ValidationRun;
+import org.pgmigrate.engine.internal.online.CutoverRequest;
+import org.pgmigrate.engine.internal.online.OnlineMigration;
 import org.pgmigrate.spi.MigrationEngine;
 
 /** The engine the API finds with {@link java.util.ServiceLoader}. */
@@ -24,8 +29,11 @@ public final class PgMigrateEngine implements MigrationEngine {
             // validating online prerequisites needs no online engine
             return ValidationRun.validateOnly(request);
         }
-        if (request.mode() != MigrationMode.OFFLINE) {
-            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration is not available in this version; use MigrationMode.OFFLINE.");
+        if (request.mode() == MigrationMode.ONLINE) {
+            // copies, streams, and ends with a cutover requested through the target (pgmigrate cutover)
+            try (MigrationHandle handle = OnlineMigration.start(request)) {
+                return handle.await();
+            }
         }
         if (request.option() == MigrationOption.VALIDATE_AND_MIGRATE) {
             return ValidationRun.validateAndMigrate(request, () -> migrate(request));
@@ -38,6 +46,16 @@ public final class PgMigrateEngine implements MigrationEngine {
             return new ServerMigration(request).run();
         }
         return new OfflineMigration(request).run();
+    }
+
+    @Override
+    public MigrationHandle start(MigrationRequest request) {
+        return OnlineMigration.start(request);
+    }
+
+    @Override
+    public String requestCutover(Endpoint target, Duration timeout) {
+        return CutoverRequest.request(target, timeout, Clock.systemUTC());
     }
 
     @Override

@@ -124,13 +124,17 @@ class ValidationOptionsIT {
     }
 
     @Test
-    void onlinePrerequisitesValidateThoughOnlineMigrationIsNotAvailableYet(@Pg(instance = "source") TestDatabase source,
-                                                                           @Pg(instance = "target") TestDatabase target) {
+    void aFailedOnlinePrerequisiteRefusesTheOnlineMigration(@Pg(instance = "source") TestDatabase source,
+                                                            @Pg(instance = "target") TestDatabase target) {
         ValidationReport report = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).validate();
 
         assertThat(report.findingsOf("wal-level-logical")).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.FAILED));
         assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE)
                 .option(MigrationOption.VALIDATE_AND_MIGRATE).execute())
-                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST));
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION_FAILED);
+                    assertThat(e.report().findingsOf("wal-level-logical")).isNotEmpty();
+                });
+        assertThat(target.queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = 'pgmigrate'")).isEqualTo("0");
     }
 }

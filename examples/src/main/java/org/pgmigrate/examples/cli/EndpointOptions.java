@@ -49,6 +49,11 @@ final class EndpointOptions {
                         "read the target password from environment variable NAME\n(default: " + TARGET_PASSWORD_VARIABLE + " when set)"));
     }
 
+    /** --target and its password options alone, for commands that talk to the target only. */
+    static List<Arguments.Option> targetOnly(String targetDescription) {
+        return of("", targetDescription).stream().filter(o -> o.name.startsWith("--target")).toList();
+    }
+
     static Endpoint source(Arguments arguments, Map<String, String> environment) throws UsageException {
         return endpoint(arguments, environment, "--source", SOURCE_PASSWORD_VARIABLE);
     }

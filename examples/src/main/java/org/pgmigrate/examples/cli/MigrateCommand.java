@@ -11,6 +11,7 @@ import org.pgmigrate.DatabaseSelection;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationOption;
@@ -23,7 +24,7 @@ import org.pgmigrate.examples.ConsoleProgress;
 
 /**
  * {@code pgmigrate migrate}: one database, several or all from a source server to a target
- * server, offline, with the roles they need.
+ * server, offline or online, with the roles they need.
  */
 final class MigrateCommand {
     /** The range {@link org.pgmigrate.MigrationRequest} accepts, checked here to name the option in the error. */
@@ -47,6 +48,11 @@ final class MigrateCommand {
                     + "pg_* roles and the bootstrap superuser always)"),
             new Arguments.Option("--reserved-roles-owner", "ROLE", "the target role given what reserved roles own\n"
                     + "(default: the target user)"),
+            new Arguments.Option("--mode", "offline|online", "offline (default): copy while applications are stopped;\n"
+                    + "online: copy while they write, then apply their changes until\n"
+                    + "'pgmigrate cutover --target URL' from another shell (Ctrl-C cancels)"),
+            new Arguments.Option("--max-retained-wal", "SIZE", "online: stop and drop the slot when it holds more than SIZE\n"
+                    + "of WAL on the source, e.g. 20GB (default: no limit)"),
             new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
                     + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the result as JSON to FILE, also when the migration fails"),
@@ -76,6 +82,13 @@ final class MigrateCommand {
             "constraints, sequences, owners and privileges. Progress goes to standard output,",
             "then a summary; errors go to standard error.",
             "",
+            "With --mode online, applications keep writing: the copy reads under the snapshot of a",
+            "logical replication slot, then their changes stream to the target, with the lag shown,",
+            "until you stop the writes and run 'pgmigrate cutover --target URL' in another shell;",
+            "the cutover applies the last changes, sets sequences, verifies and drops the slot,",
+            "publication and origin. Ctrl-C cancels and drops them too. The source needs",
+            "wal_level=logical and a role with REPLICATION; the pre-migration rules always run.",
+            "",
             Help.options(OPTIONS),
             EndpointOptions.URL_HELP,
             Help.EXIT_CODES,
@@ -92,13 +105,15 @@ final class MigrateCommand {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final Function<Migration.Builder, MigrationResult> executor;
+    private final Function<Migration.Builder, MigrationHandle> starter;
 
     MigrateCommand(PrintStream out, PrintStream err, Map<String, String> environment,
-                   Function<Migration.Builder, MigrationResult> executor) {
+                   Function<Migration.Builder, MigrationResult> executor, Function<Migration.Builder, MigrationHandle> starter) {
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.executor = executor;
+        this.starter = starter;
     }
 
     int run(String[] args) throws UsageException {
@@ -109,10 +124,12 @@ final class MigrateCommand {
         boolean verbose = arguments.flag("--verbose");
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
 
-        out.println((arguments.flag(DRY_RUN.name) ? "Planning the migration of " : "Migrating ") + source + " to " + target);
+        MigrationMode mode = arguments.choice("--mode", MODE).orElse(MigrationMode.OFFLINE);
+        out.println((arguments.flag(DRY_RUN.name) ? "Planning the migration of " : "Migrating ") + source + " to " + target
+                + (mode == MigrationMode.ONLINE ? ", online" : ""));
         Migration.Builder migration = Migration.from(source)
                 .to(target)
-                .mode(MigrationMode.OFFLINE)
+                .mode(mode)
                 .verification(arguments.choice("--verification", VERIFICATION).orElse(VerificationPolicy.FAIL_ON_DIFFERENCE))
                 .copyFormat(arguments.choice("--copy-format", COPY_FORMAT).orElse(CopyFormat.AUTO))
                 .listener(ConsoleProgress.forOutput(out, verbose));
@@ -120,6 +137,11 @@ final class MigrateCommand {
         arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
         arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
         jobs.ifPresent(migration::jobs);
+        java.util.OptionalLong maxWal = arguments.byteSize("--max-retained-wal");
+        if (maxWal.isPresent() && mode != MigrationMode.ONLINE) {
+            throw new UsageException("option --max-retained-wal only applies with --mode online");
+        }
+        maxWal.ifPresent(migration::maxRetainedWal);
         serverOptions(arguments, migration);
         FilterOptions.apply(arguments, migration);
         if (arguments.flag(DRY_RUN.name)) {
@@ -129,6 +151,9 @@ final class MigrateCommand {
             migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.disabledRules(arguments));
         } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
             throw new UsageException("option " + ValidateCommand.DISABLE_RULE.name + " only applies with --validate");
+        }
+        if (mode == MigrationMode.ONLINE) {
+            return execution.run(() -> online(migration));
         }
         return execution.run(() -> printingValidation(migration));
     }
@@ -189,6 +214,46 @@ final class MigrateCommand {
         out.print(PlanText.format(plan));
         return ExitCode.OK;
     }
+
+    /**
+     * Starts the online migration and waits for its end (a cutover requested from another shell).
+     * Ctrl-C cancels it, which drops the slot and publication before the process exits; the hook
+     * belongs to the command line, never to the library.
+     */
+    private MigrationResult online(Migration.Builder migration) {
+        MigrationHandle handle;
+        try {
+            handle = starter.apply(migration);
+        } catch (ValidationFailedException e) {
+            out.print(e.report().toText());
+            throw e;
+        }
+        out.println("Online migration " + handle.migrationId() + " started; once the source is quiet, run"
+                + " 'pgmigrate cutover --target URL' in another shell (Ctrl-C cancels).");
+        Thread cancelOnInterrupt = new Thread(() -> {
+            handle.cancel();
+            try {
+                handle.await();
+            } catch (PgMigrateException e) {
+                err.println("pgmigrate: " + e.getMessage());
+                err.flush();
+            }
+        }, "pgmigrate-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        try {
+            MigrationResult result = handle.await();
+            result.validation().ifPresent(report -> out.print(report.toText()));
+            return result;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it reports the cancellation
+            }
+        }
+    }
+
+    private static final Map<String, MigrationMode> MODE = Map.of("offline", MigrationMode.OFFLINE, "online", MigrationMode.ONLINE);
 
     /** Runs the migration; prints the validation report, when the rules ran, before the summary or the failure. */
     private MigrationResult printingValidation(Migration.Builder migration) {

@@ -22,6 +22,9 @@ public final class PgMigrateCommand {
             "",
             "Usage:",
             "  pgmigrate migrate --source URL --target URL [options]   copy a database to another server",
+            "  pgmigrate migrate --mode online --source URL --target URL [options]",
+            "                                                          copy, then stream changes until cutover",
+            "  pgmigrate cutover --target URL [options]                finish the online migration into URL",
             "  pgmigrate validate --source URL --target URL [options]  check before migrating, changing nothing",
             "  pgmigrate verify --source URL --target URL [options]    compare a copy with its source",
             "  pgmigrate demo [options]                                migrate a sample database between",
@@ -74,7 +77,7 @@ public final class PgMigrateCommand {
 
     private int topLevel(String[] args) throws UsageException {
         if (args.length == 0) {
-            throw new UsageException("missing command: migrate, validate, verify or demo");
+            throw new UsageException("missing command: migrate, cutover, validate, verify or demo");
         }
         if (Arguments.wantsHelp(args)) {
             out.print(HELP);
@@ -92,7 +95,13 @@ public final class PgMigrateCommand {
                     out.print(MigrateCommand.HELP);
                     return ExitCode.OK;
                 }
-                return new MigrateCommand(out, err, environment, executor).run(args);
+                return new MigrateCommand(out, err, environment, executor, Migration.Builder::start).run(args);
+            case "cutover":
+                if (Arguments.wantsHelp(args)) {
+                    out.print(CutoverCommand.HELP);
+                    return ExitCode.OK;
+                }
+                return new CutoverCommand(out, err, environment, Migration::requestCutover).run(args);
             case "validate":
                 if (Arguments.wantsHelp(args)) {
                     out.print(ValidateCommand.HELP);
@@ -112,12 +121,12 @@ public final class PgMigrateCommand {
                 }
                 return new DemoCommand(out, err).run(args);
             default:
-                throw new UsageException("unknown command '" + Redaction.mask(command) + "'; the commands are migrate, validate, verify and demo");
+                throw new UsageException("unknown command '" + Redaction.mask(command) + "'; the commands are migrate, cutover, validate, verify and demo");
         }
     }
 
     private static boolean isCommand(String command) {
-        return command.equals("migrate") || command.equals("validate") || command.equals("verify") || command.equals("demo");
+        return command.equals("migrate") || command.equals("cutover") || command.equals("validate") || command.equals("verify") || command.equals("demo");
     }
 
     /** The project version, filtered into a resource at build time. */

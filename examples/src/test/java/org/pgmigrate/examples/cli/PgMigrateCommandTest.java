@@ -133,7 +133,7 @@ class PgMigrateCommandTest {
 
     static Stream<Arguments> badUsage() {
         return Stream.of(
-                Arguments.of(List.of(), "missing command: migrate, validate, verify or demo", "pgmigrate --help"),
+                Arguments.of(List.of(), "missing command: migrate, cutover, validate, verify or demo", "pgmigrate --help"),
                 Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'", "pgmigrate --help"),
                 Arguments.of(List.of("--frobnicate"), "unknown option '--frobnicate'", "pgmigrate --help"),
                 Arguments.of(List.of("--version", "extra"), "unexpected argument 'extra'", "pgmigrate --help"),

@@ -70,9 +70,11 @@ public final class OfflineMigration {
     private static final int LARGE_OBJECT_CHUNK = 1 << 20;
 
     private final MigrationRequest request;
+    /** Null for an offline migration. */
+    private final OnlineHooks online;
     private final MigrationListener listener;
     private final Clock clock;
-    private final String migrationId = UUID.randomUUID().toString().substring(0, 8);
+    private final String migrationId;
     private final Connector sourceConnector;
     private final Connector targetConnector;
     private final List<PhaseResult> phases = Collections.synchronizedList(new ArrayList<>());
@@ -84,7 +86,14 @@ public final class OfflineMigration {
     private ServerInfo targetInfo;
 
     public OfflineMigration(MigrationRequest request) {
+        this(request, null, UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A migration whose copy is followed by the online hooks' stream and cutover. */
+    public OfflineMigration(MigrationRequest request, OnlineHooks online, String migrationId) {
         this.request = request;
+        this.online = online;
+        this.migrationId = migrationId;
         this.listener = request.listener();
         this.clock = request.clock();
         this.sourceConnector = new Connector(request.source(), Side.SOURCE);
@@ -118,13 +127,19 @@ public final class OfflineMigration {
                                 : Throttle.NONE)
                         .run(workers, schema, src));
                 phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tgt, schema));
-                phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
+                if (online == null) {
+                    phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
+                }
                 phase(Phase.LARGE_OBJECTS, () -> largeObjects(src, tgt, schema));
                 phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(tgt, schema));
                 phase(Phase.ANALYZE, () -> analyzeTheRest(tgt, schema));
-                if (request.verification() != VerificationPolicy.SKIP) {
+                if (online == null && request.verification() != VerificationPolicy.SKIP) {
                     phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema));
                 }
+            }
+            if (online != null) {
+                src.rollback(); // ends the snapshot transaction: the stream takes over from its end
+                online.copied(new CutoverSteps(tgt));
             }
             MigrationResult result = result(true);
             LOG.info("Migration {} finished in {} ms: {} tables, {} rows, {} bytes", migrationId,
@@ -198,6 +213,55 @@ public final class OfflineMigration {
         }
     }
 
+    private TargetRoles targetRoles;
+    private Map<String, Set<String>> targetExtensions;
+
+    /** The online cutover's last steps: the source as it is at the cutover, not as it was copied. */
+    private final class CutoverSteps implements OnlineHooks.Cutover {
+        private final Connection target;
+
+        CutoverSteps(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public void phase(Phase phase, OnlineHooks.Body body) throws Exception {
+            OfflineMigration.this.phase(phase, body::run);
+        }
+
+        @Override
+        public void sequencesAndVerification() throws Exception {
+            try (Connection source = sourceConnector.open()) {
+                source.setAutoCommit(false);
+                try (Statement s = source.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+                SourceSchema now = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(),
+                        targetRoles, targetExtensions);
+                SchemaSelection.apply(source, now, request.filter());
+                OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
+                if (request.verification() != VerificationPolicy.SKIP) {
+                    try (Workers workers = new Workers(request.jobs(), migrationId, () -> readOnlySource(), targetConnector::open)) {
+                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(workers, source, target, now));
+                    }
+                }
+                source.rollback();
+            }
+        }
+
+        private Connection readOnlySource() {
+            Connection c = sourceConnector.open();
+            try (Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                return c;
+            } catch (SQLException e) {
+                Connector.closeQuietly(c);
+                throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Could not open a source session: " + e.getMessage(), e);
+            }
+        }
+    }
+
     private Map<String, Set<String>> prepare(Connection source, Connection target) throws SQLException {
         sourceInfo = serverInfo(source, request.source().toString());
         targetInfo = serverInfo(target, request.target().toString());
@@ -209,18 +273,23 @@ public final class OfflineMigration {
     }
 
     private SourceSchema snapshot(Connection source, Map<String, Set<String>> extensions) throws SQLException {
-        snapshot = SourceSnapshot.export(sourceConnector, source);
+        snapshot = online == null ? SourceSnapshot.export(sourceConnector, source) : online.snapshot(sourceConnector, source, migrationId);
         LOG.info("Reading the source catalogs under snapshot {}", snapshot.id());
         TargetRoles roles;
         try (Connection target = targetConnector.open()) {
             roles = targetRoles(source, target);
         }
+        targetRoles = roles;
+        targetExtensions = extensions;
         SourceSchema schema = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), roles, extensions);
         selection = SchemaSelection.apply(source, schema, request.filter());
         if (!planning) {
             selection.refuseBrokenDependencies();
         }
         Preflight.checkExtensions(schema.extensions(), extensions);
+        if (online != null) {
+            online.schemaRead(schema, source);
+        }
         schema.warnings().forEach(this::warn);
         roles.reassignedObjects().forEach((role, objects) -> warn(MigrationWarning.of("role-reassigned",
                 "Role " + Sql.ident(role) + " is reserved (a predefined or provider-managed role, or the source's bootstrap superuser"
@@ -408,6 +477,9 @@ public final class OfflineMigration {
     }
 
     private <T> T phase(Phase phase, PhaseBody<T> body) throws Exception {
+        if (online != null) {
+            online.beforePhase(phase);
+        }
         MDC.put("pgmigrate.phase", phase.name());
         LOG.info("Phase {} started", phase);
         listener.phaseStarted(phase);
@@ -439,7 +511,7 @@ public final class OfflineMigration {
         synchronized (tables) {
             return MigrationResult.builder()
                     .migrationId(migrationId)
-                    .mode(MigrationMode.OFFLINE)
+                    .mode(request.mode())
                     .source(sourceInfo)
                     .target(targetInfo)
                     .startedAt(startedAt)

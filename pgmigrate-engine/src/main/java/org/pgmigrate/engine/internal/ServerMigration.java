@@ -75,12 +75,7 @@ public final class ServerMigration {
 
     public MigrationResult run() {
         List<DatabasePair> databases = onServers((source, target, prepared) -> {
-            if (request.roles() != RoleSelection.NONE) {
-                phase(Phase.ROLES, () -> roleReport = new RoleCreator(target, targetInfo.versionNumber(), this::warn)
-                        .create(prepared.roles(), prepared.selectedRoles(), prepared.policy()));
-                LOG.info("Roles: {} created, {} already on the target, {} memberships granted", roleReport.created().size(),
-                        roleReport.existing().size(), roleReport.memberships().size());
-            }
+            createRoles(target, prepared);
             if (request.databases().wholeServer()) {
                 phase(Phase.DATABASES, () -> createDatabases(source, target, prepared.databases(), prepared.existingDatabases()));
             }
@@ -88,6 +83,32 @@ public final class ServerMigration {
         });
         migrateDatabases(databases);
         return result(true);
+    }
+
+    /**
+     * The ROLES step alone, for an online migration (which moves one database and does the rest
+     * itself): runs the same checks, creates the roles, and says what it did.
+     */
+    public Optional<RoleReport> rolesOnly() {
+        if (request.databases().wholeServer()) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "An online migration moves one database: migrate the others"
+                    + " one at a time, or offline with databases(...).");
+        }
+        onServers((source, target, prepared) -> {
+            createRoles(target, prepared);
+            return null;
+        });
+        return Optional.ofNullable(roleReport);
+    }
+
+    private void createRoles(Connection target, Prepared prepared) throws SQLException {
+        if (request.roles() == RoleSelection.NONE) {
+            return;
+        }
+        phase(Phase.ROLES, () -> roleReport = new RoleCreator(target, targetInfo.versionNumber(), this::warn)
+                .create(prepared.roles(), prepared.selectedRoles(), prepared.policy()));
+        LOG.info("Roles: {} created, {} already on the target, {} memberships granted", roleReport.created().size(),
+                roleReport.existing().size(), roleReport.memberships().size());
     }
 
     /** What {@link #run()} would do, changing nothing on either server. */

@@ -14,7 +14,7 @@ import org.pgmigrate.engine.internal.jdbc.Connector;
  * read-only repeatable-read transaction that stays open, and every other source session joins
  * it, so catalog reads, copies and verification all see the same data.
  */
-final class SourceSnapshot {
+public final class SourceSnapshot {
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
     private final Connector connector;
@@ -41,12 +41,28 @@ final class SourceSnapshot {
         }
     }
 
-    String id() {
+    /**
+     * A snapshot exported elsewhere (by creating a replication slot): {@code coordinator} joins it
+     * at once, so that catalog reads see what the copy sees.
+     */
+    public static SourceSnapshot imported(Connector connector, Connection coordinator, String id) throws SQLException {
+        if (!SNAPSHOT_ID.matcher(id).matches()) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Unexpected snapshot id from the source");
+        }
+        coordinator.setAutoCommit(false);
+        try (Statement s = coordinator.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            s.execute("SET TRANSACTION SNAPSHOT '" + id + "'");
+        }
+        return new SourceSnapshot(connector, id);
+    }
+
+    public String id() {
         return id;
     }
 
     /** A new source connection reading under this snapshot. */
-    Connection join() {
+    public Connection join() {
         Connection c = connector.open();
         try (Statement s = c.createStatement()) {
             c.setAutoCommit(false);

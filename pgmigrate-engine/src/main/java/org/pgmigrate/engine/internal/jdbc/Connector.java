@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
 import org.postgresql.PGConnection;
 
 /**
@@ -72,11 +74,27 @@ public final class Connector {
 
     /** A new connection in auto-commit mode with the engine's session settings. */
     public Connection open() {
+        return open("pgmigrate");
+    }
+
+    /**
+     * A new connection like {@link #open()}, showing {@code applicationName} in
+     * {@code pg_stat_activity} (ignored for data sources, which set their own).
+     */
+    public Connection open(String applicationName) {
+        return open(applicationName, new Properties());
+    }
+
+    /** A new connection like {@link #open(String)}, with further pgjdbc properties (URL connections only). */
+    public Connection open(String applicationName, Properties extra) {
         Connection connection = null;
         try {
+            Properties properties = properties();
+            properties.putAll(extra);
+            properties.setProperty("ApplicationName", applicationName);
             connection = endpoint.dataSource().isPresent()
                     ? endpoint.dataSource().get().getConnection()
-                    : DriverManager.getConnection(endpoint.jdbcUrl(), properties());
+                    : DriverManager.getConnection(endpoint.jdbcUrl(), properties);
             connection.unwrap(PGConnection.class);
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
@@ -88,6 +106,30 @@ public final class Connector {
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
+            throw ErrorTranslator.connectFailed(side, endpoint, e);
+        }
+    }
+
+    /**
+     * A new logical replication connection (a walsender bound to the endpoint's database), in
+     * simple query mode as the replication protocol requires, with the text formats the apply
+     * side expects pgoutput to send values in.
+     */
+    public Connection openReplication(String applicationName) {
+        if (endpoint.dataSource().isPresent()) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration opens replication connections to the "
+                    + side.label() + ", which a DataSource cannot provide: give the " + side.label() + " as a URL.");
+        }
+        Properties p = properties();
+        p.setProperty("ApplicationName", applicationName);
+        p.setProperty("replication", "database");
+        p.setProperty("assumeMinServerVersion", "10");
+        p.setProperty("preferQueryMode", "simple");
+        p.setProperty("options", "-c datestyle=ISO,YMD -c intervalstyle=postgres -c extra_float_digits=3 -c bytea_output=hex"
+                + " -c timezone=UTC -c statement_timeout=0 -c idle_in_transaction_session_timeout=0");
+        try {
+            return DriverManager.getConnection(endpoint.jdbcUrl(), p);
+        } catch (SQLException e) {
             throw ErrorTranslator.connectFailed(side, endpoint, e);
         }
     }

@@ -1,0 +1,159 @@
+package org.pgmigrate.engine.internal.online;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The target's {@code pgmigrate.online_control} table, through which another process asks a
+ * running online migration to cut over and learns the outcome.
+ *
+ * <p>Protocol, one row per migration ({@code migration_id}):
+ * <ol>
+ * <li>The migration inserts its row with state {@code COPYING}, then sets {@code STREAMING}.</li>
+ * <li>A requester sets {@code CUTOVER_REQUESTED} on the rows in {@code COPYING} or {@code STREAMING}
+ *     and polls the row.</li>
+ * <li>The migration, polling about once a second, cuts over ({@code CUTTING_OVER}) and ends in
+ *     {@code COMPLETED}, {@code FAILED} or {@code CANCELLED}, with {@code detail} saying why.</li>
+ * <li>The requester sets {@code outcome_read}; the migration, which waits up to a minute for it
+ *     when a requester asked, then deletes its row, the table when no row is left, and the
+ *     schema when nothing else is in it.</li>
+ * </ol>
+ */
+public final class ControlTable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlTable.class);
+    public static final String COPYING = "COPYING";
+    public static final String STREAMING = "STREAMING";
+    public static final String CUTOVER_REQUESTED = "CUTOVER_REQUESTED";
+    public static final String CUTTING_OVER = "CUTTING_OVER";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+    public static final String CANCELLED = "CANCELLED";
+
+    static final Duration OUTCOME_WAIT = Duration.ofSeconds(60);
+
+    private final Connector target;
+    private final String migrationId;
+
+    ControlTable(Connector target, String migrationId) {
+        this.target = target;
+        this.migrationId = migrationId;
+    }
+
+    void create() throws SQLException {
+        try (Connection c = target.open(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS pgmigrate");
+            s.execute("CREATE TABLE IF NOT EXISTS pgmigrate.online_control (migration_id text PRIMARY KEY, state text NOT NULL,"
+                    + " detail text, outcome_read boolean NOT NULL DEFAULT false, requested_at timestamptz,"
+                    + " updated_at timestamptz NOT NULL DEFAULT pg_catalog.now())");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pgmigrate.online_control (migration_id, state) VALUES (?, ?)")) {
+                ps.setString(1, migrationId);
+                ps.setString(2, COPYING);
+                ps.execute();
+            }
+        }
+    }
+
+    /** The row's state, or null when it is gone. */
+    String state(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM pgmigrate.online_control WHERE migration_id = ?")) {
+            ps.setString(1, migrationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Sets the state unless a cutover was requested meanwhile (that request must not be lost). */
+    void advance(Connection c, String state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE pgmigrate.online_control SET state = ?, updated_at = pg_catalog.now()"
+                + " WHERE migration_id = ? AND state <> ?")) {
+            ps.setString(1, state);
+            ps.setString(2, migrationId);
+            ps.setString(3, CUTOVER_REQUESTED);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records the outcome; when someone requested the cutover through the table, waits (at
+     * most {@link #OUTCOME_WAIT}) until they read it; then removes the row, and the table and
+     * schema when empty. Never throws: the migration's own outcome matters more.
+     */
+    void finish(String state, String detail, Clock clock) {
+        try (Connection c = target.open()) {
+            boolean requested;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pgmigrate.online_control SET state = ?, detail = ?,"
+                    + " updated_at = pg_catalog.now() WHERE migration_id = ? RETURNING requested_at IS NOT NULL")) {
+                ps.setString(1, state);
+                ps.setString(2, detail);
+                ps.setString(3, migrationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    requested = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (requested) {
+                awaitOutcomeRead(c, clock);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pgmigrate.online_control WHERE migration_id = ?")) {
+                ps.setString(1, migrationId);
+                ps.execute();
+            }
+            dropIfEmpty(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not clean up pgmigrate.online_control on the target: {}. Drop it with DROP TABLE pgmigrate.online_control;"
+                    + " once no online migration runs into this database.", e.getMessage());
+        }
+    }
+
+    private void awaitOutcomeRead(Connection c, Clock clock) throws SQLException {
+        long deadline = clock.millis() + OUTCOME_WAIT.toMillis();
+        try (PreparedStatement ps = c.prepareStatement("SELECT outcome_read FROM pgmigrate.online_control WHERE migration_id = ?")) {
+            ps.setString(1, migrationId);
+            while (clock.millis() < deadline) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        LOG.warn("Nobody read the cutover's outcome within {} s; removing the control row anyway", OUTCOME_WAIT.toSeconds());
+    }
+
+    private static void dropIfEmpty(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean empty;
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pgmigrate.online_control)")) {
+                empty = rs.next() && rs.getBoolean(1);
+            }
+            if (!empty) {
+                return;
+            }
+            s.execute("DROP TABLE pgmigrate.online_control");
+            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                    + " ON n.oid = c.relnamespace WHERE n.nspname = 'pgmigrate') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'pgmigrate')"
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                    + " WHERE n.nspname = 'pgmigrate')")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    // RESTRICT: should anything else appear meanwhile, the schema stays
+                    s.execute("DROP SCHEMA IF EXISTS pgmigrate RESTRICT");
+                }
+            }
+        }
+    }
+}

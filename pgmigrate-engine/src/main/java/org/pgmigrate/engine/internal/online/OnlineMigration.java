@@ -1,0 +1,583 @@
+package org.pgmigrate.engine.internal.online;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationFailedException;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.Phase;
+import org.pgmigrate.ReplicationLag;
+import org.pgmigrate.TableProgress;
+import org.pgmigrate.ValidationReport;
+import org.pgmigrate.engine.internal.OfflineMigration;
+import org.pgmigrate.engine.internal.ServerMigration;
+import org.pgmigrate.engine.internal.OnlineHooks;
+import org.pgmigrate.engine.internal.SourceSnapshot;
+import org.pgmigrate.engine.internal.ValidationRun;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.schema.SchemaSelection;
+import org.pgmigrate.engine.internal.schema.SourceSchema;
+import org.pgmigrate.engine.internal.schema.TableData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One online migration: validation, then the offline migration's run with the slot's snapshot,
+ * then the stream until a cutover is requested (by {@link #cutover()} or through the target's
+ * {@link ControlTable}), then the catch-up to the source's position at that request, sequences,
+ * verification, and the cleanup of slot, publication and origin on every way out.
+ */
+public final class OnlineMigration implements OnlineHooks, MigrationHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineMigration.class);
+    private static final long CONTROL_POLL_MILLIS = 1000;
+
+    private final MigrationRequest request;
+    private final MigrationListener listener;
+    private final Clock clock;
+    private final String migrationId = UUID.randomUUID().toString().substring(0, 8);
+    private final ReplicationNames names = ReplicationNames.of(migrationId);
+    private final Connector sourceConnector;
+    private final Connector targetConnector;
+    private final ReplicationObjects objects;
+    private final ControlTable control;
+    private final CompletableFuture<MigrationResult> outcome = new CompletableFuture<>();
+    private final Object slotLock = new Object();
+
+    private volatile boolean cutoverRequested;
+    private volatile boolean cancelRequested;
+    private volatile PgMigrateException stopped;
+    private volatile boolean replicationCreated;
+    private volatile SlotSnapshot slot;
+    private volatile Instant copyStartedAt;
+    private volatile long consistentPoint;
+    private volatile Replicator replicator;
+    private volatile long sourcePosition;
+    private List<Long> publishedTables;
+    /** What the ROLES step did before the copy. */
+    private java.util.Optional<org.pgmigrate.RoleReport> roles = java.util.Optional.empty();
+    private CopiedTables copiedTables;
+    private SourceWatch watch;
+    private ValidationReport validation;
+
+    private OnlineMigration(MigrationRequest request) {
+        this.request = request;
+        this.listener = request.listener();
+        this.clock = request.clock();
+        this.sourceConnector = new Connector(request.source(), Side.SOURCE);
+        this.targetConnector = new Connector(request.target(), Side.TARGET);
+        this.objects = new ReplicationObjects(sourceConnector, targetConnector, names);
+        this.control = new ControlTable(targetConnector, migrationId);
+    }
+
+    /**
+     * Validates (refusing to start, with the report, when a rule failed) and starts the migration
+     * on a thread of its own.
+     */
+    public static MigrationHandle start(MigrationRequest request) {
+        if (request.source().dataSource().isPresent()) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration needs the source as a URL: it opens"
+                    + " replication connections, which a DataSource cannot provide.");
+        }
+        OnlineMigration migration = new OnlineMigration(request);
+        migration.validation = ValidationRun.validate(request).throwIfFailed();
+        migration.roles = new ServerMigration(request).rolesOnly();
+        Thread thread = new Thread(migration::run, "pgmigrate-" + migration.migrationId + "-online");
+        thread.setDaemon(true);
+        thread.start();
+        return migration;
+    }
+
+    private void run() {
+        MDC.put("pgmigrate.migration", migrationId);
+        MigrationResult result = null;
+        PgMigrateException failure = null;
+        try {
+            MigrationRequest run = MigrationRequest.builder().from(request).listener(new CancellableListener()).build();
+            result = MigrationResult.builder().from(new OfflineMigration(run, this, migrationId).run()).validation(validation)
+                    .roles(roles).build();
+        } catch (PgMigrateException e) {
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = new PgMigrateException(ErrorKind.MIGRATION_FAILED, String.valueOf(e.getMessage()), e);
+        } finally {
+            String cleanup = cleanUp();
+            String state = failure == null ? ControlTable.COMPLETED
+                    : failure.kind() == ErrorKind.CANCELLED ? ControlTable.CANCELLED : ControlTable.FAILED;
+            String detail = failure == null ? "Cutover complete." + cleanup : failure.getMessage() + cleanup;
+            control.finish(state, detail, clock);
+            if (failure == null) {
+                if (!cleanup.isEmpty() && cleanup.contains("Run")) {
+                    result = MigrationResult.builder().from(result).addWarnings(MigrationWarning.of("replication-cleanup",
+                            cleanup.trim(), List.of(names.slot()))).build();
+                }
+                LOG.info("Online migration {} complete.{}", migrationId, cleanup);
+                outcome.complete(result);
+            } else {
+                LOG.error("Online migration {} ended: {}", migrationId, failure.getMessage() + cleanup);
+                outcome.completeExceptionally(withNote(failure, cleanup));
+            }
+            MDC.clear();
+        }
+    }
+
+    private static PgMigrateException withNote(PgMigrateException e, String note) {
+        if (e instanceof MigrationFailedException f) {
+            return new MigrationFailedException(f.kind(), f.getMessage() + note, f.partialResult(), f.getCause() == null ? f : f.getCause());
+        }
+        return new PgMigrateException(e.kind(), e.getMessage() + note, e);
+    }
+
+    /** Drops slot, publication and origin; says what was done, or exactly what to run where. */
+    private String cleanUp() {
+        if (watch != null) {
+            watch.stop();
+        }
+        closeSlotSnapshot();
+        Replicator r = replicator;
+        if (r != null) {
+            r.close();
+        }
+        if (!replicationCreated) {
+            return "";
+        }
+        List<String> left = objects.dropAll();
+        if (left.isEmpty()) {
+            return " The replication slot " + names.slot() + " and publication " + names.publication()
+                    + " were dropped on the source, and the replication origin " + names.origin() + " on the target.";
+        }
+        return " Some replication objects could not be dropped. Run " + String.join(" and ", left);
+    }
+
+    private void closeSlotSnapshot() {
+        synchronized (slotLock) {
+            if (slot != null) {
+                slot.close();
+                slot = null;
+            }
+        }
+    }
+
+    // ---- hooks into the offline run
+
+    @Override
+    public SourceSnapshot snapshot(Connector source, Connection coordinator, String id) throws SQLException {
+        control.create();
+        replicationCreated = true;
+        publishedTables = objects.createPublication();
+        SlotSnapshot created = SlotSnapshot.create(source, names.slot());
+        synchronized (slotLock) {
+            slot = created;
+        }
+        copyStartedAt = clock.instant();
+        consistentPoint = created.consistentPoint();
+        objects.createOrigin(consistentPoint);
+        LOG.info("Created replication slot {} at {}; the copy reads under its snapshot {}", names.slot(),
+                Lsn.format(consistentPoint), created.snapshotName());
+        watch = new SourceWatch();
+        watch.start();
+        return SourceSnapshot.imported(source, coordinator, created.snapshotName());
+    }
+
+    @Override
+    public void schemaRead(SourceSchema schema, Connection coordinator) throws SQLException {
+        int version;
+        try (Statement s = coordinator.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int")) {
+            rs.next();
+            version = rs.getInt(1);
+        }
+        // tables the filter leaves out (or keeps without their rows) stay published, but their changes are skipped
+        Set<Long> copiedOids = new HashSet<>();
+        schema.tables().stream().filter(SchemaSelection::copiesRows).forEach(t -> copiedOids.add(t.oid()));
+        Set<Long> leftOut = new HashSet<>(publishedTables);
+        leftOut.removeAll(copiedOids);
+        copiedTables = CopiedTables.read(coordinator, publishedTables.stream().filter(copiedOids::contains).toList(), leftOut, version);
+        // the migration's own publication is no object of the user's to warn about
+        List<MigrationWarning> warnings = schema.warnings();
+        for (int i = 0; i < warnings.size(); i++) {
+            MigrationWarning w = warnings.get(i);
+            if (w.objects().contains(names.publication())) {
+                List<String> others = w.objects().stream().filter(o -> !o.equals(names.publication())).toList();
+                if (others.isEmpty()) {
+                    warnings.remove(i--);
+                } else {
+                    warnings.set(i, MigrationWarning.of(w.code(), w.message(), others));
+                }
+            }
+        }
+        Set<Long> published = new HashSet<>(publishedTables);
+        for (TableData table : schema.tables()) {
+            if (!SchemaSelection.copiesRows(table)) {
+                continue;
+            }
+            if (!published.contains(table.oid()) && table.filter() == null) {
+                LOG.warn("Table {} is copied but its changes are not replicated (unlogged, or created while the migration"
+                        + " started)", table.qualifiedName());
+            }
+        }
+    }
+
+    @Override
+    public void beforePhase(Phase phase) {
+        checkStop();
+    }
+
+    private void checkStop() {
+        if (stopped != null) {
+            throw stopped;
+        }
+        if (cancelRequested) {
+            throw new PgMigrateException(ErrorKind.CANCELLED, "The online migration " + migrationId + " was cancelled.");
+        }
+    }
+
+    @Override
+    public void copied(Cutover cutover) throws Exception {
+        closeSlotSnapshot();
+        Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables, clock, consistentPoint);
+        replicator = r;
+        try (Connection controlConnection = targetConnector.open("pgmigrate-control")) {
+            control.advance(controlConnection, ControlTable.STREAMING);
+            cutover.phase(Phase.STREAM, () -> r.run(new Replicator.Until() {
+                private long lastPoll;
+
+                @Override
+                public void check() {
+                    checkStop();
+                }
+
+                @Override
+                public boolean done(long processed) throws SQLException {
+                    if (cutoverRequested) {
+                        return true;
+                    }
+                    long now = clock.millis();
+                    if (now - lastPoll >= CONTROL_POLL_MILLIS) {
+                        lastPoll = now;
+                        String state = control.state(controlConnection);
+                        if (ControlTable.CUTOVER_REQUESTED.equals(state)) {
+                            LOG.info("Cutover requested through the target's pgmigrate.online_control");
+                            cutoverRequested = true;
+                        }
+                    }
+                    return cutoverRequested;
+                }
+            }));
+            control.advance(controlConnection, ControlTable.CUTTING_OVER);
+            cutover.phase(Phase.CUTOVER, () -> {
+                long end = sourceCutoverPosition();
+                LOG.info("Cutover: applying every change up to the source's position {}", Lsn.format(end));
+                r.run(new Replicator.Until() {
+                    @Override
+                    public void check() {
+                        checkStop();
+                    }
+
+                    @Override
+                    public boolean done(long processed) {
+                        return !Lsn.before(processed, end);
+                    }
+                });
+                r.commitDurably();
+                r.awaitDurable(Duration.ofMinutes(1));
+                r.close();
+            });
+        }
+        cutover.sequencesAndVerification();
+    }
+
+    /**
+     * The source's position now: every transaction committed so far ends before it. Commits may be
+     * asynchronous on the source (their WAL not yet flushed, so not yet streamed), hence the insert
+     * position rather than the flush position.
+     */
+    private long sourcePositionNow() throws SQLException {
+        try (Connection c = sourceConnector.open(); Statement s = c.createStatement()) {
+            return insertPosition(s);
+        }
+    }
+
+    /**
+     * The cutover's end position. A small synchronous transaction with a logical message first
+     * flushes the source's WAL, so that every earlier (asynchronous) commit is streamed without
+     * waiting for the WAL writer.
+     */
+    private long sourceCutoverPosition() throws SQLException {
+        try (Connection c = sourceConnector.open(); Statement s = c.createStatement()) {
+            try {
+                c.setAutoCommit(false);
+                s.execute("SET LOCAL synchronous_commit = on");
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_logical_emit_message(true, 'pgmigrate', ?)")) {
+                    ps.setString(1, "cutover " + migrationId);
+                    ps.execute();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                LOG.warn("Could not flush the source's WAL with a logical message ({}); the cutover waits for the WAL writer", e.getMessage());
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return insertPosition(s);
+        }
+    }
+
+    private static long insertPosition(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_current_wal_insert_lsn()::text")) {
+            rs.next();
+            return Lsn.parse(rs.getString(1));
+        }
+    }
+
+    // ---- the handle
+
+    @Override
+    public String migrationId() {
+        return migrationId;
+    }
+
+    @Override
+    public boolean awaitCaughtUp(Duration timeout) {
+        long deadline = clock.millis() + timeout.toMillis();
+        long position;
+        try {
+            position = sourcePositionNow();
+        } catch (SQLException e) {
+            throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Reading the source's WAL position failed: " + e.getMessage(), e);
+        }
+        try {
+            while (clock.millis() < deadline) {
+                if (outcome.isDone()) {
+                    await();
+                    return true;
+                }
+                Replicator r = replicator;
+                if (r != null && r.awaitProcessed(position, Math.min(deadline, clock.millis() + 200))) {
+                    return true;
+                }
+                if (r == null) {
+                    Thread.sleep(100);
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public ReplicationLag lag() {
+        Instant now = clock.instant();
+        Replicator r = replicator;
+        long processed = r != null ? r.processed() : consistentPoint;
+        long bytes = sourcePosition == 0 ? 0 : Lsn.distance(processed, sourcePosition);
+        Duration delay = r != null ? r.delay(now)
+                : copyStartedAt == null ? Duration.ZERO : Duration.between(copyStartedAt, now);
+        return ReplicationLag.of(bytes, delay, now, r == null ? 0 : r.appliedTransactions(), r == null ? 0 : r.appliedRows());
+    }
+
+    @Override
+    public MigrationResult cutover() {
+        cutoverRequested = true;
+        return await();
+    }
+
+    @Override
+    public MigrationResult await() {
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PgMigrateException p) {
+                throw p;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (outcome.isDone()) {
+            return;
+        }
+        cancelRequested = true;
+        try {
+            outcome.get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException expected) {
+            // the cancellation itself, reported by await()
+        } catch (TimeoutException e) {
+            LOG.warn("The online migration {} did not stop within 10 minutes of being cancelled", migrationId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+
+    /**
+     * Passes events on to the user's listener, and stops a running copy once the migration is
+     * cancelled or stopped: progress events come from the copying workers about once a second.
+     */
+    private final class CancellableListener implements MigrationListener {
+        @Override
+        public void phaseStarted(Phase phase) {
+            listener.phaseStarted(phase);
+        }
+
+        @Override
+        public void phaseFinished(org.pgmigrate.PhaseResult result) {
+            listener.phaseFinished(result);
+        }
+
+        @Override
+        public void dataPlanned(org.pgmigrate.DataPlan plan) {
+            listener.dataPlanned(plan);
+        }
+
+        @Override
+        public void tableStarted(String qualifiedName) {
+            checkStop();
+            listener.tableStarted(qualifiedName);
+        }
+
+        @Override
+        public void tableProgress(TableProgress progress) {
+            checkStop();
+            listener.tableProgress(progress);
+        }
+
+        @Override
+        public void indexBuilt(org.pgmigrate.IndexResult index) {
+            listener.indexBuilt(index);
+        }
+
+        @Override
+        public void tableFinished(org.pgmigrate.TableResult result) {
+            listener.tableFinished(result);
+        }
+
+        @Override
+        public void warning(MigrationWarning warning) {
+            listener.warning(warning);
+        }
+
+        @Override
+        public void tableVerified(org.pgmigrate.TableVerification verification) {
+            listener.tableVerified(verification);
+        }
+
+        @Override
+        public void verificationFinished(org.pgmigrate.VerificationReport report) {
+            listener.verificationFinished(report);
+        }
+
+        @Override
+        public void lagMeasured(ReplicationLag lag) {
+            listener.lagMeasured(lag);
+        }
+    }
+
+    /**
+     * About once a second from the slot's creation: the source's WAL position (for the lag) and
+     * the WAL the slot holds back. Past the limit the migration stops; while the copy still runs
+     * the slot is dropped at once, so the source's disk is safe whatever the copy does next.
+     */
+    private final class SourceWatch implements Runnable {
+        private final Thread thread = new Thread(this, "pgmigrate-" + migrationId + "-watch");
+        private volatile boolean running = true;
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            MDC.put("pgmigrate.migration", migrationId);
+            Connection c = null;
+            while (running) {
+                try {
+                    if (c == null) {
+                        c = sourceConnector.open("pgmigrate-watch");
+                    }
+                    measure(c);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.debug("Watching the source failed: {}", e.getMessage());
+                    Connector.closeQuietly(c);
+                    c = null;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            Connector.closeQuietly(c);
+        }
+
+        private void measure(Connection c) throws SQLException {
+            long retained;
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_current_wal_lsn()::text,"
+                    + " (SELECT pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), restart_lsn)::bigint"
+                    + "  FROM pg_catalog.pg_replication_slots WHERE slot_name = ?)")) {
+                ps.setString(1, names.slot());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sourcePosition = Lsn.parse(rs.getString(1));
+                    retained = rs.getLong(2);
+                }
+            }
+            if (!running) {
+                return;
+            }
+            listener.lagMeasured(lag());
+            if (request.maxRetainedWalBytes().isPresent() && retained > request.maxRetainedWalBytes().getAsLong() && stopped == null) {
+                stopped = new PgMigrateException(ErrorKind.WAL_RETENTION_EXCEEDED, "The replication slot " + names.slot()
+                        + " held " + retained + " bytes of WAL on the source, more than the limit of "
+                        + request.maxRetainedWalBytes().getAsLong() + " bytes: the migration stopped and dropped the slot so the"
+                        + " source's disk does not fill. Run it again when the source writes less, with more jobs, or with a"
+                        + " higher limit (maxRetainedWal).");
+                LOG.error("{}", stopped.getMessage());
+                if (replicator == null) {
+                    closeSlotSnapshot();
+                    objects.dropAll();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.pgmigrate.engine.internal.online;
+
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams the slot and applies its changes, one session (stream + apply connection) at a time.
+ * A session that breaks (the walsender or the apply backend ended, a network failure) is closed
+ * and a new one resumes from the origin's progress: the target rolled back whatever it had not
+ * committed, and transactions it did commit are not streamed or applied again.
+ */
+final class Replicator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
+    static final String APPLY_APPLICATION_NAME = "pgmigrate-apply";
+    private static final int MAX_FAILURES_IN_A_ROW = 10;
+    private static final long STATUS_EVERY_MILLIS = 1000;
+
+    /** Decides when the loop ends, and stops it by throwing. */
+    interface Until {
+        /** Throws when the migration must stop (cancelled, WAL limit); called often. */
+        void check();
+
+        /** Whether to return, now that everything received up to {@code processed} is committed on the target. */
+        boolean done(long processed) throws SQLException;
+    }
+
+    private final Connector source;
+    private final Connector target;
+    private final ReplicationNames names;
+    private final CopiedTables tables;
+    private final Clock clock;
+    private ChangeStream stream;
+    private ChangeApplier applier;
+    private long lastStatusMillis;
+    private long durable;
+    private volatile long processed;
+    private volatile boolean idle;
+    private volatile long appliedTransactionsBefore;
+    private volatile long appliedRowsBefore;
+    private final Object progress = new Object();
+
+    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, Clock clock, long start) {
+        this.source = source;
+        this.target = target;
+        this.names = names;
+        this.tables = tables;
+        this.clock = clock;
+        this.processed = start;
+    }
+
+    /** Applies changes until {@code until} says done; survives broken sessions. */
+    void run(Until until) throws Exception {
+        int failures = 0;
+        while (true) {
+            until.check();
+            try {
+                if (applier == null) {
+                    open();
+                }
+                if (step(until)) {
+                    return;
+                }
+                failures = 0;
+            } catch (SQLException e) {
+                closeSession();
+                if (!retryable(e) || ++failures > MAX_FAILURES_IN_A_ROW) {
+                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed: " + e.getMessage()
+                            + " (SQLSTATE " + e.getSQLState() + ")", e);
+                }
+                LOG.warn("The replication session broke ({}; SQLSTATE {}); resuming from the last transaction committed on the"
+                        + " target (attempt {} of {})", e.getMessage(), e.getSQLState(), failures, MAX_FAILURES_IN_A_ROW);
+                Thread.sleep(Math.min(5000, 250L * failures));
+            }
+        }
+    }
+
+    private void open() throws SQLException {
+        Properties batching = new Properties();
+        // consecutive inserts of a table travel as multi-row INSERTs
+        batching.setProperty("reWriteBatchedInserts", "true");
+        ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, clock);
+        try {
+            stream = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
+        } catch (SQLException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        applier = opened;
+        durable = opened.progress();
+        LOG.info("Streaming changes from {} (slot {})", Lsn.format(opened.progress()), names.slot());
+    }
+
+    /** Reads and applies what has arrived; returns whether {@code until} is done. */
+    private boolean step(Until until) throws SQLException {
+        for (int i = 0; i < 10_000; i++) {
+            ByteBuffer message = stream.poll();
+            if (message == null) {
+                break;
+            }
+            idle = false;
+            applier.apply(PgOutputDecoder.decode(message));
+            if (i % 256 == 255) {
+                until.check();
+                status(false);
+            }
+        }
+        applier.idle();
+        boolean nothingOpen = !applier.inSourceTransaction();
+        long position = nothingOpen ? Lsn.max(applier.committedLsn(), stream.received()) : applier.committedLsn();
+        publish(position, nothingOpen);
+        status(nothingOpen);
+        if (nothingOpen && until.done(position)) {
+            return true;
+        }
+        if (nothingOpen) {
+            sleep(5);
+        }
+        return false;
+    }
+
+    private void publish(long position, boolean nothingOpen) {
+        synchronized (progress) {
+            processed = Lsn.max(processed, position);
+            idle = nothingOpen;
+            progress.notifyAll();
+        }
+    }
+
+    /**
+     * About once a second: learns what is durable on the target and reports it; the slot moves
+     * only up to there (or, with nothing pending and everything durable, to the server's position,
+     * so WAL of other databases and unpublished tables is not held).
+     */
+    private void status(boolean nothingOpen) throws SQLException {
+        long now = clock.millis();
+        if (now - lastStatusMillis < STATUS_EVERY_MILLIS) {
+            return;
+        }
+        lastStatusMillis = now;
+        durable = ChangeApplier.originProgress(applier.connection(), names.origin(), true);
+        long committed = applier.committedLsn();
+        long flushed = durable;
+        if (nothingOpen && !Lsn.before(durable, committed)) {
+            flushed = Lsn.max(durable, stream.received());
+        }
+        stream.acknowledge(committed, flushed);
+        stream.sendStatus();
+    }
+
+    /** Waits until the applied changes are flushed on the target, for the cutover. */
+    void awaitDurable(Duration timeout) throws SQLException {
+        long deadline = clock.millis() + timeout.toMillis();
+        long committed = applier.committedLsn();
+        while (Lsn.before(ChangeApplier.originProgress(applier.connection(), names.origin(), true), committed)) {
+            if (clock.millis() > deadline) {
+                throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The target did not flush the applied changes within "
+                        + timeout.toSeconds() + " s");
+            }
+            sleep(20);
+        }
+    }
+
+    /** Everything received up to here is committed on the target. */
+    long processed() {
+        return processed;
+    }
+
+    /**
+     * How long ago the source committed the oldest transaction that is received but not yet
+     * committed on the target; zero when nothing is pending.
+     */
+    Duration delay(Instant now) {
+        ChangeApplier a = applier;
+        Instant pending = a == null ? null : a.pendingSourceTime();
+        return pending == null || pending.isAfter(now) ? Duration.ZERO : Duration.between(pending, now);
+    }
+
+    long appliedTransactions() {
+        ChangeApplier a = applier;
+        return appliedTransactionsBefore + (a == null ? 0 : a.appliedTransactions());
+    }
+
+    long appliedRows() {
+        ChangeApplier a = applier;
+        return appliedRowsBefore + (a == null ? 0 : a.appliedRows());
+    }
+
+    /** Waits until everything up to {@code position} is applied; false on timeout. */
+    boolean awaitProcessed(long position, long deadlineMillis) throws InterruptedException {
+        synchronized (progress) {
+            while (!(idle && !Lsn.before(processed, position))) {
+                long left = deadlineMillis - clock.millis();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.min(left, 200));
+            }
+            return true;
+        }
+    }
+
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return true; // an I/O failure without a server error
+        }
+        return state.startsWith("08") // connection exceptions
+                || state.startsWith("57P") // terminated by the administrator, crash shutdown, cannot connect now
+                || state.equals("55006") // the slot or origin is still held by the session that is going away
+                || state.equals("55000") // "replication origin ... is already active" on some majors
+                || state.equals("40001") || state.equals("40P01");
+    }
+
+    private void closeSession() {
+        if (applier != null) {
+            appliedTransactionsBefore += applier.appliedTransactions();
+            appliedRowsBefore += applier.appliedRows();
+            applier.close();
+            applier = null;
+        }
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    /** Commits durably what is applied, for the cutover. */
+    void commitDurably() throws SQLException {
+        applier.commitDurably();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgMigrateException(ErrorKind.CANCELLED, "Interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+    }
+}

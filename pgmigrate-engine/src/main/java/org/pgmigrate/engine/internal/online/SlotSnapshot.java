@@ -1,0 +1,71 @@
+package org.pgmigrate.engine.internal.online;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.postgresql.PGConnection;
+import org.postgresql.replication.ReplicationSlotInfo;
+
+/**
+ * The replication connection that created the slot. Creating a logical slot exports a snapshot
+ * of exactly the point the slot's changes start after; it stays valid only while this
+ * connection stays open and runs no other command, so it is left idle until every copy session
+ * has joined the snapshot and finished, then closed.
+ */
+final class SlotSnapshot implements AutoCloseable {
+    static final String APPLICATION_NAME = "pgmigrate-slot";
+
+    private final Connection connection;
+    private final long consistentPoint;
+    private final String snapshotName;
+
+    private SlotSnapshot(Connection connection, long consistentPoint, String snapshotName) {
+        this.connection = connection;
+        this.consistentPoint = consistentPoint;
+        this.snapshotName = snapshotName;
+    }
+
+    /** Creates the pgoutput slot; waits for transactions running on the source to end first, as the server must. */
+    static SlotSnapshot create(Connector source, String slot) {
+        Connection connection = source.openReplication(APPLICATION_NAME);
+        try {
+            try (Statement s = connection.createStatement()) {
+                // an exporting session must never be ended by a server-side timeout
+                s.execute("SET statement_timeout = 0");
+                s.execute("SET idle_in_transaction_session_timeout = 0");
+            }
+            ReplicationSlotInfo info = connection.unwrap(PGConnection.class).getReplicationAPI().createReplicationSlot().logical()
+                    .withSlotName(slot).withOutputPlugin("pgoutput").make();
+            if (info.getSnapshotName() == null) {
+                throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Creating replication slot " + slot
+                        + " on the source exported no snapshot; the copy cannot be aligned with the stream.");
+            }
+            return new SlotSnapshot(connection, info.getConsistentPoint().asLong(), info.getSnapshotName());
+        } catch (SQLException e) {
+            Connector.closeQuietly(connection);
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Creating the logical replication slot " + slot
+                    + " on the source failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        } catch (RuntimeException e) {
+            Connector.closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The position the slot's changes start after: the copy holds everything committed before it. */
+    long consistentPoint() {
+        return consistentPoint;
+    }
+
+    String snapshotName() {
+        return snapshotName;
+    }
+
+    /** Ends the snapshot; the slot stays. */
+    @Override
+    public void close() {
+        Connector.closeQuietly(connection);
+    }
+}

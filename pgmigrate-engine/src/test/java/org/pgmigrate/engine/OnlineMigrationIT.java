@@ -1,0 +1,105 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
+import org.pgmigrate.ReplicationLag;
+import org.pgmigrate.testkit.PostgresServer;
+import org.pgmigrate.testkit.TestDatabase;
+
+/**
+ * Online migrations under concurrent writes of every kind end with the target equal to the
+ * source (rows, sequences, schema) and leave no slot, publication, origin or control table.
+ */
+class OnlineMigrationIT {
+    @ParameterizedTest(name = "PostgreSQL {0} to {1}")
+    @CsvSource({"17, 17", "11, 17", "12, 14", "15, 16"})
+    void concurrentWritesOfEveryKindEndEqual(int sourceMajor, int targetMajor) {
+        try (PostgresServer sourceServer = PostgresServer.builder(sourceMajor).setting("wal_level", "logical").start();
+             PostgresServer targetServer = PostgresServer.start(targetMajor);
+             TestDatabase source = sourceServer.createDatabase("shop");
+             TestDatabase target = targetServer.createDatabase("shop")) {
+            OnlineWorkload.createSchema(source, sourceMajor);
+            List<ReplicationLag> lags = new CopyOnWriteArrayList<>();
+            MigrationResult result;
+            try (OnlineWorkload workload = OnlineWorkload.start(source);
+                 MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE)
+                         .jobs(2).listener(new MigrationListener() {
+                             @Override
+                             public void lagMeasured(ReplicationLag lag) {
+                                 lags.add(lag);
+                             }
+                         }).start()) {
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+                long before = workload.transactions();
+                OnlineWorkload.largeTransaction(source, 1, 50_000);
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+                OnlineWorkload.largeTransaction(source, 50_001, 1000);
+                source.execute("TRUNCATE online.bulk");
+                OnlineWorkload.largeTransaction(source, 100_001, 1000);
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+                workload.close();
+                assertThat(workload.transactions()).as("the source was written to while streaming").isGreaterThan(before);
+                assertThat(handle.lag().appliedRows()).isPositive();
+                result = handle.cutover();
+            }
+
+            assertThatDatabase(target).isEquivalentTo(source);
+            assertThat(result.completed()).isTrue();
+            assertThat(result.mode()).isEqualTo(MigrationMode.ONLINE);
+            assertThat(result.warnings()).as("no warning about the migration's own publication").isEmpty();
+            assertThat(result.phases()).extracting(PhaseResult::phase).containsSubsequence(Phase.DATA, Phase.STREAM, Phase.CUTOVER,
+                    Phase.SEQUENCES, Phase.VERIFY);
+            assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).isTrue());
+            assertThat(lags).isNotEmpty();
+            assertNothingLeft(source, target);
+        }
+    }
+
+    /**
+     * A source before 15 streams empty transactions too, such as the cutover's own logical
+     * message: applied alone, it writes nothing on the target, and the cutover must still see
+     * its progress as durable.
+     */
+    @org.junit.jupiter.api.Test
+    void aQuietSourceBefore15CutsOver() {
+        try (PostgresServer sourceServer = PostgresServer.builder(11).setting("wal_level", "logical").start();
+             PostgresServer targetServer = PostgresServer.start(17);
+             TestDatabase source = sourceServer.createDatabase("quiet");
+             TestDatabase target = targetServer.createDatabase("quiet")) {
+            source.execute("CREATE TABLE public.t (id int PRIMARY KEY); INSERT INTO public.t SELECT generate_series(1, 10)");
+            try (MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).start()) {
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                assertThat(handle.cutover().completed()).isTrue();
+            }
+            assertThatDatabase(target).isEquivalentTo(source);
+            assertNothingLeft(source, target);
+        }
+    }
+
+    static void assertNothingLeft(TestDatabase source, TestDatabase target) {
+        assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
+                .as("slots on the source").isEmpty();
+        assertThat(source.queryColumn("SELECT pubname FROM pg_publication")).as("publications on the source").isEmpty();
+        assertThat(target.queryColumn("SELECT roname FROM pg_replication_origin WHERE roname LIKE 'pgmigrate%'"))
+                .as("origins on the target").isEmpty();
+        assertThat(target.queryColumn("SELECT nspname FROM pg_namespace WHERE nspname = 'pgmigrate'")).as("pgmigrate schema").isEmpty();
+    }
+
+    static List<String> rows(TestDatabase db, String sql) {
+        return new ArrayList<>(db.queryColumn(sql));
+    }
+}

@@ -1,0 +1,113 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ValidationFailedException;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+
+/** The ways an online migration stops before its cutover, each leaving nothing behind on either server. */
+@ExtendWith(PostgresExtension.class)
+class OnlineStopsIT {
+    private static final String SOURCE = "online-source";
+    private static final String LOGICAL = "wal_level=logical";
+
+    @Test
+    void cancellingDropsSlotPublicationAndOrigin(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                 @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY, v text); INSERT INTO public.t SELECT i, 'x' FROM generate_series(1, 100) i");
+        MigrationHandle handle = online(source, target).start();
+        assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+        assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
+                .containsExactly("pgmigrate_" + handle.migrationId());
+        assertThat(target.queryValue("SELECT state FROM pgmigrate.online_control")).isEqualTo("STREAMING");
+
+        handle.cancel();
+
+        assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED);
+            assertThat(e.getMessage()).contains("pgmigrate_" + handle.migrationId() + " and publication", "were dropped");
+        });
+        handle.close(); // a second close changes nothing
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void aColumnAddedOnTheSourceStopsTheMigrationNamingTheTable(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                                @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.orders (id int PRIMARY KEY, amount int); INSERT INTO public.orders VALUES (1, 10)");
+        try (MigrationHandle handle = online(source, target).start()) {
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            source.execute("INSERT INTO public.orders VALUES (2, 20)");
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            source.execute("ALTER TABLE public.orders ADD COLUMN note text; INSERT INTO public.orders VALUES (3, 30, 'new')");
+
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.SOURCE_SCHEMA_CHANGED);
+                assertThat(e.getMessage()).contains("public.orders", "note", "were dropped");
+            });
+        }
+        // everything before the change arrived, nothing of it
+        assertThat(target.queryColumn("SELECT id FROM public.orders ORDER BY id")).containsExactly("1", "2");
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void passingTheRetainedWalLimitStopsAndDropsTheSlot(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                       @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY, v text)");
+        try (MigrationHandle handle = online(source, target).maxRetainedWal(1).start()) {
+            source.execute("INSERT INTO public.t SELECT i, md5(i::text) FROM generate_series(1, 20000) i");
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.WAL_RETENTION_EXCEEDED);
+                assertThat(e.getMessage()).contains("more than the limit of 1 bytes", "were dropped");
+            });
+        }
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void aSourceWithoutLogicalWalIsRefusedBeforeAnythingChanges(@Pg(instance = "online-plain") TestDatabase source,
+                                                                @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY)");
+
+        assertThatThrownBy(() -> online(source, target).start()).isInstanceOfSatisfying(ValidationFailedException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION_FAILED);
+            assertThat(e.report().toText()).contains("wal_level");
+        });
+        assertThat(target.queryColumn("SELECT nspname FROM pg_namespace WHERE nspname IN ('pgmigrate', 'public')"))
+                .containsExactly("public");
+        assertThat(target.queryValue("SELECT count(*) FROM pg_class WHERE relname = 't'")).isEqualTo("0");
+    }
+
+    @Test
+    void aTableWithoutReplicaIdentityIsRefused(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                               @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.no_key (a int)");
+
+        assertThatThrownBy(() -> online(source, target).start()).isInstanceOfSatisfying(ValidationFailedException.class,
+                e -> assertThat(e.report().toText()).contains("public.no_key", "REPLICA IDENTITY FULL"));
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void startIsForOnlineMode(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                              @Pg(instance = "online-target") TestDatabase target) {
+        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).start())
+                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST));
+    }
+
+    private static Migration.Builder online(TestDatabase source, TestDatabase target) {
+        return Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2);
+    }
+}
