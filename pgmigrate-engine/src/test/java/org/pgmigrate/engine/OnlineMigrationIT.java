@@ -69,6 +69,36 @@ class OnlineMigrationIT {
         }
     }
 
+    /** Changes of tables the filter leaves out, or keeps without rows, are streamed but not applied. */
+    @org.junit.jupiter.api.Test
+    void changesOfTablesTheFilterLeavesOutAreNotApplied() {
+        try (PostgresServer sourceServer = PostgresServer.builder(17).setting("wal_level", "logical").start();
+             PostgresServer targetServer = PostgresServer.start(17);
+             TestDatabase source = sourceServer.createDatabase("filtered");
+             TestDatabase target = targetServer.createDatabase("filtered")) {
+            source.execute("CREATE TABLE kept (id int PRIMARY KEY, v text); CREATE TABLE left_out (id int PRIMARY KEY);"
+                    + " CREATE TABLE structure_only (id int PRIMARY KEY);"
+                    + " INSERT INTO kept SELECT g, 'v' || g FROM generate_series(1, 100) g;"
+                    + " INSERT INTO left_out SELECT generate_series(1, 100); INSERT INTO structure_only SELECT generate_series(1, 100)");
+            MigrationResult result;
+            try (MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE)
+                    .excludeTables("left_out").excludeTableData("structure_only").start()) {
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                source.execute("INSERT INTO kept VALUES (101, 'new'); UPDATE kept SET v = 'changed' WHERE id = 1;"
+                        + " INSERT INTO left_out VALUES (101); DELETE FROM left_out WHERE id = 1;"
+                        + " INSERT INTO structure_only VALUES (101); TRUNCATE left_out, kept; INSERT INTO kept VALUES (7, 'after')");
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                result = handle.cutover();
+            }
+
+            assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).as(v.differences().toString()).isTrue());
+            assertThat(target.queryColumn("SELECT id || ':' || v FROM kept ORDER BY id")).containsExactly("7:after");
+            assertThat(target.queryValue("SELECT count(*) FROM structure_only")).isEqualTo("0");
+            assertThat(target.queryValue("SELECT count(*) FROM pg_class WHERE relname = 'left_out'")).isEqualTo("0");
+            assertNothingLeft(source, target);
+        }
+    }
+
     /**
      * A source before 15 streams empty transactions too, such as the cutover's own logical
      * message: applied alone, it writes nothing on the target, and the cutover must still see
