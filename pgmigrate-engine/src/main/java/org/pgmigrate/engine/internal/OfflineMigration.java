@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,7 @@ import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.schema.LargeObject;
 import org.pgmigrate.engine.internal.schema.Placement;
@@ -310,7 +312,7 @@ public final class OfflineMigration {
 
     /** The target's roles, with reserved source roles mapped to the role that takes their objects. */
     private TargetRoles targetRoles(Connection source, Connection target) throws SQLException {
-        List<String> targetRoles = new ArrayList<>(Preflight.roles(target));
+        Set<String> targetRoles = new HashSet<>(RoleCreator.roleNames(target));
         targetRoles.addAll(rolesCreatedFirst);
         String newOwner = request.reservedRoleObjectsOwner().orElse(null);
         if (newOwner == null) {
@@ -323,9 +325,9 @@ public final class OfflineMigration {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The role " + Sql.ident(newOwner) + " chosen to own what reserved"
                     + " roles own does not exist on the target; create it or choose another with reservedRoleObjectsOwner(...).");
         }
-        List<String> sourceRoles = Preflight.roles(source);
+        Set<String> sourceRoles = RoleCreator.roleNames(source);
         RolePolicy policy = RolePolicy.read(source, request.reservedRoles());
-        return new TargetRoles(targetRoles, policy.reassignments(sourceRoles, Set.copyOf(targetRoles), newOwner));
+        return new TargetRoles(targetRoles, policy.reassignments(sourceRoles, targetRoles, newOwner));
     }
 
     private void warn(MigrationWarning warning) {

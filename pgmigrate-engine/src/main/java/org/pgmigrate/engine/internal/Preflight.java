@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.SourceSchema.RequiredExtension;
@@ -117,16 +118,6 @@ final class Preflight {
      * extensions), so that it can be compared statement by statement with what was read from the source.
      */
     static SourceSchema targetSchema(Connection target, int version) throws SQLException {
-        return SchemaReader.read(target, version, version, new TargetRoles(roles(target)), availableExtensions(target));
-    }
-
-    static List<String> roles(Connection target) throws SQLException {
-        List<String> roles = new ArrayList<>();
-        try (PreparedStatement ps = target.prepareStatement("SELECT rolname FROM pg_catalog.pg_roles"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                roles.add(rs.getString(1));
-            }
-        }
-        return roles;
+        return SchemaReader.read(target, version, version, new TargetRoles(RoleCreator.roleNames(target)), availableExtensions(target));
     }
 }

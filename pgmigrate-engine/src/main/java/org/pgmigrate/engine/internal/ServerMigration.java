@@ -114,7 +114,7 @@ public final class ServerMigration {
     /** What {@link #run()} would do, changing nothing on either server. */
     public MigrationPlan plan() {
         return onServers((source, target, prepared) -> {
-            Set<String> existingRoles = RoleCreator.targetRoles(target);
+            Set<String> existingRoles = RoleCreator.roleNames(target);
             List<String> toCreate = prepared.selectedRoles().stream().filter(r -> !existingRoles.contains(r)).sorted().toList();
             MigrationPlan.Builder out = MigrationPlan.builder()
                     .rolesToCreate(toCreate)

@@ -9,6 +9,7 @@ import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -34,7 +35,7 @@ public final class StandaloneVerification {
             int targetVersion = OfflineMigration.serverInfo(target, request.target().toString()).versionNumber();
             SourceSnapshot snapshot = SourceSnapshot.export(sourceConnector, source);
             SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion,
-                    new TargetRoles(Preflight.roles(target)), Preflight.availableExtensions(target));
+                    new TargetRoles(RoleCreator.roleNames(target)), Preflight.availableExtensions(target));
             // a filtered migration is compared on what it migrated
             SchemaSelection.apply(source, expected, request.filter());
             SourceSchema actual = Preflight.targetSchema(target, targetVersion);

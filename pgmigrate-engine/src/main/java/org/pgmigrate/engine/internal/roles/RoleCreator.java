@@ -36,10 +36,10 @@ public final class RoleCreator {
         this.warnings = warnings;
     }
 
-    /** The names of the roles the target has. */
-    public static Set<String> targetRoles(Connection target) throws SQLException {
+    /** The names of the roles the server {@code connection} is connected to has. */
+    public static Set<String> roleNames(Connection connection) throws SQLException {
         Set<String> names = new HashSet<>();
-        try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -50,7 +50,7 @@ public final class RoleCreator {
     public RoleReport create(SourceRoles source, Set<String> selected, RolePolicy policy) throws SQLException {
         RoleReport.Builder report = RoleReport.builder();
         report.addAllReserved(source.reserved(policy));
-        Set<String> existing = targetRoles(target);
+        Set<String> existing = roleNames(target);
         List<SourceRole> toCreate = new ArrayList<>();
         for (String name : new TreeSet<>(selected)) {
             if (existing.contains(name)) {
@@ -96,7 +96,7 @@ public final class RoleCreator {
                     + " a superuser), so these login roles were created without a password: set one with ALTER ROLE ... PASSWORD.",
                     created.withoutPassword().stream().map(Sql::ident).toList()));
         }
-        Set<String> nowExisting = targetRoles(target);
+        Set<String> nowExisting = roleNames(target);
         Set<String> createdNames = new HashSet<>(created.created());
         List<String> granted = grantMemberships(source.memberships().stream()
                 .filter(m -> createdNames.contains(m.member()) && nowExisting.contains(m.group()) && !policyReservedGroup(m, policy))
