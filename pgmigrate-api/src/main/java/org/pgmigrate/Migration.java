@@ -209,6 +209,20 @@ public final class Migration {
         }
 
         /** The COPY format rows travel in (default: binary where it is safe, else text). */
+        /**
+         * Continues the earlier offline run into this target that failed, was cancelled or killed
+         * (then {@link #execute()} or {@link #start()}): tasks the target's journal records as done
+         * are skipped, a half-copied table part (rolled back with its transaction) is copied again,
+         * nothing is copied twice. The rest is read under a new snapshot, so the source must not
+         * have changed since the first run; verification at the end compares the whole target.
+         * Give the same source, target and options as the first run: a source schema or filter
+         * that differs is refused ({@link ErrorKind#SOURCE_SCHEMA_CHANGED}).
+         */
+        public Builder resume() {
+            request.resume(true);
+            return this;
+        }
+
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));
             return this;

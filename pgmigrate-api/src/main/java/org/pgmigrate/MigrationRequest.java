@@ -116,6 +116,17 @@ public abstract class MigrationRequest {
         return CopyFormat.AUTO;
     }
 
+    /**
+     * Continue the earlier offline run into the same target that failed, was cancelled or was
+     * killed, from the journal it left in the target's {@code pgmigrate} schema: finished tasks
+     * are skipped, the rest run under a new snapshot of the source. When the target holds no
+     * journal and is empty, the migration simply starts.
+     */
+    @Value.Default
+    public boolean resume() {
+        return false;
+    }
+
     /** Whether and how the target is compared with the source after the copy. */
     @Value.Default
     public VerificationPolicy verification() {
