@@ -3,6 +3,7 @@ package org.pgmigrate.engine;
 import java.time.Clock;
 import java.time.Duration;
 import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationOption;
@@ -30,6 +31,7 @@ public final class PgMigrateEngine implements MigrationEngine {
             return ValidationRun.validateOnly(request);
         }
         if (request.mode() == MigrationMode.ONLINE) {
+            refuseResume(request);
             // copies, streams, and ends with a cutover requested through the target (pgmigrate cutover)
             try (MigrationHandle handle = OnlineMigration.start(request)) {
                 return handle.await();
@@ -48,8 +50,17 @@ public final class PgMigrateEngine implements MigrationEngine {
         return new OfflineMigration(request).run();
     }
 
+    /** An online migration's copy and change stream meet at a replication slot that a failure drops: it starts over. */
+    private static void refuseResume(MigrationRequest request) {
+        if (request.resume()) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "resume() continues offline migrations; an online migration"
+                    + " that failed starts over (its replication slot is gone): drop and recreate the target database, then start it again.");
+        }
+    }
+
     @Override
     public MigrationHandle start(MigrationRequest request) {
+        refuseResume(request);
         return OnlineMigration.start(request);
     }
 

@@ -2,6 +2,7 @@ package org.pgmigrate.engine.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +31,9 @@ import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.copy.Workers.Priority;
+import org.pgmigrate.engine.internal.journal.Journal;
+import org.pgmigrate.engine.internal.journal.TaskKeys;
+import org.pgmigrate.engine.internal.journal.TaskRunner;
 import org.pgmigrate.engine.internal.schema.Placement;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -41,6 +48,10 @@ import org.slf4j.MDC;
  * of its indexes becomes a job of its own that goes ahead of further copies, so a table's
  * indexes build in parallel with each other and with other tables' copies; once the last one is
  * built, its triggers, rules, policies and statistics follow.
+ *
+ * <p>Each copy (of a table or a part), index and table's rest is a journaled task: one target
+ * transaction with its journal record, retried on new connections after a transient failure, and
+ * skipped when a resumed run finds it done.
  */
 final class DataPhase {
     private static final Logger LOG = LoggerFactory.getLogger(DataPhase.class);
@@ -52,9 +63,11 @@ final class DataPhase {
     private final List<TableResult> results;
     private final TableSplitter splitter;
     private final Throttle throttle;
+    private final TaskRunner tasks;
+    private final TaskKeys keys;
 
     DataPhase(MigrationListener listener, Clock clock, CopyFormat format, boolean sameMajor, List<TableResult> results,
-              TableSplitter splitter, Throttle throttle) {
+              TableSplitter splitter, Throttle throttle, TaskRunner tasks, TaskKeys keys) {
         this.listener = listener;
         this.clock = clock;
         this.format = format;
@@ -62,6 +75,8 @@ final class DataPhase {
         this.results = results;
         this.splitter = splitter;
         this.throttle = throttle;
+        this.tasks = tasks;
+        this.keys = keys;
     }
 
     /**
@@ -76,20 +91,57 @@ final class DataPhase {
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         listener.dataPlanned(DataPlan.of(ordered.size(), ordered.stream().mapToLong(t -> Math.max(0, t.estimatedRows())).sum(),
                 ordered.stream().mapToLong(TableData::estimatedBytes).sum()));
+        Journal journal = tasks.journal();
         for (TableData table : ordered) {
             List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
+            Optional<Journal.Outcome> copied = journal.done(TaskKeys.rows(table));
+            if (copied.isPresent()) {
+                workers.submit(Priority.NORMAL, session -> {
+                    Instant now = clock.instant();
+                    loaded(workers, session, new Loaded(table, name(table), copied.get(), now, now), objects);
+                });
+                continue;
+            }
             List<String> parts = splitter.split(table, source);
             if (parts.isEmpty()) {
                 workers.submit(Priority.NORMAL, session -> copy(workers, session, table, objects));
+                continue;
+            }
+            LOG.debug("Copying {} in {} parts", table.qualifiedName(), parts.size());
+            Parts split = new Parts(table, parts.size());
+            Set<String> partKeys = parts.stream().map(p -> TaskKeys.part(table, p)).collect(Collectors.toSet());
+            if (partKeys.containsAll(journal.doneWithPrefix(TaskKeys.partPrefix(table)).keySet())) {
+                parts.forEach(part -> workers.submit(Priority.NORMAL, session -> copyPart(workers, session, split, part, objects)));
             } else {
-                LOG.debug("Copying {} in {} parts", table.qualifiedName(), parts.size());
-                Parts split = new Parts(table, parts.size());
-                for (String part : parts) {
-                    workers.submit(Priority.NORMAL, session -> copyPart(workers, session, split, part, objects));
-                }
+                // an earlier run cut the table into other parts: start it over
+                workers.submit(Priority.NORMAL, session -> {
+                    emptyTable(session, table);
+                    parts.forEach(part -> workers.submit(Priority.NORMAL, s -> copyPart(workers, s, split, part, objects)));
+                });
             }
         }
         workers.awaitIdle();
+    }
+
+    private static String name(TableData table) {
+        return SqlNames.qualified(table.schema(), table.name());
+    }
+
+    /** Empties {@code table} and forgets the parts copied into it, in one transaction. */
+    private void emptyTable(Workers.Session session, TableData table) throws SQLException {
+        LOG.info("{} was copied in other parts by the earlier run: emptying it to copy it again", table.qualifiedName());
+        Connection target = session.target();
+        target.setAutoCommit(false);
+        try (Statement s = target.createStatement()) {
+            s.execute("TRUNCATE ONLY " + table.qualifiedName());
+            tasks.journal().forget(target, TaskKeys.partPrefix(table));
+            target.commit();
+        } catch (SQLException e) {
+            target.rollback();
+            throw e;
+        } finally {
+            target.setAutoCommit(true);
+        }
     }
 
     /** A table copied in parts: the last part to finish starts its indexes. */
@@ -104,32 +156,33 @@ final class DataPhase {
 
         Parts(TableData table, int count) {
             this.table = table;
-            this.name = SqlNames.qualified(table.schema(), table.name());
+            this.name = name(table);
             this.remaining = new AtomicInteger(count);
         }
     }
 
     private void copyPart(Workers workers, Workers.Session session, Parts split, String part, List<SchemaObject> postData)
-            throws SQLException {
+            throws Exception {
         MDC.put("pgmigrate.phase", Phase.DATA.name());
         if (split.started.compareAndSet(false, true)) {
             split.start = clock.instant();
             listener.tableStarted(split.name);
         }
-        Instant partStart = clock.instant();
-        TableCopier.Copied copied = copyRows(split.table, session, options(split.table).forPart(part),
-                new ProgressThrottle(clock, partStart, split.name, -1, listener));
+        Journal.Outcome copied = tasks.run(session, TaskKeys.part(split.table, part), s -> copyRows(split.table, s,
+                options(split.table).forPart(part), new ProgressThrottle(clock, clock.instant(), split.name, -1, listener)),
+                workers::stopping);
         split.rows.addAndGet(copied.rows());
         split.bytes.addAndGet(copied.bytes());
         if (split.remaining.decrementAndGet() == 0) {
-            loaded(workers, session, new Loaded(split.table, split.name, new TableCopier.Copied(split.rows.get(), split.bytes.get()),
+            loaded(workers, session, new Loaded(split.table, split.name, new Journal.Outcome(split.rows.get(), split.bytes.get()),
                     split.start, clock.instant()), postData);
         }
     }
 
-    private TableCopier.Copied copyRows(TableData table, Workers.Session session, TableCopier.Options options, ProgressThrottle progress) {
+    private Journal.Outcome copyRows(TableData table, Workers.Session session, TableCopier.Options options, ProgressThrottle progress) {
         try {
-            return TableCopier.copy(table, session.source(), session.target(), options, progress::copied);
+            TableCopier.Copied copied = TableCopier.copy(table, session.source(), session.target(), options, progress::copied);
+            return new Journal.Outcome(copied.rows(), copied.bytes());
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
                     + (options.part() == null ? "" : " (part " + options.part() + ")") + " failed: "
@@ -145,38 +198,63 @@ final class DataPhase {
         return new TableCopier.Options(binary, freeze, null, throttle);
     }
 
-    private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) {
+    private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {
         MDC.put("pgmigrate.phase", Phase.DATA.name());
-        String name = SqlNames.qualified(table.schema(), table.name());
+        String name = name(table);
         listener.tableStarted(name);
         Instant start = clock.instant();
-        ProgressThrottle progress = new ProgressThrottle(clock, start, name, table.estimatedRows(), listener);
-        TableCopier.Copied copied = copyRows(table, session, options(table), progress);
+        Journal.Outcome copied = tasks.run(session, TaskKeys.rows(table), s -> copyRows(table, s, options(table),
+                new ProgressThrottle(clock, clock.instant(), name, table.estimatedRows(), listener)), workers::stopping);
         loaded(workers, session, new Loaded(table, name, copied, start, clock.instant()), postData);
     }
 
     /** The table's rows are in: its indexes go ahead of further copies. */
-    private void loaded(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> postData) {
+    private void loaded(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> postData) throws Exception {
         LOG.debug("Copied {}: {} rows, {} bytes", loaded.table.qualifiedName(), loaded.copied.rows(), loaded.copied.bytes());
         String name = loaded.name;
         List<SchemaObject> indexes = postData.stream().filter(DataPhase::isIndex).toList();
         List<SchemaObject> rest = postData.stream().filter(o -> !isIndex(o)).toList();
         if (indexes.isEmpty()) {
-            finish(session, loaded, rest);
+            finish(workers, session, loaded, rest);
             return;
         }
         AtomicInteger remaining = new AtomicInteger(indexes.size());
         for (SchemaObject index : indexes) {
             workers.submit(Priority.HIGH, s -> {
                 MDC.put("pgmigrate.phase", Phase.DATA.name());
-                Instant built = clock.instant();
-                StatementRunner.run(s.target(), index);
-                listener.indexBuilt(IndexResult.of(name, index.name(), Duration.between(built, clock.instant())));
+                buildIndex(workers, s, name, index);
                 if (remaining.decrementAndGet() == 0) {
-                    finish(s, loaded, rest);
+                    finish(workers, s, loaded, rest);
                 }
             });
         }
+    }
+
+    /**
+     * Builds an index (or the index of a constraint) in one transaction and runs its other
+     * statements (ADD CONSTRAINT ... USING INDEX, REPLICA IDENTITY...) in a second one. In one
+     * transaction, two indexes of a table would each hold the share lock of their build while
+     * waiting for the exclusive lock of their ALTER TABLE: a deadlock.
+     */
+    private void buildIndex(Workers workers, Workers.Session session, String table, SchemaObject index) throws Exception {
+        String task = keys.of(index);
+        if (tasks.journal().done(task).isPresent()) {
+            return;
+        }
+        Instant start = clock.instant();
+        List<String> statements = index.statements();
+        if (statements.size() > 1) {
+            runStatements(workers, session, task + ": build", index.withStatements(statements.subList(0, 1)));
+        }
+        runStatements(workers, session, task, index.withStatements(statements.subList(statements.size() > 1 ? 1 : 0, statements.size())));
+        listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, clock.instant())));
+    }
+
+    private void runStatements(Workers workers, Workers.Session session, String task, SchemaObject object) throws Exception {
+        tasks.run(session, task, s -> {
+            StatementRunner.run(s.target(), object);
+            return Journal.Outcome.NONE;
+        }, workers::stopping);
     }
 
     private static boolean isIndex(SchemaObject o) {
@@ -187,12 +265,15 @@ final class DataPhase {
      * The table's objects that need all its indexes (triggers, rules, policies...), its planner
      * statistics (while other tables still copy, rather than all at the end), then its result.
      */
-    private void finish(Workers.Session session, Loaded loaded, List<SchemaObject> rest) {
-        for (SchemaObject o : rest) {
-            StatementRunner.run(session.target(), o);
-        }
-        StatementRunner.run(session.target(), "Collecting statistics of " + loaded.table.qualifiedName(),
-                "ANALYZE " + loaded.table.qualifiedName());
+    private void finish(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> rest) throws Exception {
+        tasks.run(session, TaskKeys.tableFinished(loaded.table), s -> {
+            for (SchemaObject o : rest) {
+                StatementRunner.run(s.target(), o);
+            }
+            StatementRunner.run(s.target(), "Collecting statistics of " + loaded.table.qualifiedName(),
+                    "ANALYZE " + loaded.table.qualifiedName());
+            return Journal.Outcome.NONE;
+        }, workers::stopping);
         TableResult result = TableResult.builder().schema(loaded.table.schema()).name(loaded.table.name())
                 .rows(loaded.copied.rows()).bytes(loaded.copied.bytes())
                 .copyDuration(Duration.between(loaded.start, loaded.copiedAt))
@@ -203,5 +284,5 @@ final class DataPhase {
     }
 
     /** A table whose rows are in. */
-    private record Loaded(TableData table, String name, TableCopier.Copied copied, Instant start, Instant copiedAt) {}
+    private record Loaded(TableData table, String name, Journal.Outcome copied, Instant start, Instant copiedAt) {}
 }

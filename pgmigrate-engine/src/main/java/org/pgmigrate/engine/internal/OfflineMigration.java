@@ -45,6 +45,9 @@ import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.journal.Journal;
+import org.pgmigrate.engine.internal.journal.TaskKeys;
+import org.pgmigrate.engine.internal.journal.TaskRunner;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.schema.LargeObject;
@@ -119,25 +122,35 @@ public final class OfflineMigration {
             Map<String, Set<String>> extensions = phase(Phase.PREPARE, () -> prepare(src, tgt));
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
             targetChanged = true;
-            phase(Phase.PRE_DATA, () -> preData(tgt, schema));
             try (Workers workers = new Workers(request.jobs(), migrationId, snapshot::join, targetConnector::open)) {
+                TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn);
+                TaskKeys keys = TaskKeys.of(schema);
+                phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
                 phase(Phase.DATA, () -> new DataPhase(listener, clock, request.copyFormat(),
                         sourceInfo.majorVersion() == targetInfo.majorVersion(), tables,
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                         request.maxSourceBytesPerSecond().isPresent()
                                 ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
-                                : Throttle.NONE)
+                                : Throttle.NONE, tasks, keys)
                         .run(workers, schema, src));
-                phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tgt, schema));
+                phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
                 if (online == null) {
                     phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
                 }
-                phase(Phase.LARGE_OBJECTS, () -> largeObjects(src, tgt, schema));
-                phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(tgt, schema));
+                phase(Phase.LARGE_OBJECTS, () -> largeObjects(workers, tasks, schema));
+                phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(workers, tasks, schema));
                 phase(Phase.ANALYZE, () -> analyzeTheRest(tgt, schema));
                 if (online == null && request.verification() != VerificationPolicy.SKIP) {
-                    phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema));
+                    if (tasks.journal().done(TaskKeys.VERIFICATION).isPresent()) {
+                        LOG.info("Verification passed in the earlier run");
+                    } else {
+                        phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema));
+                        tasks.journal().record(tgt, TaskKeys.VERIFICATION);
+                    }
                 }
+            }
+            if (online == null && !keepJournal) {
+                Journal.remove(tgt);
             }
             if (online != null) {
                 src.rollback(); // ends the snapshot transaction: the stream takes over from its end
@@ -168,11 +181,46 @@ public final class OfflineMigration {
         String advice = e.kind() == ErrorKind.VERIFICATION_FAILED
                 ? "\nThe copy ran to the end but the target differs from the source; the result's verification lists every difference."
                 + " Make sure nothing writes to the source or target during an offline migration, then migrate again into a new database."
-                : "\nThe target database now holds a partial copy: drop and recreate it before running the migration again.";
+                : online != null
+                ? "\nThe target database now holds a partial copy: drop and recreate it before running the migration again."
+                : "\nThe target keeps what was copied, with a journal of it (schema pgmigrate): fix the cause, then continue with"
+                + " resume() (pgmigrate migrate ... --resume); finished work is skipped. Keep the source unchanged until then.";
         return new MigrationFailedException(e.kind(), e.getMessage() + advice, result(false), e);
     }
 
     private SourceSnapshot snapshot;
+    /** A whole-server migration removes the journals once every database is done. */
+    private boolean keepJournal;
+
+    /** Leaves the journal in the target when done, for the server-level run to remove with the others. */
+    OfflineMigration keepingJournal() {
+        keepJournal = true;
+        return this;
+    }
+
+    /**
+     * The journal of this run: a new one, or the earlier run's when resuming (then says so). An
+     * online migration keeps it in memory: its copy cannot be resumed without its replication slot.
+     */
+    private Journal journal(Connection target, SourceSchema schema) throws SQLException {
+        if (online != null) {
+            return Journal.inMemory();
+        }
+        String fingerprint = TaskKeys.fingerprint(schema);
+        if (!Journal.exists(target)) {
+            return Journal.create(target, migrationId, fingerprint);
+        }
+        Journal journal = Journal.resume(target, fingerprint);
+        Journal.EarlierRun earlier = journal.earlierRun().orElseThrow();
+        warn(MigrationWarning.of("resumed", "Resumed migration " + earlier.migrationId() + " (started " + earlier.startedAt()
+                + "; this is run " + (earlier.runs() + 1) + "): " + earlier.doneTasks() + " tasks done before are skipped, "
+                + earlier.inFlightTasks() + " that were in flight start over. The rest is read under a new snapshot of the source,"
+                + " so the source must not have changed since the first run: keep applications stopped until the migration completes."
+                + (request.verification() == VerificationPolicy.SKIP
+                        ? " Verification is off, so nothing will check that the source stayed the same."
+                        : " Verification at the end compares the whole target with the source."), List.of()));
+        return journal;
+    }
     /** For a plan: what the server-level steps would have done before. */
     private Set<String> rolesCreatedFirst = Set.of();
     private boolean databaseCreatedFirst;
@@ -269,7 +317,7 @@ public final class OfflineMigration {
         targetInfo = serverInfo(target, request.target().toString());
         Preflight.checkVersions(sourceInfo.versionNumber(), targetInfo.versionNumber());
         if (!databaseCreatedFirst) {
-            Preflight.checkTargetEmpty(target, targetInfo.database());
+            Preflight.checkTargetReady(target, targetInfo.database(), request.resume());
         }
         return Preflight.availableExtensions(target);
     }
@@ -336,10 +384,12 @@ public final class OfflineMigration {
         listener.warning(warning);
     }
 
-    private void preData(Connection target, SourceSchema schema) {
-        for (SchemaObject o : schema.objects(Placement.PRE_DATA)) {
-            StatementRunner.run(target, o);
-        }
+    /** Objects run in order, in transactions of this many, each with its journal record. */
+    private static final int OBJECTS_PER_TRANSACTION = 100;
+
+    private void preData(Workers workers, TaskRunner tasks, Connection target, SourceSchema schema) throws Exception {
+        inOrder(workers, tasks, Placement.PRE_DATA, schema.objects(Placement.PRE_DATA));
+        // the database's own settings, owner, privileges and comment: the same again when resumed
         String database = Sql.ident(targetInfo.database());
         for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {
             String alter = setting.role() == null ? "ALTER DATABASE " + database : "ALTER ROLE " + Sql.ident(setting.role()) + " IN DATABASE " + database;
@@ -356,12 +406,34 @@ public final class OfflineMigration {
             warn(MigrationWarning.of("database-properties-not-set", "The target user may not change the database's owner or"
                     + " privileges as the source has them; run these as the database owner or a superuser.", refused));
         }
-                if (schema.databaseComment() != null) {
+        if (schema.databaseComment() != null) {
             StatementRunner.run(target, "Commenting the database", "COMMENT ON DATABASE " + database + " IS " + schema.databaseComment());
         }
-        for (SchemaObject o : schema.objects(Placement.PARTITIONED_PARENT)) {
-            StatementRunner.run(target, o);
+        inOrder(workers, tasks, Placement.PARTITIONED_PARENT, schema.objects(Placement.PARTITIONED_PARENT));
+    }
+
+    /**
+     * Creates {@code objects} one after the other, in transactions of {@link #OBJECTS_PER_TRANSACTION}
+     * objects, each a journaled task: a resumed run picks up after the last batch that committed.
+     */
+    private static void inOrder(Workers workers, TaskRunner tasks, Placement placement, List<SchemaObject> objects) throws Exception {
+        for (int from = 0; from < objects.size(); from += OBJECTS_PER_TRANSACTION) {
+            List<SchemaObject> batch = objects.subList(from, Math.min(objects.size(), from + OBJECTS_PER_TRANSACTION));
+            String task = TaskKeys.batch(placement, from + 1, from + batch.size());
+            runTask(workers, tasks, task, session -> {
+                batch.forEach(o -> StatementRunner.run(session.target(), o));
+                return Journal.Outcome.NONE;
+            });
         }
+    }
+
+    /** Runs one journaled task on a worker and waits for it, for steps that must run in order. */
+    private static void runTask(Workers workers, TaskRunner tasks, String task, TaskRunner.Work work) throws Exception {
+        if (tasks.journal().done(task).isPresent()) {
+            return;
+        }
+        workers.submit(session -> tasks.run(session, task, work, workers::stopping));
+        workers.awaitIdle();
     }
 
     private void verify(Workers workers, Connection source, Connection target, SourceSchema schema) throws Exception {
@@ -381,14 +453,15 @@ public final class OfflineMigration {
         throw new PgMigrateException(ErrorKind.VERIFICATION_FAILED, summary);
     }
 
-    private void foreignKeys(Workers workers, Connection target, SourceSchema schema) throws Exception {
+    private static void foreignKeys(Workers workers, TaskRunner tasks, TaskKeys keys, SourceSchema schema) throws Exception {
         for (SchemaObject o : schema.objects(Placement.FOREIGN_KEY)) {
-            workers.submit(session -> StatementRunner.run(session.target(), o));
+            workers.submit(session -> tasks.run(session, keys.of(o), s -> {
+                StatementRunner.run(s.target(), o);
+                return Journal.Outcome.NONE;
+            }, workers::stopping));
         }
         workers.awaitIdle();
-        for (SchemaObject o : schema.objects(Placement.AFTER_ALL_DATA)) {
-            StatementRunner.run(target, o);
-        }
+        inOrder(workers, tasks, Placement.AFTER_ALL_DATA, schema.objects(Placement.AFTER_ALL_DATA));
     }
 
     private void sequences(Connection target, SourceSchema schema) throws SQLException {
@@ -403,39 +476,48 @@ public final class OfflineMigration {
         }
     }
 
-    private void largeObjects(Connection source, Connection target, SourceSchema schema) throws SQLException {
+    /** Each large object in a transaction of its own, side by side on the workers. */
+    private static void largeObjects(Workers workers, TaskRunner tasks, SourceSchema schema) throws Exception {
+        for (LargeObject lo : schema.largeObjects()) {
+            workers.submit(session -> tasks.run(session, TaskKeys.largeObject(lo), s -> {
+                copyLargeObject(s.source(), s.target(), lo);
+                return Journal.Outcome.NONE;
+            }, workers::stopping));
+        }
+        workers.awaitIdle();
+    }
+
+    private static void copyLargeObject(Connection source, Connection target, LargeObject lo) throws SQLException {
         try (PreparedStatement create = target.prepareStatement("SELECT pg_catalog.lo_create(?)");
              PreparedStatement put = target.prepareStatement("SELECT pg_catalog.lo_put(?, ?, ?)");
              PreparedStatement read = source.prepareStatement("SELECT pg_catalog.lo_get(?, ?, ?)")) {
-            for (LargeObject lo : schema.largeObjects()) {
-                create.setLong(1, lo.oid());
-                create.execute();
-                long offset = 0;
-                while (true) {
-                    read.setLong(1, lo.oid());
-                    read.setLong(2, offset);
-                    read.setInt(3, LARGE_OBJECT_CHUNK);
-                    byte[] chunk;
-                    try (ResultSet rs = read.executeQuery()) {
-                        rs.next();
-                        chunk = rs.getBytes(1);
-                    }
-                    if (chunk == null || chunk.length == 0) {
-                        break;
-                    }
-                    put.setLong(1, lo.oid());
-                    put.setLong(2, offset);
-                    put.setBytes(3, chunk);
-                    put.execute();
-                    offset += chunk.length;
-                    if (chunk.length < LARGE_OBJECT_CHUNK) {
-                        break;
-                    }
+            create.setLong(1, lo.oid());
+            create.execute();
+            long offset = 0;
+            while (true) {
+                read.setLong(1, lo.oid());
+                read.setLong(2, offset);
+                read.setInt(3, LARGE_OBJECT_CHUNK);
+                byte[] chunk;
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    chunk = rs.getBytes(1);
                 }
-                for (String sql : lo.metadataStatements()) {
-                    StatementRunner.run(target, "Restoring large object " + lo.oid(), sql);
+                if (chunk == null || chunk.length == 0) {
+                    break;
+                }
+                put.setLong(1, lo.oid());
+                put.setLong(2, offset);
+                put.setBytes(3, chunk);
+                put.execute();
+                offset += chunk.length;
+                if (chunk.length < LARGE_OBJECT_CHUNK) {
+                    break;
                 }
             }
+        }
+        for (String sql : lo.metadataStatements()) {
+            StatementRunner.run(target, "Restoring large object " + lo.oid(), sql);
         }
     }
 
@@ -452,13 +534,14 @@ public final class OfflineMigration {
         }
     }
 
-    private void materializedViews(Connection target, SourceSchema schema) {
+    private static void materializedViews(Workers workers, TaskRunner tasks, SourceSchema schema) throws Exception {
         for (String refresh : schema.matviewRefreshes()) {
-            StatementRunner.run(target, refresh, refresh);
+            runTask(workers, tasks, TaskKeys.refresh(refresh), session -> {
+                StatementRunner.run(session.target(), refresh, refresh);
+                return Journal.Outcome.NONE;
+            });
         }
-        for (SchemaObject o : schema.objects(Placement.MATVIEW_POST_DATA)) {
-            StatementRunner.run(target, o);
-        }
+        inOrder(workers, tasks, Placement.MATVIEW_POST_DATA, schema.objects(Placement.MATVIEW_POST_DATA));
     }
 
     @FunctionalInterface

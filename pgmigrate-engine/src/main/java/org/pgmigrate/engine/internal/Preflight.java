@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -61,6 +62,31 @@ final class Preflight {
 
     private static String major(int version) {
         return String.valueOf(version / 10000);
+    }
+
+    /**
+     * Refuses a target database that holds anything, unless {@code resume} and it holds an earlier
+     * run's journal; says how to resume when a new run finds such a journal.
+     */
+    static void checkTargetReady(Connection target, String database, boolean resume) throws SQLException {
+        if (Journal.exists(target)) {
+            if (!resume) {
+                throw new PgMigrateException(ErrorKind.TARGET_NOT_EMPTY, "The target database \"" + database + "\" holds what "
+                        + Journal.describe(target) + " copied before it failed or was stopped. Continue it with resume()"
+                        + " (pgmigrate migrate ... --resume), or drop and recreate the database to start over.");
+            }
+            return;
+        }
+        if (resume) {
+            try {
+                checkTargetEmpty(target, database);
+            } catch (PgMigrateException e) {
+                throw new PgMigrateException(ErrorKind.TARGET_NOT_EMPTY, "There is nothing to resume in the target database \""
+                        + database + "\": it holds no pgmigrate journal (a migration that completed removed it). " + e.getMessage(), e);
+            }
+            return;
+        }
+        checkTargetEmpty(target, database);
     }
 
     static void checkTargetEmpty(Connection target, String database) throws SQLException {

@@ -40,6 +40,7 @@ import org.pgmigrate.TableResult;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.roles.SourceRoles;
@@ -82,6 +83,9 @@ public final class ServerMigration {
             return prepared.databases();
         });
         migrateDatabases(databases);
+        if (request.databases().wholeServer()) {
+            removeJournals(databases);
+        }
         return result(true);
     }
 
@@ -242,7 +246,7 @@ public final class ServerMigration {
         if (exists) {
             try (Connection target = new Connector(db.request().target(), Side.TARGET).open()) {
                 TargetLock.checkFree(target, db.target());
-                Preflight.checkTargetEmpty(target, db.target());
+                Preflight.checkTargetReady(target, db.target(), request.resume());
                 available = Preflight.availableExtensions(target);
             }
         } else {
@@ -294,7 +298,8 @@ public final class ServerMigration {
         try {
             List<Future<MigrationResult>> running = new ArrayList<>();
             for (DatabasePair db : databases) {
-                running.add(pool.submit(() -> new OfflineMigration(db.request()).run()));
+                running.add(pool.submit(() -> request.databases().wholeServer()
+                        ? new OfflineMigration(db.request()).keepingJournal().run() : new OfflineMigration(db.request()).run()));
             }
             for (int i = 0; i < running.size(); i++) {
                 try {
@@ -309,6 +314,22 @@ public final class ServerMigration {
             throw new PgMigrateException(ErrorKind.CANCELLED, "Interrupted while migrating databases.", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Every database is migrated: their journals go. Until here a resumed run finds each database
+     * that completed recorded as such, and skips it.
+     */
+    private static void removeJournals(List<DatabasePair> databases) {
+        for (DatabasePair db : databases) {
+            try (Connection target = new Connector(db.request().target(), Side.TARGET).open()) {
+                Journal.remove(target);
+            } catch (SQLException e) {
+                throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Every database was migrated, but removing the journal"
+                        + " (schema pgmigrate) from database " + db.target() + " failed: " + e.getMessage()
+                        + ". Resume the migration to remove it, or drop the schema pgmigrate yourself.", e);
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
+import org.pgmigrate.engine.internal.journal.Journal;
+import org.pgmigrate.engine.internal.journal.TaskRunner;
 import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
 
@@ -22,7 +24,8 @@ class DataPhaseTest {
 
     private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) {
         return new DataPhase(MigrationListener.NONE, Clock.systemUTC(), format, sameMajor, new ArrayList<>(),
-                new TableSplitter(1L << 30, 2, 170000), Throttle.NONE).options(table);
+                new TableSplitter(1L << 30, 2, 170000), Throttle.NONE,
+                new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }), null).options(table);
     }
 
     @Test

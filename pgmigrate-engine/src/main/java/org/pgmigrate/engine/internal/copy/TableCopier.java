@@ -31,15 +31,11 @@ public final class TableCopier {
     private static final int PROGRESS_EVERY_ROWS = 4096;
 
     /**
-     * Copies {@code table}; {@code progress} hears running totals now and then (each COPY data
-     * message from the server is one row).
-     */
-    /**
      * How a table is copied.
      *
      * @param binary binary COPY format instead of text
-     * @param freeze empty the target table and load it with COPY FREEZE in one transaction, so
-     *     rows arrive frozen and the target need not rewrite them later to set hint bits
+     * @param freeze empty the target table and load it with COPY FREEZE in the same transaction,
+     *     so rows arrive frozen and the target need not rewrite them later to set hint bits
      * @param part a condition selecting the part of the table to copy, or null for all of it
      * @param throttle limits the bytes read from the source per second
      */
@@ -50,23 +46,22 @@ public final class TableCopier {
         }
     }
 
+    /**
+     * Copies {@code table} inside the transaction open on {@code target} (the caller commits).
+     * With {@link Options#freeze()} the table is emptied first in that transaction, which COPY
+     * FREEZE requires, and which also takes away rows an earlier, interrupted run left.
+     */
     public static Copied copy(TableData table, Connection source, Connection target, Options options, Progress progress)
             throws SQLException {
-        if (!options.freeze()) {
-            return stream(table, source, target, options, progress);
+        if (target.getAutoCommit()) {
+            throw new IllegalStateException("a table copies inside the caller's transaction");
         }
-        target.setAutoCommit(false);
-        try (Statement s = target.createStatement()) {
-            s.execute("TRUNCATE ONLY " + table.qualifiedName());
-            Copied copied = stream(table, source, target, options, progress);
-            target.commit();
-            return copied;
-        } catch (SQLException | RuntimeException e) {
-            target.rollback();
-            throw e;
-        } finally {
-            target.setAutoCommit(true);
+        if (options.freeze()) {
+            try (Statement s = target.createStatement()) {
+                s.execute("TRUNCATE ONLY " + table.qualifiedName());
+            }
         }
+        return stream(table, source, target, options, progress);
     }
 
     private static Copied stream(TableData table, Connection source, Connection target, Options options, Progress progress)

@@ -29,7 +29,7 @@ public final class Workers implements AutoCloseable {
         void run(Session session) throws Exception;
     }
 
-    /** The connections of one worker thread. */
+    /** The connections of one worker thread, each opened on first use. */
     public static final class Session {
         private final Supplier<Connection> sourceFactory;
         private final Supplier<Connection> targetFactory;
@@ -53,6 +53,16 @@ public final class Workers implements AutoCloseable {
                 target = targetFactory.get();
             }
             return target;
+        }
+
+        /**
+         * Drops both connections after a failure; the next use opens new ones (a new source
+         * connection joins the run's snapshot again).
+         */
+        public void reset() {
+            close();
+            source = null;
+            target = null;
         }
 
         void close() {
@@ -126,6 +136,11 @@ public final class Workers implements AutoCloseable {
             int byPriority = priority.compareTo(other.priority);
             return byPriority != 0 ? byPriority : Long.compare(sequence, other.sequence);
         }
+    }
+
+    /** Whether a job failed, so that the rest are being skipped: no point in retrying then. */
+    public boolean stopping() {
+        return failure.get() != null;
     }
 
     /** Waits until every submitted job has finished, then rethrows the first failure, if any. */

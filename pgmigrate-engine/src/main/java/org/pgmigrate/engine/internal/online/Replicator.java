@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.TransientErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,14 +211,9 @@ final class Replicator implements AutoCloseable {
 
     private static boolean retryable(SQLException e) {
         String state = e.getSQLState();
-        if (state == null) {
-            return true; // an I/O failure without a server error
-        }
-        return state.startsWith("08") // connection exceptions
-                || state.startsWith("57P") // terminated by the administrator, crash shutdown, cannot connect now
-                || state.equals("55006") // the slot or origin is still held by the session that is going away
-                || state.equals("55000") // "replication origin ... is already active" on some majors
-                || state.equals("40001") || state.equals("40P01");
+        return TransientErrors.isTransient(e)
+                || "55006".equals(state) // the slot or origin is still held by the session that is going away
+                || "55000".equals(state); // "replication origin ... is already active" on some majors
     }
 
     private void closeSession() {

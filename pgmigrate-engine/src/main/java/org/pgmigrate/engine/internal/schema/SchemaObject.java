@@ -26,6 +26,11 @@ public record SchemaObject(ObjectRef ref, String kind, String name, Placement pl
         return kind.equals(USER_MAPPING);
     }
 
+    /** The same object with some of its statements, to run them in steps. */
+    public SchemaObject withStatements(List<String> subset) {
+        return new SchemaObject(ref, kind, name, placement, tableOid, subset);
+    }
+
     public static SchemaObject preData(ObjectRef ref, String kind, String name, List<String> statements) {
         return new SchemaObject(ref, kind, name, Placement.PRE_DATA, 0, statements);
     }
