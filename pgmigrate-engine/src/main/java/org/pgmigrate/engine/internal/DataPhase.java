@@ -63,11 +63,12 @@ final class DataPhase {
     private final List<TableResult> results;
     private final TableSplitter splitter;
     private final Throttle throttle;
+    private final boolean rawBytes;
     private final TaskRunner tasks;
     private final TaskKeys keys;
 
     DataPhase(MigrationListener listener, Clock clock, CopyFormat format, boolean sameMajor, List<TableResult> results,
-              TableSplitter splitter, Throttle throttle, TaskRunner tasks, TaskKeys keys) {
+              TableSplitter splitter, Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
         this.listener = listener;
         this.clock = clock;
         this.format = format;
@@ -75,6 +76,7 @@ final class DataPhase {
         this.results = results;
         this.splitter = splitter;
         this.throttle = throttle;
+        this.rawBytes = rawBytes;
         this.tasks = tasks;
         this.keys = keys;
     }
@@ -195,7 +197,7 @@ final class DataPhase {
         boolean binary = format == CopyFormat.BINARY || (format == CopyFormat.AUTO && sameMajor && table.binarySafe());
         // extension configuration tables already hold the rows the extension ships: never emptied
         boolean freeze = table.filter() == null;
-        return new TableCopier.Options(binary, freeze, null, throttle);
+        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes);
     }
 
     private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {

@@ -82,6 +82,8 @@ public final class OfflineMigration {
     private final String migrationId;
     private final Connector sourceConnector;
     private final Connector targetConnector;
+    /** Both databases are SQL_ASCII: rows copy as raw bytes. */
+    private boolean rawBytes;
     private final List<PhaseResult> phases = Collections.synchronizedList(new ArrayList<>());
     private final List<TableResult> tables = Collections.synchronizedList(new ArrayList<>());
     private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -131,7 +133,7 @@ public final class OfflineMigration {
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                         request.maxSourceBytesPerSecond().isPresent()
                                 ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
-                                : Throttle.NONE, tasks, keys)
+                                : Throttle.NONE, rawBytes, tasks, keys)
                         .run(workers, schema, src));
                 phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
                 if (online == null) {
@@ -319,6 +321,8 @@ public final class OfflineMigration {
         if (!databaseCreatedFirst) {
             Preflight.checkTargetReady(target, targetInfo.database(), request.resume());
         }
+        rawBytes = isSqlAscii(source) && isSqlAscii(target) && sourceConnector.allowsEncodingChanges()
+                && targetConnector.allowsEncodingChanges();
         return Preflight.availableExtensions(target);
     }
 
@@ -575,6 +579,13 @@ public final class OfflineMigration {
         LOG.info("Phase {} finished in {} ms", phase, result.duration().toMillis());
         listener.phaseFinished(result);
         return value;
+    }
+
+    private static boolean isSqlAscii(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_encoding')")) {
+            rs.next();
+            return rs.getString(1).equals("SQL_ASCII");
+        }
     }
 
     private static String database(Connection c) throws SQLException {

@@ -38,11 +38,13 @@ public final class TableCopier {
      *     so rows arrive frozen and the target need not rewrite them later to set hint bits
      * @param part a condition selecting the part of the table to copy, or null for all of it
      * @param throttle limits the bytes read from the source per second
+     * @param rawBytes both databases are SQL_ASCII: the rows travel as the bytes they are, which
+     *     need not be UTF-8 (the sessions switch their client encoding for the copy)
      */
-    public record Options(boolean binary, boolean freeze, String part, Throttle throttle) {
+    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes) {
         /** The same options for one part of the table (parts are never frozen: they share the table). */
         public Options forPart(String condition) {
-            return new Options(binary, false, condition, throttle);
+            return new Options(binary, false, condition, throttle, rawBytes);
         }
     }
 
@@ -64,6 +66,19 @@ public final class TableCopier {
         return stream(table, source, target, options, progress);
     }
 
+    /**
+     * Maps each of the 256 byte values to one character: rows of a SQL_ASCII database, which may
+     * hold any bytes, pass through unchecked. pgjdbc sends the COPY command itself in UTF-8 either
+     * way, which a SQL_ASCII server takes as the bytes they are.
+     */
+    private static final String RAW_BYTES_ENCODING = "LATIN1";
+
+    private static void clientEncoding(Connection c, String encoding) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET client_encoding = '" + encoding + "'");
+        }
+    }
+
     private static Copied stream(TableData table, Connection source, Connection target, Options options, Progress progress)
             throws SQLException {
         String columns = table.columns().isEmpty() ? "" : " (" + String.join(", ", table.columnNames()) + ")";
@@ -83,6 +98,10 @@ public final class TableCopier {
         }
         String write = "COPY " + table.qualifiedName() + columns + " FROM STDIN"
                 + (writeOptions.isEmpty() ? "" : " (" + String.join(", ", writeOptions) + ")");
+        if (options.rawBytes()) {
+            clientEncoding(source, RAW_BYTES_ENCODING);
+            clientEncoding(target, RAW_BYTES_ENCODING);
+        }
         CopyOut out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(read);
         CopyIn in;
         try {
@@ -104,6 +123,10 @@ public final class TableCopier {
                 }
             }
             long rows = in.endCopy();
+            if (options.rawBytes()) {
+                clientEncoding(source, "UTF8");
+                clientEncoding(target, "UTF8");
+            }
             return new Copied(rows, bytes);
         } catch (SQLException e) {
             if (in.isActive()) {

@@ -53,6 +53,16 @@ public final class Connector {
     }
 
     /**
+     * Whether sessions may change their client encoding: text of a SQL_ASCII database may hold
+     * bytes that are not UTF-8, which the server refuses to send to or take from a UTF-8 client
+     * (pgjdbc's default), so its rows are copied in a single-byte encoding. The setting that allows
+     * it is a connection property, which a DataSource's connections may lack.
+     */
+    public boolean allowsEncodingChanges() {
+        return endpoint.dataSource().isEmpty();
+    }
+
+    /**
      * Target sessions that build indexes side by side: each gets its share of {@code indexBuildMemory}
      * as maintenance_work_mem, within 64 MiB and 2 GiB.
      */
@@ -103,6 +113,7 @@ public final class Connector {
                     s.execute(TARGET_SETTINGS + "; SET maintenance_work_mem = '" + maintenanceMemory / 1024 + "kB'");
                 }
             }
+
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -139,6 +150,8 @@ public final class Connector {
         p.setProperty("ApplicationName", "pgmigrate");
         p.putIfAbsent("connectTimeout", "15");
         p.setProperty("tcpKeepAlive", "true");
+        // lets the rows of a SQL_ASCII database travel in LATIN1 (see allowsEncodingChanges()); nothing else changes it
+        p.setProperty("allowEncodingChanges", "true");
         return p;
     }
 
