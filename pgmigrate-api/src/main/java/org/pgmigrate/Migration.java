@@ -294,7 +294,8 @@ public final class Migration {
          * Runs the migration and returns what it did. In {@link MigrationMode#ONLINE} mode it copies,
          * streams, and returns after a cutover requested from another process through the target
          * ({@code pgmigrate cutover --target URL}); use {@link #start()} to control it from here.
-         * Otherwise:  With {@link MigrationOption#VALIDATE_AND_MIGRATE}
+         * Otherwise it runs on the calling thread until done (to be able to cancel it, use
+         * {@link #start()}). With {@link MigrationOption#VALIDATE_AND_MIGRATE}
          * the rules run first and the result carries their report ({@link MigrationResult#validation()});
          * with {@link MigrationOption#VALIDATE} only the rules run, and the result has the report and no
          * phases (prefer {@link #validate()}, which returns the report even when it failed).
@@ -309,19 +310,24 @@ public final class Migration {
         }
 
         /**
-         * Starts an online migration ({@link MigrationMode#ONLINE}) and returns at once: it copies,
-         * then applies the source's changes until {@link MigrationHandle#cutover()}. Validation
-         * always runs first in online mode; the call throws {@link ValidationFailedException} when a
-         * rule failed, changing nothing.
+         * Starts the migration on a thread of its own and returns at once; the handle waits for its
+         * end ({@link MigrationHandle#await()}) or stops it ({@link MigrationHandle#cancel()}).
          *
-         * @throws PgMigrateException when it cannot start ({@link ErrorKind#INVALID_REQUEST} for offline mode)
+         * <p>Offline, the handle's {@code await()} returns or throws what {@link #execute()} would
+         * (the rules of {@link MigrationOption#VALIDATE_AND_MIGRATE} run first on the migration's
+         * thread). {@code cancel()} stops every worker within seconds: running statements are
+         * cancelled on the servers, open transactions roll back and every connection closes; the
+         * run then ends with {@link ErrorKind#CANCELLED} and, once the target was changed, can be
+         * continued with {@link #resume()}.
+         *
+         * <p>Online ({@link MigrationMode#ONLINE}), it copies, then applies the source's changes until
+         * {@link MigrationHandle#cutover()}. Validation always runs first in online mode, in this call:
+         * it throws {@link ValidationFailedException} when a rule failed, changing nothing.
+         *
+         * @throws PgMigrateException when it cannot start
          */
         public MigrationHandle start() {
             MigrationRequest request = request();
-            if (request.mode() != MigrationMode.ONLINE) {
-                throw new PgMigrateException(ErrorKind.INVALID_REQUEST,
-                        "start() runs online migrations: call mode(MigrationMode.ONLINE) first, or use execute() for offline.");
-            }
             return engine().start(request);
         }
     }

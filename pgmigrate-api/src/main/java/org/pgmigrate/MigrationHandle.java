@@ -3,18 +3,22 @@ package org.pgmigrate;
 import java.time.Duration;
 
 /**
- * A running online migration, from {@link Migration.Builder#start()}: it copies, then applies the
- * source's changes on the target until {@link #cutover()} (or a {@code pgmigrate cutover} from
- * another process) or {@link #cancel()}. Thread-safe.
+ * A running migration, from {@link Migration.Builder#start()}. Thread-safe.
+ *
+ * <p>Offline, it runs to its end by itself: {@link #await()} waits for the result, {@link #cancel()}
+ * stops it. Online, it copies, then applies the source's changes on the target until
+ * {@link #cutover()} (or a {@code pgmigrate cutover} from another process) or {@link #cancel()};
+ * {@link #awaitCaughtUp}, {@link #lag()} and {@link #cutover()} are for online migrations only and
+ * throw {@link PgMigrateException} ({@link ErrorKind#INVALID_REQUEST}) on an offline one.
  *
  * <p>Closing it cancels the migration unless it has finished; closing twice does nothing.
  */
 public interface MigrationHandle extends AutoCloseable {
-    /** Identifies the run in logs and in the target's {@code pgmigrate.online_control} table. */
+    /** Identifies the run in logs, in its result and (online) in the target's {@code pgmigrate.online_control} table. */
     String migrationId();
 
     /**
-     * Waits until the target has applied every change the source had written when this was
+     * Online: waits until the target has applied every change the source had written when this was
      * called (the copy included).
      *
      * @return false when {@code timeout} passed first
@@ -22,11 +26,11 @@ public interface MigrationHandle extends AutoCloseable {
      */
     boolean awaitCaughtUp(Duration timeout);
 
-    /** The latest measurement of how far the target is behind. */
+    /** Online: the latest measurement of how far the target is behind. */
     ReplicationLag lag();
 
     /**
-     * Takes the source's current WAL position, applies everything up to it, sets the sequences
+     * Online: takes the source's current WAL position, applies everything up to it, sets the sequences
      * from the source, verifies the tables, drops the slot, publication and origin, and returns
      * the result. Stop the applications' writes to the source first: changes committed after the
      * position are not migrated, and verification fails on them.
@@ -36,16 +40,26 @@ public interface MigrationHandle extends AutoCloseable {
     MigrationResult cutover();
 
     /**
-     * Waits until the migration ends, after a cutover requested by someone else (e.g. the
-     * command {@code pgmigrate cutover --target URL}).
+     * Waits until the migration ends: offline, when it has run to its end; online, after a cutover
+     * requested by someone else (e.g. the command {@code pgmigrate cutover --target URL}).
      *
-     * @throws MigrationFailedException when it failed or was cancelled
+     * @return what {@link Migration.Builder#execute()} would have returned
+     * @throws PgMigrateException what {@code execute()} would have thrown; {@link ErrorKind#CANCELLED}
+     *     after {@link #cancel()} ({@link MigrationFailedException} with the partial result once the
+     *     target was changed)
      */
     MigrationResult await();
 
     /**
-     * Stops the migration and drops the slot, publication and origin; returns once they are
-     * gone. The target keeps what was applied so far. Does nothing once the migration ended.
+     * Stops the migration and returns once it has stopped; does nothing once it ended.
+     *
+     * <p>Offline: running statements are cancelled on both servers (a COPY or an index build stops
+     * at once), open transactions roll back and every connection of the run is closed before this
+     * returns, within seconds. The target keeps the tables completed so far and the journal, so
+     * {@link Migration.Builder#resume()} continues the run where it stopped.
+     *
+     * <p>Online: drops the slot, publication and origin, and returns once they are gone. The target
+     * keeps what was applied so far.
      */
     void cancel();
 

@@ -27,9 +27,9 @@ public interface MigrationEngine {
     /** Reads both servers and says what the migration would do, changing nothing on either. */
     MigrationPlan plan(MigrationRequest request);
 
-    /** Starts an online migration and returns at once. */
+    /** Starts a migration, offline or online, on a thread of its own and returns at once. */
     default MigrationHandle start(MigrationRequest request) {
-        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
+        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot start migrations in the background: use execute().");
     }
 
     /** Asks the online migration streaming into {@code target} to cut over, and waits; returns its id. */

@@ -2,6 +2,7 @@ package org.pgmigrate.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationHandle;
@@ -14,6 +15,8 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.engine.internal.Cancellation;
+import org.pgmigrate.engine.internal.OfflineHandle;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.StandaloneVerification;
@@ -30,24 +33,11 @@ public final class PgMigrateEngine implements MigrationEngine {
             // validating online prerequisites needs no online engine
             return ValidationRun.validateOnly(request);
         }
-        if (request.mode() == MigrationMode.ONLINE) {
-            refuseResume(request);
-            // copies, streams, and ends with a cutover requested through the target (pgmigrate cutover)
-            try (MigrationHandle handle = OnlineMigration.start(request)) {
-                return handle.await();
-            }
+        // online: copies, streams, and ends with a cutover requested through the target (pgmigrate cutover);
+        // offline: the same run as start() gives, on a thread of its own
+        try (MigrationHandle handle = start(request)) {
+            return handle.await();
         }
-        if (request.option() == MigrationOption.VALIDATE_AND_MIGRATE) {
-            return ValidationRun.validateAndMigrate(request, () -> migrate(request));
-        }
-        return migrate(request);
-    }
-
-    private static MigrationResult migrate(MigrationRequest request) {
-        if (request.databases().wholeServer() || request.roles() != RoleSelection.NONE) {
-            return new ServerMigration(request).run();
-        }
-        return new OfflineMigration(request).run();
     }
 
     /** An online migration's copy and change stream meet at a replication slot that a failure drops: it starts over. */
@@ -60,8 +50,23 @@ public final class PgMigrateEngine implements MigrationEngine {
 
     @Override
     public MigrationHandle start(MigrationRequest request) {
-        refuseResume(request);
-        return OnlineMigration.start(request);
+        if (request.mode() == MigrationMode.ONLINE) {
+            refuseResume(request);
+            return OnlineMigration.start(request);
+        }
+        String migrationId = UUID.randomUUID().toString().substring(0, 8);
+        return OfflineHandle.start(migrationId, cancellation -> switch (request.option()) {
+            case VALIDATE -> ValidationRun.validateOnly(request);
+            case VALIDATE_AND_MIGRATE -> ValidationRun.validateAndMigrate(request, () -> migrate(request, migrationId, cancellation));
+            case MIGRATE -> migrate(request, migrationId, cancellation);
+        });
+    }
+
+    private static MigrationResult migrate(MigrationRequest request, String migrationId, Cancellation cancellation) {
+        if (request.databases().wholeServer() || request.roles() != RoleSelection.NONE) {
+            return new ServerMigration(request, migrationId, cancellation).run();
+        }
+        return new OfflineMigration(request, migrationId, cancellation).run();
     }
 
     @Override

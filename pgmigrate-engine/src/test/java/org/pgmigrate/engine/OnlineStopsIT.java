@@ -100,13 +100,6 @@ class OnlineStopsIT {
         OnlineMigrationIT.assertNothingLeft(source, target);
     }
 
-    @Test
-    void startIsForOnlineMode(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
-                              @Pg(instance = "online-target") TestDatabase target) {
-        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).start())
-                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST));
-    }
-
     private static Migration.Builder online(TestDatabase source, TestDatabase target) {
         return Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2);
     }

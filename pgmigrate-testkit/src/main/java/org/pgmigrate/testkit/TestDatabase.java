@@ -1,10 +1,7 @@
 package org.pgmigrate.testkit;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pgmigrate.Endpoint;
@@ -50,15 +47,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The first column of every row {@code sql} returns, as text. */
     public List<String> queryColumn(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return server.queryColumn(name, sql);
     }
 
     /** The single value {@code sql} returns, as text. */

@@ -30,6 +30,8 @@ final class MigrateCommand {
     /** The range {@link org.pgmigrate.MigrationRequest} accepts, checked here to name the option in the error. */
     static final int MAX_JOBS = 256;
 
+    static final String RESUME = "--resume";
+
     static final Arguments.Option DRY_RUN = Arguments.Option.flag("--dry-run", "connect, check and read the source, print what the migration\n"
             + "would do (tables largest first, what the filter leaves out,\nbroken dependencies) and stop; nothing is changed");
 
@@ -51,6 +53,9 @@ final class MigrateCommand {
             new Arguments.Option("--mode", "offline|online", "offline (default): copy while applications are stopped;\n"
                     + "online: copy while they write, then apply their changes until\n"
                     + "'pgmigrate cutover --target URL' from another shell (Ctrl-C cancels)"),
+            Arguments.Option.flag(RESUME, "offline: continue the earlier run into this target that failed\n"
+                    + "or was cancelled (Ctrl-C) where it stopped, from the journal it left\n"
+                    + "in the target; give the same source, target and options"),
             new Arguments.Option("--max-retained-wal", "SIZE", "online: stop and drop the slot when it holds more than SIZE\n"
                     + "of WAL on the source, e.g. 20GB (default: no limit)"),
             new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
@@ -89,6 +94,12 @@ final class MigrateCommand {
             "publication and origin. Ctrl-C cancels and drops them too. The source needs",
             "wal_level=logical and a role with REPLICATION; the pre-migration rules always run.",
             "",
+            "Ctrl-C (or SIGTERM) cancels a migration: its workers stop within seconds, the",
+            "statements they run are cancelled on both servers, open transactions roll back and",
+            "every connection closes. An offline migration leaves in the target what it finished",
+            "and a journal of it: run the same command again with --resume to continue where it",
+            "stopped (or drop and recreate the target database to start over).",
+            "",
             Help.options(OPTIONS),
             EndpointOptions.URL_HELP,
             Help.EXIT_CODES,
@@ -104,15 +115,13 @@ final class MigrateCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
-    private final Function<Migration.Builder, MigrationResult> executor;
     private final Function<Migration.Builder, MigrationHandle> starter;
 
-    MigrateCommand(PrintStream out, PrintStream err, Map<String, String> environment,
-                   Function<Migration.Builder, MigrationResult> executor, Function<Migration.Builder, MigrationHandle> starter) {
+    /** A command starting migrations with {@code starter} ({@link Migration.Builder#start()}, or a test's). */
+    MigrateCommand(PrintStream out, PrintStream err, Map<String, String> environment, Function<Migration.Builder, MigrationHandle> starter) {
         this.out = out;
         this.err = err;
         this.environment = environment;
-        this.executor = executor;
         this.starter = starter;
     }
 
@@ -125,8 +134,12 @@ final class MigrateCommand {
         Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
 
         MigrationMode mode = arguments.choice("--mode", MODE).orElse(MigrationMode.OFFLINE);
+        boolean resume = arguments.flag(RESUME);
+        if (resume && mode == MigrationMode.ONLINE) {
+            throw new UsageException("option " + RESUME + " only applies to offline migrations, not with --mode online");
+        }
         out.println((arguments.flag(DRY_RUN.name) ? "Planning the migration of " : "Migrating ") + source + " to " + target
-                + (mode == MigrationMode.ONLINE ? ", online" : ""));
+                + (mode == MigrationMode.ONLINE ? ", online" : "") + (resume ? ", resuming the earlier run" : ""));
         Migration.Builder migration = Migration.from(source)
                 .to(target)
                 .mode(mode)
@@ -137,6 +150,9 @@ final class MigrateCommand {
         arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
         arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
         jobs.ifPresent(migration::jobs);
+        if (resume) {
+            migration.resume();
+        }
         java.util.OptionalLong maxWal = arguments.byteSize("--max-retained-wal");
         if (maxWal.isPresent() && mode != MigrationMode.ONLINE) {
             throw new UsageException("option --max-retained-wal only applies with --mode online");
@@ -152,10 +168,10 @@ final class MigrateCommand {
         } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
             throw new UsageException("option " + ValidateCommand.DISABLE_RULE.name + " only applies with --validate");
         }
-        if (mode == MigrationMode.ONLINE) {
-            return execution.run(() -> online(migration));
+        try (CancelOnExit exit = new CancelOnExit(err, mode == MigrationMode.ONLINE ? null
+                : "cancelled; run the same command again with " + RESUME + " to continue where it stopped.")) {
+            return execution.run(() -> started(migration, mode, exit));
         }
-        return execution.run(() -> printingValidation(migration));
     }
 
     private static final Map<String, RoleSelection> ROLES = Map.of(
@@ -216,56 +232,28 @@ final class MigrateCommand {
     }
 
     /**
-     * Starts the online migration and waits for its end (a cutover requested from another shell).
-     * Ctrl-C cancels it, which drops the slot and publication before the process exits; the hook
-     * belongs to the command line, never to the library.
+     * Starts the migration and waits for its end: offline, when it is done; online, a cutover
+     * requested from another shell. Prints the validation report, when the rules ran, before the
+     * summary or the failure. Ctrl-C cancels it through {@code exit}.
      */
-    private MigrationResult online(Migration.Builder migration) {
-        MigrationHandle handle;
+    private MigrationResult started(Migration.Builder migration, MigrationMode mode, CancelOnExit exit) {
         try {
-            handle = starter.apply(migration);
-        } catch (ValidationFailedException e) {
-            out.print(e.report().toText());
-            throw e;
-        }
-        out.println("Online migration " + handle.migrationId() + " started; once the source is quiet, run"
-                + " 'pgmigrate cutover --target URL' in another shell (Ctrl-C cancels).");
-        Thread cancelOnInterrupt = new Thread(() -> {
-            handle.cancel();
-            try {
-                handle.await();
-            } catch (PgMigrateException e) {
-                err.println("pgmigrate: " + e.getMessage());
-                err.flush();
+            MigrationHandle handle = starter.apply(migration);
+            exit.running(handle);
+            if (mode == MigrationMode.ONLINE) {
+                out.println("Online migration " + handle.migrationId() + " started; once the source is quiet, run"
+                        + " 'pgmigrate cutover --target URL' in another shell (Ctrl-C cancels).");
             }
-        }, "pgmigrate-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-        try {
             MigrationResult result = handle.await();
             result.validation().ifPresent(report -> out.print(report.toText()));
             return result;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it reports the cancellation
-            }
+        } catch (ValidationFailedException e) {
+            out.print(e.report().toText());
+            throw e;
         }
     }
 
     private static final Map<String, MigrationMode> MODE = Map.of("offline", MigrationMode.OFFLINE, "online", MigrationMode.ONLINE);
-
-    /** Runs the migration; prints the validation report, when the rules ran, before the summary or the failure. */
-    private MigrationResult printingValidation(Migration.Builder migration) {
-        try {
-            MigrationResult result = executor.apply(migration);
-            result.validation().ifPresent(report -> out.print(report.toText()));
-            return result;
-        } catch (ValidationFailedException e) {
-            out.print(e.report().toText());
-            throw e;
-        }
-    }
 
     private static final Map<String, VerificationPolicy> VERIFICATION = Map.of(
             "fail", VerificationPolicy.FAIL_ON_DIFFERENCE, "warn", VerificationPolicy.WARN_ON_DIFFERENCE, "skip", VerificationPolicy.SKIP);

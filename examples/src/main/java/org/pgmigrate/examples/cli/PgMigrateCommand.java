@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
 import org.pgmigrate.Migration;
-import org.pgmigrate.MigrationResult;
+import org.pgmigrate.MigrationHandle;
 
 /**
  * The {@code pgmigrate} command: {@code java -jar pgmigrate.jar migrate --source URL --target URL}.
@@ -38,18 +38,18 @@ public final class PgMigrateCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
-    private final Function<Migration.Builder, MigrationResult> executor;
+    private final Function<Migration.Builder, MigrationHandle> starter;
 
     /**
      * A command writing to {@code out} and {@code err}, reading passwords from {@code environment},
-     * and running migrations with {@code executor} (tests replace {@link Migration.Builder#execute()}).
+     * and running migrations with {@code starter} (tests replace {@link Migration.Builder#start()}).
      */
     PgMigrateCommand(PrintStream out, PrintStream err, Map<String, String> environment,
-                     Function<Migration.Builder, MigrationResult> executor) {
+                     Function<Migration.Builder, MigrationHandle> starter) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.environment = Map.copyOf(environment);
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.starter = Objects.requireNonNull(starter, "starter");
     }
 
     public static void main(String[] args) {
@@ -58,7 +58,7 @@ public final class PgMigrateCommand {
 
     /** Runs the command line {@code args} and returns its exit code; never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new PgMigrateCommand(out, err, System.getenv(), Migration.Builder::execute).run(args);
+        return new PgMigrateCommand(out, err, System.getenv(), Migration.Builder::start).run(args);
     }
 
     int run(String... args) {
@@ -95,7 +95,7 @@ public final class PgMigrateCommand {
                     out.print(MigrateCommand.HELP);
                     return ExitCode.OK;
                 }
-                return new MigrateCommand(out, err, environment, executor, Migration.Builder::start).run(args);
+                return new MigrateCommand(out, err, environment, starter).run(args);
             case "cutover":
                 if (Arguments.wantsHelp(args)) {
                     out.print(CutoverCommand.HELP);

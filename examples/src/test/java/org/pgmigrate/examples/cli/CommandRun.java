@@ -24,12 +24,13 @@ final class CommandRun {
         return new CommandRun(exitCode, out, err);
     }
 
+    /** A run whose migrations {@code executor} does (in place of {@code execute()}), on the command's thread. */
     static CommandRun run(Map<String, String> environment, Function<Migration.Builder, MigrationResult> executor, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = new PgMigrateCommand(o, e, environment, executor).run(args);
+            int code = new PgMigrateCommand(o, e, environment, builder -> new ExecutedHandle(() -> executor.apply(builder))).run(args);
             return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -24,6 +24,14 @@ class OnlineOptionsTest {
     }
 
     @Test
+    void resumingIsForOfflineMigrations() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--mode", "online", "--resume");
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err).contains("--resume only applies to offline migrations");
+        assertThat(run("migrate", "--help").out).contains("--resume", "Ctrl-C (or SIGTERM) cancels a migration");
+    }
+
+    @Test
     void anUnknownModeIsAUsageError() {
         CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--mode", "sideways");
         assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.USAGE);

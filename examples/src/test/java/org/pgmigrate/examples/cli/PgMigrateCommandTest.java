@@ -370,6 +370,25 @@ class PgMigrateCommandTest {
     }
 
     @Test
+    void resumeReachesTheRequestAndTheFirstLine() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--resume");
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(executed.get().resume()).isTrue();
+        assertThat(run.out).contains("resuming the earlier run");
+
+        run("migrate", "--source", SOURCE, "--target", TARGET);
+        assertThat(executed.get().resume()).isFalse();
+    }
+
+    @Test
+    void aCancelledMigrationExitsWithItsMessage() {
+        CommandRun run = CommandRun.run(Map.of(), throwing(new PgMigrateException(ErrorKind.CANCELLED,
+                "Migration 1234 was cancelled before it changed the target.")), "migrate", "--source", SOURCE, "--target", TARGET);
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err).contains("was cancelled");
+    }
+
+    @Test
     void serverOptionsReachTheRequest() {
         CommandRun run = CommandRun.run(Map.of(), returning(SampleResults.shop()), "migrate", "--source", SOURCE, "--target", TARGET,
                 "--databases", "all", "--exclude-databases", "scratch, tmp", "--roles", "all", "--reserved-roles", "admin,ops",

@@ -82,6 +82,7 @@ public final class OfflineMigration {
     private final String migrationId;
     private final Connector sourceConnector;
     private final Connector targetConnector;
+    private final Cancellation cancellation;
     /** Both databases are SQL_ASCII: rows copy as raw bytes. */
     private boolean rawBytes;
     private final List<PhaseResult> phases = Collections.synchronizedList(new ArrayList<>());
@@ -93,18 +94,29 @@ public final class OfflineMigration {
     private ServerInfo targetInfo;
 
     public OfflineMigration(MigrationRequest request) {
-        this(request, null, UUID.randomUUID().toString().substring(0, 8));
+        this(request, UUID.randomUUID().toString().substring(0, 8), new Cancellation());
+    }
+
+    /** An offline migration that {@code cancellation} stops: every connection it opens goes through it. */
+    public OfflineMigration(MigrationRequest request, String migrationId, Cancellation cancellation) {
+        this(request, null, migrationId, cancellation);
     }
 
     /** A migration whose copy is followed by the online hooks' stream and cutover. */
     public OfflineMigration(MigrationRequest request, OnlineHooks online, String migrationId) {
+        this(request, online, migrationId, new Cancellation());
+    }
+
+    private OfflineMigration(MigrationRequest request, OnlineHooks online, String migrationId, Cancellation cancellation) {
         this.request = request;
         this.online = online;
         this.migrationId = migrationId;
+        this.cancellation = cancellation;
         this.listener = request.listener();
         this.clock = request.clock();
-        this.sourceConnector = new Connector(request.source(), Side.SOURCE);
-        this.targetConnector = Connector.forIndexBuilds(request.target(), request.indexBuildMemory(), request.jobs());
+        this.sourceConnector = cancellation.tracking(new Connector(request.source(), Side.SOURCE));
+        this.targetConnector = cancellation.tracking(
+                Connector.forIndexBuilds(request.target(), request.indexBuildMemory(), request.jobs()));
     }
 
     public MigrationResult run() {
@@ -125,7 +137,7 @@ public final class OfflineMigration {
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
             targetChanged = true;
             try (Workers workers = new Workers(request.jobs(), migrationId, snapshot::join, targetConnector::open)) {
-                TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn);
+                TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn, cancellation::cancelled);
                 TaskKeys keys = TaskKeys.of(schema);
                 phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
                 phase(Phase.DATA, () -> new DataPhase(listener, clock, request.copyFormat(),
@@ -176,11 +188,20 @@ public final class OfflineMigration {
     }
 
     private PgMigrateException failure(PgMigrateException e, boolean targetChanged) {
+        if (cancellation.cancelled()) {
+            // whatever the closed connections made fail, it is the cancellation that stopped the run
+            e = new PgMigrateException(ErrorKind.CANCELLED, Cancellation.message(migrationId, targetChanged), e);
+        }
         if (!targetChanged || sourceInfo == null || targetInfo == null) {
             return e;
         }
-        LOG.error("Migration {} failed: {}", migrationId, e.getMessage());
-        String advice = e.kind() == ErrorKind.VERIFICATION_FAILED
+        if (e.kind() == ErrorKind.CANCELLED) {
+            LOG.warn("{}", e.getMessage());
+        } else {
+            LOG.error("Migration {} failed: {}", migrationId, e.getMessage());
+        }
+        String advice = e.kind() == ErrorKind.CANCELLED ? ""
+                : e.kind() == ErrorKind.VERIFICATION_FAILED
                 ? "\nThe copy ran to the end but the target differs from the source; the result's verification lists every difference."
                 + " Make sure nothing writes to the source or target during an offline migration, then migrate again into a new database."
                 : online != null
@@ -566,6 +587,7 @@ public final class OfflineMigration {
     }
 
     private <T> T phase(Phase phase, PhaseBody<T> body) throws Exception {
+        cancellation.check();
         if (online != null) {
             online.beforePhase(phase);
         }

@@ -60,7 +60,8 @@ public final class ServerMigration {
 
     private final MigrationRequest request;
     private final MigrationListener listener;
-    private final String migrationId = UUID.randomUUID().toString().substring(0, 8);
+    private final String migrationId;
+    private final Cancellation cancellation;
     private final List<PhaseResult> phases = new ArrayList<>();
     private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final List<MigrationResult> databaseResults = Collections.synchronizedList(new ArrayList<>());
@@ -70,23 +71,49 @@ public final class ServerMigration {
     private Instant startedAt;
 
     public ServerMigration(MigrationRequest request) {
+        this(request, UUID.randomUUID().toString().substring(0, 8), new Cancellation());
+    }
+
+    /**
+     * A migration that {@code cancellation} stops: every connection it opens, its databases'
+     * migrations' included, goes through it, and no database starts once it is cancelled. The
+     * databases' migrations share {@code migrationId}.
+     */
+    public ServerMigration(MigrationRequest request, String migrationId, Cancellation cancellation) {
         this.request = request;
         this.listener = request.listener();
+        this.migrationId = migrationId;
+        this.cancellation = cancellation;
     }
 
     public MigrationResult run() {
-        List<DatabasePair> databases = onServers((source, target, prepared) -> {
-            createRoles(target, prepared);
-            if (request.databases().wholeServer()) {
-                phase(Phase.DATABASES, () -> createDatabases(source, target, prepared.databases(), prepared.existingDatabases()));
+        List<DatabasePair> databases;
+        try {
+            databases = onServers((source, target, prepared) -> {
+                createRoles(target, prepared);
+                if (request.databases().wholeServer()) {
+                    phase(Phase.DATABASES, () -> createDatabases(source, target, prepared.databases(), prepared.existingDatabases()));
+                }
+                return prepared.databases();
+            });
+        } catch (PgMigrateException e) {
+            if (!cancellation.cancelled()) {
+                throw e;
             }
-            return prepared.databases();
-        });
+            boolean targetChanged = !phases.isEmpty();
+            String message = Cancellation.message(migrationId, targetChanged);
+            throw targetChanged ? new MigrationFailedException(ErrorKind.CANCELLED, message, result(false), e)
+                    : new PgMigrateException(ErrorKind.CANCELLED, message, e);
+        }
         migrateDatabases(databases);
         if (request.databases().wholeServer()) {
             removeJournals(databases);
         }
         return result(true);
+    }
+
+    private Connector connector(Endpoint endpoint, Side side) {
+        return cancellation.tracking(new Connector(endpoint, side));
     }
 
     /**
@@ -161,8 +188,8 @@ public final class ServerMigration {
         DatabaseSelection selection = request.databases();
         Endpoint sourceServer = serverEndpoint(request.source(), selection);
         Endpoint targetServer = serverEndpoint(request.target(), selection);
-        try (Connection source = new Connector(sourceServer, Side.SOURCE).open();
-             Connection target = new Connector(targetServer, Side.TARGET).open()) {
+        try (Connection source = connector(sourceServer, Side.SOURCE).open();
+             Connection target = connector(targetServer, Side.TARGET).open()) {
             sourceInfo = OfflineMigration.serverInfo(source, sourceServer.toString());
             targetInfo = OfflineMigration.serverInfo(target, targetServer.toString());
             Preflight.checkVersions(sourceInfo.versionNumber(), targetInfo.versionNumber());
@@ -244,17 +271,17 @@ public final class ServerMigration {
     private void checkTargetDatabase(DatabasePair db, boolean exists) throws SQLException {
         Map<String, Set<String>> available;
         if (exists) {
-            try (Connection target = new Connector(db.request().target(), Side.TARGET).open()) {
+            try (Connection target = connector(db.request().target(), Side.TARGET).open()) {
                 TargetLock.checkFree(target, db.target());
                 Preflight.checkTargetReady(target, db.target(), request.resume());
                 available = Preflight.availableExtensions(target);
             }
         } else {
-            try (Connection target = new Connector(serverEndpoint(request.target(), request.databases()), Side.TARGET).open()) {
+            try (Connection target = connector(serverEndpoint(request.target(), request.databases()), Side.TARGET).open()) {
                 available = Preflight.availableExtensions(target);
             }
         }
-        try (Connection source = new Connector(db.request().source(), Side.SOURCE).open()) {
+        try (Connection source = connector(db.request().source(), Side.SOURCE).open()) {
             Preflight.checkExtensions(Preflight.installedExtensions(source), available);
         }
     }
@@ -298,8 +325,10 @@ public final class ServerMigration {
         try {
             List<Future<MigrationResult>> running = new ArrayList<>();
             for (DatabasePair db : databases) {
-                running.add(pool.submit(() -> request.databases().wholeServer()
-                        ? new OfflineMigration(db.request()).keepingJournal().run() : new OfflineMigration(db.request()).run()));
+                running.add(pool.submit(() -> {
+                    OfflineMigration migration = new OfflineMigration(db.request(), migrationId, cancellation);
+                    return (request.databases().wholeServer() ? migration.keepingJournal() : migration).run();
+                }));
             }
             for (int i = 0; i < running.size(); i++) {
                 try {
@@ -343,7 +372,8 @@ public final class ServerMigration {
             return e;
         }
         String done = databaseResults.stream().filter(MigrationResult::completed).map(r -> r.target().database()).toList().toString();
-        return new MigrationFailedException(e.kind(), "Migrating database " + db.source() + " failed: " + e.getMessage()
+        String context = e.kind() == ErrorKind.CANCELLED ? "While migrating database " + db.source() + ": " : "Migrating database " + db.source() + " failed: ";
+        return new MigrationFailedException(e.kind(), context + e.getMessage()
                 + "\nDatabases completed: " + done + ".", result(false), e);
     }
 
@@ -359,6 +389,7 @@ public final class ServerMigration {
     }
 
     private void phase(Phase phase, PhaseBody body) throws SQLException {
+        cancellation.check();
         listener.phaseStarted(phase);
         Instant start = request.clock().instant();
         body.run();

@@ -25,7 +25,7 @@ class DataPhaseTest {
     private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) {
         return new DataPhase(MigrationListener.NONE, Clock.systemUTC(), format, sameMajor, new ArrayList<>(),
                 new TableSplitter(1L << 30, 2, 170000), Throttle.NONE, false,
-                new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }), null).options(table);
+                new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }, () -> false), null).options(table);
     }
 
     @Test

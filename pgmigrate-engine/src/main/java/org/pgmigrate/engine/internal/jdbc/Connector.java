@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
@@ -41,15 +42,25 @@ public final class Connector {
     private final Endpoint endpoint;
     private final Side side;
     private final long maintenanceMemory;
+    private final Consumer<Connection> opened;
 
     public Connector(Endpoint endpoint, Side side) {
-        this(endpoint, side, DEFAULT_MAINTENANCE_MEMORY);
+        this(endpoint, side, DEFAULT_MAINTENANCE_MEMORY, c -> { });
     }
 
-    private Connector(Endpoint endpoint, Side side, long maintenanceMemory) {
+    private Connector(Endpoint endpoint, Side side, long maintenanceMemory, Consumer<Connection> opened) {
         this.endpoint = endpoint;
         this.side = side;
         this.maintenanceMemory = maintenanceMemory;
+        this.opened = opened;
+    }
+
+    /**
+     * This connector, handing every connection it opens to {@code opened} before returning it;
+     * when {@code opened} throws, the connection is closed and the open fails with that exception.
+     */
+    public Connector onOpen(Consumer<Connection> opened) {
+        return new Connector(endpoint, side, maintenanceMemory, this.opened.andThen(opened));
     }
 
     /**
@@ -67,7 +78,7 @@ public final class Connector {
      * as maintenance_work_mem, within 64 MiB and 2 GiB.
      */
     public static Connector forIndexBuilds(Endpoint target, long indexBuildMemory, int jobs) {
-        return new Connector(target, Side.TARGET, maintenanceMemoryPerSession(indexBuildMemory, jobs));
+        return new Connector(target, Side.TARGET, maintenanceMemoryPerSession(indexBuildMemory, jobs), c -> { });
     }
 
     static long maintenanceMemoryPerSession(long budget, int jobs) {
@@ -113,8 +124,7 @@ public final class Connector {
                     s.execute(TARGET_SETTINGS + "; SET maintenance_work_mem = '" + maintenanceMemory / 1024 + "kB'");
                 }
             }
-
-            return connection;
+            return handOver(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw ErrorTranslator.connectFailed(side, endpoint, e);
@@ -139,9 +149,19 @@ public final class Connector {
         p.setProperty("options", "-c datestyle=ISO,YMD -c intervalstyle=postgres -c extra_float_digits=3 -c bytea_output=hex"
                 + " -c timezone=UTC -c statement_timeout=0 -c idle_in_transaction_session_timeout=0");
         try {
-            return DriverManager.getConnection(endpoint.jdbcUrl(), p);
+            return handOver(DriverManager.getConnection(endpoint.jdbcUrl(), p));
         } catch (SQLException e) {
             throw ErrorTranslator.connectFailed(side, endpoint, e);
+        }
+    }
+
+    private Connection handOver(Connection connection) {
+        try {
+            opened.accept(connection);
+            return connection;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -38,11 +39,14 @@ public final class TaskRunner {
     private final Journal journal;
     private final Retries retries;
     private final Consumer<MigrationWarning> warn;
+    private final BooleanSupplier cancelled;
 
-    public TaskRunner(Journal journal, Retries retries, Consumer<MigrationWarning> warn) {
+    /** @param cancelled whether the run was cancelled: its connections then fail, and are not tried again */
+    public TaskRunner(Journal journal, Retries retries, Consumer<MigrationWarning> warn, BooleanSupplier cancelled) {
         this.journal = journal;
         this.retries = retries;
         this.warn = warn;
+        this.cancelled = cancelled;
     }
 
     public Journal journal() {
@@ -55,7 +59,7 @@ public final class TaskRunner {
      *
      * @param stopping whether the run is stopping anyway (another task failed, or it was cancelled): no retry then
      */
-    public Journal.Outcome run(Workers.Session session, String task, Work work, java.util.function.BooleanSupplier stopping)
+    public Journal.Outcome run(Workers.Session session, String task, Work work, BooleanSupplier stopping)
             throws Exception {
         Optional<Journal.Outcome> earlier = journal.done(task);
         if (earlier.isPresent()) {
@@ -73,7 +77,8 @@ public final class TaskRunner {
                 }
                 return once(session, task, work);
             } catch (Exception e) {
-                if (!TransientErrors.isTransient(e) || attempt >= retries.attempts() || stopping.getAsBoolean()) {
+                if (!TransientErrors.isTransient(e) || attempt >= retries.attempts() || stopping.getAsBoolean()
+                        || cancelled.getAsBoolean()) {
                     throw e;
                 }
                 warn.accept(MigrationWarning.of("retried", "Task \"" + task + "\" failed for a transient reason (" + e.getMessage()

@@ -12,11 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationHandle;
@@ -32,6 +27,7 @@ import org.pgmigrate.ValidationReport;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.OnlineHooks;
+import org.pgmigrate.engine.internal.Outcome;
 import org.pgmigrate.engine.internal.SourceSnapshot;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.jdbc.Connector;
@@ -62,7 +58,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
     private final Connector targetConnector;
     private final ReplicationObjects objects;
     private final ControlTable control;
-    private final CompletableFuture<MigrationResult> outcome = new CompletableFuture<>();
+    private final Outcome outcome = new Outcome();
     private final Object slotLock = new Object();
 
     private volatile boolean cutoverRequested;
@@ -136,7 +132,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
                 outcome.complete(result);
             } else {
                 LOG.error("Online migration {} ended: {}", migrationId, failure.getMessage() + cleanup);
-                outcome.completeExceptionally(withNote(failure, cleanup));
+                outcome.fail(withNote(failure, cleanup));
             }
             MDC.clear();
         }
@@ -407,14 +403,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
 
     @Override
     public MigrationResult await() {
-        try {
-            return outcome.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PgMigrateException p) {
-                throw p;
-            }
-            throw e;
-        }
+        return outcome.await();
     }
 
     @Override
@@ -423,14 +412,8 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
             return;
         }
         cancelRequested = true;
-        try {
-            outcome.get(10, TimeUnit.MINUTES);
-        } catch (ExecutionException expected) {
-            // the cancellation itself, reported by await()
-        } catch (TimeoutException e) {
+        if (!outcome.awaitEnd(Duration.ofMinutes(10))) {
             LOG.warn("The online migration {} did not stop within 10 minutes of being cancelled", migrationId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

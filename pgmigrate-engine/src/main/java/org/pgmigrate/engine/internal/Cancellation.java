@@ -1,0 +1,112 @@
+package org.pgmigrate.engine.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops an offline run from another thread. Knows every connection the run opens (through
+ * {@link #tracking(Connector)}); {@link #cancel()} asks the servers to cancel what each one runs
+ * (a COPY or CREATE INDEX stops at once, its transaction rolls back) and then closes its socket,
+ * so that a thread blocked reading or writing wakes up with an error at once. The run checks
+ * {@link #check()} between its steps, and a connection opened after the cancellation is closed
+ * before it is used. Thread-safe.
+ */
+public final class Cancellation {
+    private static final Logger LOG = LoggerFactory.getLogger(Cancellation.class);
+
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    /** A connector whose connections this cancellation closes. */
+    public Connector tracking(Connector connector) {
+        return connector.onOpen(this::track);
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Throws {@link ErrorKind#CANCELLED} once the run was cancelled. */
+    public void check() {
+        if (cancelled) {
+            throw new PgMigrateException(ErrorKind.CANCELLED, "The migration was cancelled.");
+        }
+    }
+
+    /**
+     * What a cancelled run says: that it was cancelled and, once the target was changed, how to
+     * continue it.
+     */
+    static String message(String migrationId, boolean targetChanged) {
+        return "Migration " + migrationId + " was cancelled" + (targetChanged
+                ? ". The target database keeps what was done so far, and the journal of it: continue where it stopped with"
+                + " resume() (pgmigrate migrate ... --resume) and the same source, target and options, or drop and"
+                + " recreate the target database to start over."
+                : " before it changed the target.");
+    }
+
+    private void track(Connection connection) {
+        connections.removeIf(Cancellation::isClosed);
+        // added before the flag is read, and the flag set before the set is read: one of the two sees the other
+        connections.add(connection);
+        if (cancelled) {
+            connections.remove(connection);
+            check();
+        }
+    }
+
+    /**
+     * Cancels the statement each connection runs, then closes them all; returns when every one
+     * is closed. Idempotent.
+     */
+    public void cancel() {
+        cancelled = true;
+        List<Connection> open = List.copyOf(connections);
+        LOG.info("Cancelling: stopping the statements of {} sessions and closing them", open.size());
+        for (Connection c : open) {
+            cancelStatement(c);
+        }
+        for (Connection c : open) {
+            abort(c);
+            connections.remove(c);
+        }
+    }
+
+    private static void cancelStatement(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.unwrap(PGConnection.class).cancelQuery();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not cancel a session's statement: {}", e.getMessage());
+        }
+    }
+
+    /** Closes the socket without the goodbye close() sends, which would wait for a thread using the connection. */
+    private static void abort(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not abort a session: {}", e.getMessage());
+            Connector.closeQuietly(c);
+        }
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+}

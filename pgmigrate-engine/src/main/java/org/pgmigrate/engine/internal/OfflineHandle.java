@@ -1,0 +1,96 @@
+package org.pgmigrate.engine.internal;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ReplicationLag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An offline migration running on a thread of its own, from {@code Migration.Builder.start()}:
+ * {@link #await()} gives what {@code execute()} would, {@link #cancel()} stops it through its
+ * {@link Cancellation} and waits until it has ended.
+ */
+public final class OfflineHandle implements MigrationHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineHandle.class);
+    /** How long {@link #cancel()} waits for the run to end once its connections are closed. */
+    private static final Duration CANCEL_WAIT = Duration.ofMinutes(1);
+
+    private final String migrationId;
+    private final Cancellation cancellation = new Cancellation();
+    private final Outcome outcome = new Outcome();
+
+    private OfflineHandle(String migrationId) {
+        this.migrationId = migrationId;
+    }
+
+    /** Runs {@code migration}, given the handle's cancellation, on a new thread. */
+    public static MigrationHandle start(String migrationId, Function<Cancellation, MigrationResult> migration) {
+        OfflineHandle handle = new OfflineHandle(migrationId);
+        Thread thread = new Thread(() -> handle.run(migration), "pgmigrate-" + migrationId + "-offline");
+        thread.setDaemon(true);
+        thread.start();
+        return handle;
+    }
+
+    private void run(Function<Cancellation, MigrationResult> migration) {
+        try {
+            outcome.complete(migration.apply(cancellation));
+        } catch (PgMigrateException e) {
+            outcome.fail(e);
+        } catch (RuntimeException | Error e) {
+            outcome.fail(new PgMigrateException(ErrorKind.MIGRATION_FAILED, String.valueOf(e.getMessage()), e));
+        }
+    }
+
+    @Override
+    public String migrationId() {
+        return migrationId;
+    }
+
+    @Override
+    public MigrationResult await() {
+        return outcome.await();
+    }
+
+    @Override
+    public void cancel() {
+        if (outcome.isDone()) {
+            return;
+        }
+        cancellation.cancel();
+        if (!outcome.awaitEnd(CANCEL_WAIT)) {
+            LOG.warn("The migration {} had not ended {} s after it was cancelled, though its connections are closed",
+                    migrationId, CANCEL_WAIT.toSeconds());
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+
+    @Override
+    public boolean awaitCaughtUp(Duration timeout) {
+        throw onlineOnly("awaitCaughtUp()");
+    }
+
+    @Override
+    public ReplicationLag lag() {
+        throw onlineOnly("lag()");
+    }
+
+    @Override
+    public MigrationResult cutover() {
+        throw onlineOnly("cutover()");
+    }
+
+    private static PgMigrateException onlineOnly(String method) {
+        return new PgMigrateException(ErrorKind.INVALID_REQUEST, method + " is for online migrations (mode(MigrationMode.ONLINE)):"
+                + " an offline migration has no change stream and ends by itself; use await() for its result or cancel() to stop it.");
+    }
+}
