@@ -31,7 +31,10 @@ public enum ErrorKind {
     VERIFICATION_FAILED,
     /** Another migration is running into the same target database. */
     TARGET_BUSY,
-    /** The migration was cancelled. */
+    /**
+     * The migration was cancelled ({@link MigrationHandle#cancel()}); an offline one that changed
+     * the target can be continued with {@link Migration.Builder#resume()}.
+     */
     CANCELLED,
     /**
      * Online mode: a table changed its definition on the source while the migration ran (DDL is

@@ -56,7 +56,8 @@ public interface MigrationHandle extends AutoCloseable {
      * <p>Offline: running statements are cancelled on both servers (a COPY or an index build stops
      * at once), open transactions roll back and every connection of the run is closed before this
      * returns, within seconds. The target keeps the tables completed so far and the journal, so
-     * {@link Migration.Builder#resume()} continues the run where it stopped.
+     * {@link Migration.Builder#resume()} continues the run where it stopped. Called from a
+     * listener callback, it does not wait: the run ends once the callback returns.
      *
      * <p>Online: drops the slot, publication and origin, and returns once they are gone. The target
      * keeps what was applied so far.

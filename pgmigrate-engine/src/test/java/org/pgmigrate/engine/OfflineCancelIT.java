@@ -7,6 +7,7 @@ import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.Phase;
 import org.pgmigrate.RoleSelection;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.testkit.PostgresServer;
@@ -125,6 +127,29 @@ class OfflineCancelIT {
             assertThat(openTransactions(target)).isEmpty();
             assertThat(target.queryColumn("second", "SELECT relname FROM pg_class WHERE relname = 'small'")).isEmpty();
         }
+    }
+
+    @Test
+    void aListenerMayCancelTheRunItListensTo(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY); INSERT INTO public.t SELECT generate_series(1, 100)");
+        CompletableFuture<MigrationHandle> started = new CompletableFuture<>();
+        MigrationListener cancelsAtTheCopy = new MigrationListener() {
+            @Override
+            public void phaseStarted(Phase phase) {
+                if (phase == Phase.DATA) {
+                    started.join().cancel(); // on the run's own thread: must not wait for the run
+                }
+            }
+        };
+        MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).roles(RoleSelection.NONE)
+                .listener(cancelsAtTheCopy).start();
+        started.complete(handle);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(handle::await).isInstanceOfSatisfying(MigrationFailedException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPTLY);
+        assertNoMigrationSessions(target);
     }
 
     @Test

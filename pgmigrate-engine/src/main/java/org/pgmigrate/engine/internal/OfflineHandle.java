@@ -31,7 +31,7 @@ public final class OfflineHandle implements MigrationHandle {
     /** Runs {@code migration}, given the handle's cancellation, on a new thread. */
     public static MigrationHandle start(String migrationId, Function<Cancellation, MigrationResult> migration) {
         OfflineHandle handle = new OfflineHandle(migrationId);
-        Thread thread = new Thread(() -> handle.run(migration), "pgmigrate-" + migrationId + "-offline");
+        Thread thread = new Thread(() -> handle.run(migration), handle.threadPrefix() + "offline");
         thread.setDaemon(true);
         thread.start();
         return handle;
@@ -45,6 +45,11 @@ public final class OfflineHandle implements MigrationHandle {
         } catch (RuntimeException | Error e) {
             outcome.fail(new PgMigrateException(ErrorKind.MIGRATION_FAILED, String.valueOf(e.getMessage()), e));
         }
+    }
+
+    /** How the names of the run's threads start: its own, its databases' and its workers'. */
+    private String threadPrefix() {
+        return "pgmigrate-" + migrationId + "-";
     }
 
     @Override
@@ -63,6 +68,10 @@ public final class OfflineHandle implements MigrationHandle {
             return;
         }
         cancellation.cancel();
+        if (Thread.currentThread().getName().startsWith(threadPrefix())) {
+            // called by the run itself (from a listener callback): it ends once this returns
+            return;
+        }
         if (!outcome.awaitEnd(CANCEL_WAIT)) {
             LOG.warn("The migration {} had not ended {} s after it was cancelled, though its connections are closed",
                     migrationId, CANCEL_WAIT.toSeconds());
