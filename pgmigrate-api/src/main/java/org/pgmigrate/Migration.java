@@ -208,7 +208,6 @@ public final class Migration {
             return this;
         }
 
-        /** The COPY format rows travel in (default: binary where it is safe, else text). */
         /**
          * Continues the earlier offline run into this target that failed, was cancelled or killed
          * (then {@link #execute()} or {@link #start()}): tasks the target's journal records as done
@@ -223,6 +222,7 @@ public final class Migration {
             return this;
         }
 
+        /** The COPY format rows travel in (default: binary where it is safe, else text). */
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));
             return this;
