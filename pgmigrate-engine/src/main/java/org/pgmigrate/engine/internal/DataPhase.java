@@ -171,8 +171,7 @@ final class DataPhase {
             listener.tableStarted(split.name);
         }
         Journal.Outcome copied = tasks.run(session, TaskKeys.part(split.table, part), s -> copyRows(split.table, s,
-                options(split.table).forPart(part), new ProgressThrottle(clock, clock.instant(), split.name, -1, listener)),
-                workers::stopping);
+                options(split.table).forPart(part), new ProgressThrottle(clock, clock.instant(), split.name, -1, listener)));
         split.rows.addAndGet(copied.rows());
         split.bytes.addAndGet(copied.bytes());
         if (split.remaining.decrementAndGet() == 0) {
@@ -206,7 +205,7 @@ final class DataPhase {
         listener.tableStarted(name);
         Instant start = clock.instant();
         Journal.Outcome copied = tasks.run(session, TaskKeys.rows(table), s -> copyRows(table, s, options(table),
-                new ProgressThrottle(clock, clock.instant(), name, table.estimatedRows(), listener)), workers::stopping);
+                new ProgressThrottle(clock, clock.instant(), name, table.estimatedRows(), listener)));
         loaded(workers, session, new Loaded(table, name, copied, start, clock.instant()), postData);
     }
 
@@ -246,17 +245,11 @@ final class DataPhase {
         Instant start = clock.instant();
         List<String> statements = index.statements();
         if (statements.size() > 1) {
-            runStatements(workers, session, task + ": build", index.withStatements(statements.subList(0, 1)));
+            tasks.run(session, task + ": build", StatementRunner.creating(List.of(index.withStatements(statements.subList(0, 1)))));
         }
-        runStatements(workers, session, task, index.withStatements(statements.subList(statements.size() > 1 ? 1 : 0, statements.size())));
+        tasks.run(session, task, StatementRunner.creating(List.of(
+                index.withStatements(statements.subList(statements.size() > 1 ? 1 : 0, statements.size())))));
         listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, clock.instant())));
-    }
-
-    private void runStatements(Workers workers, Workers.Session session, String task, SchemaObject object) throws Exception {
-        tasks.run(session, task, s -> {
-            StatementRunner.run(s.target(), object);
-            return Journal.Outcome.NONE;
-        }, workers::stopping);
     }
 
     private static boolean isIndex(SchemaObject o) {
@@ -275,7 +268,7 @@ final class DataPhase {
             StatementRunner.run(s.target(), "Collecting statistics of " + loaded.table.qualifiedName(),
                     "ANALYZE " + loaded.table.qualifiedName());
             return Journal.Outcome.NONE;
-        }, workers::stopping);
+        });
         TableResult result = TableResult.builder().schema(loaded.table.schema()).name(loaded.table.name())
                 .rows(loaded.copied.rows()).bytes(loaded.copied.bytes())
                 .copyDuration(Duration.between(loaded.start, loaded.copiedAt))

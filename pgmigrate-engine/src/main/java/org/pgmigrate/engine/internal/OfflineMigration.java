@@ -137,7 +137,8 @@ public final class OfflineMigration {
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
             targetChanged = true;
             try (Workers workers = new Workers(request.jobs(), migrationId, snapshot::join, targetConnector::open)) {
-                TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn, cancellation::cancelled);
+                TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn,
+                        () -> workers.stopping() || cancellation.cancelled());
                 TaskKeys keys = TaskKeys.of(schema);
                 phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
                 phase(Phase.DATA, () -> new DataPhase(listener, clock, request.copyFormat(),
@@ -445,19 +446,13 @@ public final class OfflineMigration {
         for (int from = 0; from < objects.size(); from += OBJECTS_PER_TRANSACTION) {
             List<SchemaObject> batch = objects.subList(from, Math.min(objects.size(), from + OBJECTS_PER_TRANSACTION));
             String task = TaskKeys.batch(placement, from + 1, from + batch.size());
-            runTask(workers, tasks, task, session -> {
-                batch.forEach(o -> StatementRunner.run(session.target(), o));
-                return Journal.Outcome.NONE;
-            });
+            runTask(workers, tasks, task, StatementRunner.creating(batch));
         }
     }
 
     /** Runs one journaled task on a worker and waits for it, for steps that must run in order. */
     private static void runTask(Workers workers, TaskRunner tasks, String task, TaskRunner.Work work) throws Exception {
-        if (tasks.journal().done(task).isPresent()) {
-            return;
-        }
-        workers.submit(session -> tasks.run(session, task, work, workers::stopping));
+        workers.submit(session -> tasks.run(session, task, work));
         workers.awaitIdle();
     }
 
@@ -480,10 +475,7 @@ public final class OfflineMigration {
 
     private static void foreignKeys(Workers workers, TaskRunner tasks, TaskKeys keys, SourceSchema schema) throws Exception {
         for (SchemaObject o : schema.objects(Placement.FOREIGN_KEY)) {
-            workers.submit(session -> tasks.run(session, keys.of(o), s -> {
-                StatementRunner.run(s.target(), o);
-                return Journal.Outcome.NONE;
-            }, workers::stopping));
+            workers.submit(session -> tasks.run(session, keys.of(o), StatementRunner.creating(List.of(o))));
         }
         workers.awaitIdle();
         inOrder(workers, tasks, Placement.AFTER_ALL_DATA, schema.objects(Placement.AFTER_ALL_DATA));
@@ -507,7 +499,7 @@ public final class OfflineMigration {
             workers.submit(session -> tasks.run(session, TaskKeys.largeObject(lo), s -> {
                 copyLargeObject(s.source(), s.target(), lo);
                 return Journal.Outcome.NONE;
-            }, workers::stopping));
+            }));
         }
         workers.awaitIdle();
     }

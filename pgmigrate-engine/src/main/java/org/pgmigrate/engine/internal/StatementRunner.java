@@ -3,8 +3,11 @@ package org.pgmigrate.engine.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.journal.Journal;
+import org.pgmigrate.engine.internal.journal.TaskRunner;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,14 @@ final class StatementRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
 
     private StatementRunner() {}
+
+    /** The work of a journaled task that creates {@code objects}, in order, in its transaction. */
+    static TaskRunner.Work creating(List<SchemaObject> objects) {
+        return session -> {
+            objects.forEach(o -> run(session.target(), o));
+            return Journal.Outcome.NONE;
+        };
+    }
 
     static void run(Connection target, SchemaObject object) {
         try (Statement s = target.createStatement()) {

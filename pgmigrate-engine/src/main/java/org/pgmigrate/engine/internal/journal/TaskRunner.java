@@ -39,14 +39,17 @@ public final class TaskRunner {
     private final Journal journal;
     private final Retries retries;
     private final Consumer<MigrationWarning> warn;
-    private final BooleanSupplier cancelled;
+    private final BooleanSupplier stopping;
 
-    /** @param cancelled whether the run was cancelled: its connections then fail, and are not tried again */
-    public TaskRunner(Journal journal, Retries retries, Consumer<MigrationWarning> warn, BooleanSupplier cancelled) {
+    /**
+     * @param stopping whether the run is stopping anyway (another task failed, or it was
+     *     cancelled and its connections closed): a failure then is not tried again
+     */
+    public TaskRunner(Journal journal, Retries retries, Consumer<MigrationWarning> warn, BooleanSupplier stopping) {
         this.journal = journal;
         this.retries = retries;
         this.warn = warn;
-        this.cancelled = cancelled;
+        this.stopping = stopping;
     }
 
     public Journal journal() {
@@ -56,10 +59,8 @@ public final class TaskRunner {
     /**
      * Runs {@code task} unless it is done, and returns what it moved (as recorded, when an earlier
      * run did it).
-     *
-     * @param stopping whether the run is stopping anyway (another task failed, or it was cancelled): no retry then
      */
-    public Journal.Outcome run(Workers.Session session, String task, Work work, BooleanSupplier stopping)
+    public Journal.Outcome run(Workers.Session session, String task, Work work)
             throws Exception {
         Optional<Journal.Outcome> earlier = journal.done(task);
         if (earlier.isPresent()) {
@@ -77,8 +78,7 @@ public final class TaskRunner {
                 }
                 return once(session, task, work);
             } catch (Exception e) {
-                if (!TransientErrors.isTransient(e) || attempt >= retries.attempts() || stopping.getAsBoolean()
-                        || cancelled.getAsBoolean()) {
+                if (!TransientErrors.isTransient(e) || attempt >= retries.attempts() || stopping.getAsBoolean()) {
                     throw e;
                 }
                 warn.accept(MigrationWarning.of("retried", "Task \"" + task + "\" failed for a transient reason (" + e.getMessage()
