@@ -2,7 +2,6 @@ package org.pgmigrate.engine;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationHandle;
@@ -16,6 +15,7 @@ import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.Cancellation;
+import org.pgmigrate.engine.internal.MigrationIds;
 import org.pgmigrate.engine.internal.OfflineHandle;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
@@ -54,7 +54,7 @@ public final class PgMigrateEngine implements MigrationEngine {
             refuseResume(request);
             return OnlineMigration.start(request);
         }
-        String migrationId = UUID.randomUUID().toString().substring(0, 8);
+        String migrationId = MigrationIds.next();
         return OfflineHandle.start(migrationId, cancellation -> switch (request.option()) {
             case VALIDATE -> ValidationRun.validateOnly(request);
             case VALIDATE_AND_MIGRATE -> ValidationRun.validateAndMigrate(request, () -> migrate(request, migrationId, cancellation));

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.Optional;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.DatabasePlan;
@@ -94,7 +93,7 @@ public final class OfflineMigration {
     private ServerInfo targetInfo;
 
     public OfflineMigration(MigrationRequest request) {
-        this(request, UUID.randomUUID().toString().substring(0, 8), new Cancellation());
+        this(request, MigrationIds.next(), new Cancellation());
     }
 
     /** An offline migration that {@code cancellation} stops: every connection it opens goes through it. */

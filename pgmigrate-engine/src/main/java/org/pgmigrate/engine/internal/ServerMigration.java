@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +70,7 @@ public final class ServerMigration {
     private Instant startedAt;
 
     public ServerMigration(MigrationRequest request) {
-        this(request, UUID.randomUUID().toString().substring(0, 8), new Cancellation());
+        this(request, MigrationIds.next(), new Cancellation());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.pgmigrate.engine.internal;
 
 import java.sql.Connection;
-import java.util.UUID;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.PgMigrateException;
@@ -26,7 +25,7 @@ public final class StandaloneVerification {
     }
 
     public VerificationReport run() {
-        String id = UUID.randomUUID().toString().substring(0, 8);
+        String id = MigrationIds.next();
         MDC.put("pgmigrate.migration", id);
         Connector sourceConnector = new Connector(request.source(), Side.SOURCE);
         Connector targetConnector = new Connector(request.target(), Side.TARGET);

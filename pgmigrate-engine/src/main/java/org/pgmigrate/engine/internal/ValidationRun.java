@@ -1,6 +1,5 @@
 package org.pgmigrate.engine.internal;
 
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
@@ -26,7 +25,7 @@ public final class ValidationRun {
         ValidationReport report = validate(request).throwIfFailed();
         // nothing failed, so both servers were reached and described
         return MigrationResult.builder()
-                .migrationId(UUID.randomUUID().toString().substring(0, 8))
+                .migrationId(MigrationIds.next())
                 .mode(request.mode())
                 .source(report.source().orElseThrow())
                 .target(report.target().orElseThrow())
