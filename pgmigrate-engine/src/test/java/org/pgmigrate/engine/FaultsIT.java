@@ -1,17 +1,22 @@
 package org.pgmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.TableProgress;
+import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
@@ -86,12 +91,42 @@ class FaultsIT {
         };
 
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2).throttle(3_000_000)
-                .verification(org.pgmigrate.VerificationPolicy.SKIP).listener(listener).execute();
+                .verification(VerificationPolicy.SKIP).listener(listener).execute();
 
         assertThat(terminated).hasValue(1);
         assertThat(retried(result)).singleElement().satisfies(w -> assertThat(w.message()).contains("big"));
         assertThat(target.queryValue("SELECT count(*) FROM big")).isEqualTo("60000");
         source.execute("DELETE FROM big WHERE id = 1000000");
         assertThatDatabase(target).isEquivalentTo(source);
+    }
+
+    @Test
+    void aPermanentErrorStopsTheRunNamingTheTableAndTheSqlState(@Pg(instance = "source") TestDatabase source,
+                                                               @Pg(instance = "target") TestDatabase target) {
+        slowTable(source);
+        List<MigrationWarning> warnings = new CopyOnWriteArrayList<>();
+        MigrationListener breaksTheTarget = new MigrationListener() {
+            @Override
+            public void tableStarted(String qualifiedName) {
+                if (qualifiedName.equals("public.small")) {
+                    // every row of small now violates a constraint: no retry can help
+                    target.execute("ALTER TABLE public.small ADD CONSTRAINT nothing_fits CHECK (id < 0)");
+                }
+            }
+
+            @Override
+            public void warning(MigrationWarning warning) {
+                warnings.add(warning);
+            }
+        };
+
+        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).jobs(1)
+                        .listener(breaksTheTarget).execute())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
+                    assertThat(e.getMessage()).contains("Copying table \"public\".\"small\" failed", "nothing_fits", "SQLSTATE 23514");
+                });
+        assertThat(warnings).noneMatch(w -> w.code().equals("retried"));
+        assertThat(target.queryValue("SELECT count(*) FROM public.small")).isEqualTo("0");
     }
 }
