@@ -12,8 +12,9 @@ import org.postgresql.copy.CopyOut;
 
 /**
  * Streams one table from a source COPY TO STDOUT straight into a target COPY FROM STDIN: rows
- * pass through memory one COPY message at a time and never touch disk. In binary format a COPY
- * data message still carries one row, so rows are counted the same way in both formats.
+ * pass through memory, gathered into messages of at most {@link CopyBatch#SIZE} bytes for the
+ * target, and never touch disk. The source sends a message per row in both formats, so rows
+ * are counted the same way in both.
  */
 public final class TableCopier {
     /** Rows and bytes one copy moved. */
@@ -113,15 +114,17 @@ public final class TableCopier {
         long bytes = 0;
         long rowsRead = 0;
         try {
+            CopyBatch batch = new CopyBatch(in);
             byte[] row;
             while ((row = out.readFromCopy()) != null) {
-                in.writeToCopy(row, 0, row.length);
+                batch.add(row);
                 bytes += row.length;
                 options.throttle().take(row.length);
                 if (++rowsRead % PROGRESS_EVERY_ROWS == 0) {
                     progress.copied(rowsRead, bytes);
                 }
             }
+            batch.flush();
             long rows = in.endCopy();
             if (options.rawBytes()) {
                 clientEncoding(source, "UTF8");
