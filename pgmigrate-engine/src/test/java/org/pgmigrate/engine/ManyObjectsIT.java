@@ -40,19 +40,42 @@ class ManyObjectsIT {
     }
 
     @Test
-    void sourceStatementsStayTheSameFromTwentyToTwoHundredTables(@Pg(instance = "source") TestDatabase small,
+    void sourceStatementsStayTheSameFromSixtyToThreeHundredTables(@Pg(instance = "source") TestDatabase small,
                                                                   @Pg(instance = "source") TestDatabase large,
                                                                   @Pg(instance = "target") TestDatabase smallTarget,
                                                                   @Pg(instance = "target") TestDatabase largeTarget) {
-        create(small, 20);
-        create(large, 200);
+        // small tables copy fifty to a job: at least two jobs either way, so that both workers open their sessions
+        create(small, 60);
+        create(large, 300);
 
         int smallCount = statementsSentToSource(small, smallTarget);
         int largeCount = statementsSentToSource(large, largeTarget);
 
-        assertThat(smallCount).as("statements for 20 tables").isGreaterThan(20);
-        assertThat(largeCount).as("statements for 200 tables vs 20").isEqualTo(smallCount);
+        assertThat(smallCount).as("statements for 60 tables").isGreaterThan(20);
+        assertThat(largeCount).as("statements for 300 tables vs 60").isEqualTo(smallCount);
         DatabaseAssertions.assertThatDatabase(largeTarget).isEquivalentTo(large);
+    }
+
+    @Test
+    void smallTablesCopyWithTheirIndexesManyToATransaction(@Pg(instance = "source") TestDatabase source,
+                                                           @Pg(instance = "target") TestDatabase target) {
+        create(source, 120);
+
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2).execute();
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.tables()).hasSize(121);
+        DatabaseAssertions.assertThatDatabase(target).isEquivalentTo(source);
+        // rows written in one transaction carry its id as xmin: 60 tables with a row, one by one, would show 60
+        String rowsOfEvenTables = java.util.stream.IntStream.rangeClosed(1, 60)
+                .mapToObj(i -> "SELECT xmin::text AS x FROM t" + (2 * i)).collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        int transactions = Integer.parseInt(target.queryValue("SELECT count(DISTINCT x) FROM (" + rowsOfEvenTables + ") rows"));
+        assertThat(transactions).as("transactions that wrote the rows of 60 small tables").isBetween(1, 5);
+        // each table's primary key and index were built in its table's transaction, not in a later one
+        String indexTransactions = target.queryValue("SELECT count(DISTINCT c.xmin::text) FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid JOIN pg_catalog.pg_class t ON t.oid = i.indrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' AND t.relname ~ '^t[0-9]+$'");
+        assertThat(Integer.parseInt(indexTransactions)).as("transactions that built the indexes of 120 small tables").isBetween(1, 5);
     }
 
     private static int statementsSentToSource(TestDatabase source, TestDatabase target) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,8 @@ import org.slf4j.MDC;
  *
  * <p>Each copy (of a table or a part), index and table's rest is a journaled task: one target
  * transaction with its journal record, retried on new connections after a transient failure, and
- * skipped when a resumed run finds it done.
+ * skipped when a resumed run finds it done. Small tables go last, fifty at a time, each batch with
+ * all its tables' tasks in one transaction.
  */
 final class DataPhase {
     private static final Logger LOG = LoggerFactory.getLogger(DataPhase.class);
@@ -94,35 +96,131 @@ final class DataPhase {
         listener.dataPlanned(DataPlan.of(ordered.size(), ordered.stream().mapToLong(t -> Math.max(0, t.estimatedRows())).sum(),
                 ordered.stream().mapToLong(TableData::estimatedBytes).sum()));
         Journal journal = tasks.journal();
+        SmallTables small = new SmallTables();
+        // copies go largest first, a part counting for its own size: parts of a table much larger
+        // than the rest then fill the gaps between other tables' copies and index builds
+        List<SizedJob> copies = new ArrayList<>();
         for (TableData table : ordered) {
             List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
             Optional<Journal.Outcome> copied = journal.done(TaskKeys.rows(table));
+            if (copied.isEmpty() && small.takes(table)) {
+                continue;
+            }
             if (copied.isPresent()) {
-                workers.submit(Priority.NORMAL, session -> {
+                copies.add(new SizedJob(table.estimatedBytes(), session -> {
                     Instant now = clock.instant();
                     loaded(workers, session, new Loaded(table, name(table), copied.get(), now, now), objects);
-                });
+                }));
                 continue;
             }
             List<String> parts = splitter.split(table, source);
             if (parts.isEmpty()) {
-                workers.submit(Priority.NORMAL, session -> copy(workers, session, table, objects));
+                copies.add(new SizedJob(table.estimatedBytes(), session -> copy(workers, session, table, objects)));
                 continue;
             }
             LOG.debug("Copying {} in {} parts", table.qualifiedName(), parts.size());
             Parts split = new Parts(table, parts.size());
             Set<String> partKeys = parts.stream().map(p -> TaskKeys.part(table, p)).collect(Collectors.toSet());
             if (partKeys.containsAll(journal.doneWithPrefix(TaskKeys.partPrefix(table)).keySet())) {
-                parts.forEach(part -> workers.submit(Priority.NORMAL, session -> copyPart(workers, session, split, part, objects)));
+                long partBytes = table.estimatedBytes() / parts.size();
+                parts.forEach(part -> copies.add(new SizedJob(partBytes, session -> copyPart(workers, session, split, part, objects))));
             } else {
                 // an earlier run cut the table into other parts: start it over
-                workers.submit(Priority.NORMAL, session -> {
+                copies.add(new SizedJob(table.estimatedBytes(), session -> {
                     emptyTable(session, table);
                     parts.forEach(part -> workers.submit(Priority.NORMAL, s -> copyPart(workers, s, split, part, objects)));
-                });
+                }));
             }
         }
+        copies.sort(Comparator.comparingLong(SizedJob::bytes).reversed());
+        copies.forEach(c -> workers.submit(Priority.NORMAL, c.job()));
+        for (List<TableData> batch : small.batches()) {
+            workers.submit(Priority.NORMAL, session -> copyTogether(session, batch, postData));
+        }
         workers.awaitIdle();
+    }
+
+    /**
+     * Small tables, gathered to be copied many in one transaction: one by one, the commits and
+     * journal round trips of their copy, index and statistics tasks would cost more than their rows.
+     */
+    private static final class SmallTables {
+        /** Below this size at the source (16 pages), a table's tasks cost more than its rows. */
+        static final long MAX_BYTES = 128 * 1024;
+        /** Tables per transaction: bounds the locks one transaction holds, and what a failure redoes. */
+        static final int PER_BATCH = 50;
+
+        private final List<TableData> tables = new ArrayList<>();
+
+        boolean takes(TableData table) {
+            if (table.estimatedBytes() > MAX_BYTES) {
+                return false;
+            }
+            tables.add(table);
+            return true;
+        }
+
+        List<List<TableData>> batches() {
+            List<List<TableData>> batches = new ArrayList<>();
+            for (int i = 0; i < tables.size(); i += PER_BATCH) {
+                batches.add(tables.subList(i, Math.min(tables.size(), i + PER_BATCH)));
+            }
+            return batches;
+        }
+    }
+
+    /**
+     * Copies {@code tables} with their indexes, other objects and statistics in one transaction,
+     * recording each of their tasks done in it, as the table-by-table path would have.
+     */
+    private void copyTogether(Workers.Session session, List<TableData> tables, Map<Long, List<SchemaObject>> postData)
+            throws Exception {
+        MDC.put("pgmigrate.phase", Phase.DATA.name());
+        List<String> together = new ArrayList<>();
+        for (TableData table : tables) {
+            together.add(TaskKeys.rows(table));
+            for (SchemaObject index : indexes(postData.getOrDefault(table.oid(), List.of()))) {
+                together.addAll(indexTasks(index).keySet());
+            }
+            together.add(TaskKeys.tableFinished(table));
+        }
+        tables.forEach(t -> listener.tableStarted(name(t)));
+        Map<String, Duration> took = new HashMap<>();
+        Map<String, Journal.Outcome> outcomes = tasks.runTogether(session, together, s -> {
+            Map<String, Journal.Outcome> done = new HashMap<>();
+            for (TableData table : tables) {
+                List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
+                Instant start = clock.instant();
+                ProgressThrottle progress = new ProgressThrottle(clock, start, name(table), table.estimatedRows(), listener);
+                done.put(TaskKeys.rows(table), copyRows(table, s, options(table), progress));
+                took.put(TaskKeys.rows(table), Duration.between(start, clock.instant()));
+                for (SchemaObject index : indexes(objects)) {
+                    Instant built = clock.instant();
+                    for (Map.Entry<String, SchemaObject> step : indexTasks(index).entrySet()) {
+                        StatementRunner.run(s.target(), step.getValue());
+                        done.put(step.getKey(), Journal.Outcome.NONE);
+                    }
+                    took.put(keys.of(index), Duration.between(built, clock.instant()));
+                }
+                Instant finishing = clock.instant();
+                finishTable(s, table, rest(objects));
+                done.put(TaskKeys.tableFinished(table), Journal.Outcome.NONE);
+                took.put(TaskKeys.tableFinished(table), Duration.between(finishing, clock.instant()));
+            }
+            return done;
+        });
+        for (TableData table : tables) {
+            String name = name(table);
+            Duration indexing = Duration.ZERO;
+            for (SchemaObject index : indexes(postData.getOrDefault(table.oid(), List.of()))) {
+                Duration d = took.getOrDefault(keys.of(index), Duration.ZERO);
+                indexing = indexing.plus(d);
+                listener.indexBuilt(IndexResult.of(name, index.name(), d));
+            }
+            Journal.Outcome copied = outcomes.get(TaskKeys.rows(table));
+            result(table, copied, took.getOrDefault(TaskKeys.rows(table), Duration.ZERO),
+                    indexing.plus(took.getOrDefault(TaskKeys.tableFinished(table), Duration.ZERO)));
+        }
     }
 
     private static String name(TableData table) {
@@ -213,8 +311,8 @@ final class DataPhase {
     private void loaded(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> postData) throws Exception {
         LOG.debug("Copied {}: {} rows, {} bytes", loaded.table.qualifiedName(), loaded.copied.rows(), loaded.copied.bytes());
         String name = loaded.name;
-        List<SchemaObject> indexes = postData.stream().filter(DataPhase::isIndex).toList();
-        List<SchemaObject> rest = postData.stream().filter(o -> !isIndex(o)).toList();
+        List<SchemaObject> indexes = indexes(postData);
+        List<SchemaObject> rest = rest(postData);
         if (indexes.isEmpty()) {
             finish(workers, session, loaded, rest);
             return;
@@ -238,18 +336,37 @@ final class DataPhase {
      * waiting for the exclusive lock of their ALTER TABLE: a deadlock.
      */
     private void buildIndex(Workers workers, Workers.Session session, String table, SchemaObject index) throws Exception {
-        String task = keys.of(index);
-        if (tasks.journal().done(task).isPresent()) {
+        if (tasks.journal().done(keys.of(index)).isPresent()) {
             return;
         }
         Instant start = clock.instant();
-        List<String> statements = index.statements();
-        if (statements.size() > 1) {
-            tasks.run(session, task + ": build", StatementRunner.creating(List.of(index.withStatements(statements.subList(0, 1)))));
+        for (Map.Entry<String, SchemaObject> step : indexTasks(index).entrySet()) {
+            tasks.run(session, step.getKey(), StatementRunner.creating(List.of(step.getValue())));
         }
-        tasks.run(session, task, StatementRunner.creating(List.of(
-                index.withStatements(statements.subList(statements.size() > 1 ? 1 : 0, statements.size())))));
         listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, clock.instant())));
+    }
+
+    /**
+     * The tasks of an index, in order, with what each runs: its build alone first when other
+     * statements follow it (see {@link #buildIndex}), the last one under the index's own key.
+     */
+    private Map<String, SchemaObject> indexTasks(SchemaObject index) {
+        String task = keys.of(index);
+        List<String> statements = index.statements();
+        Map<String, SchemaObject> steps = new LinkedHashMap<>();
+        if (statements.size() > 1) {
+            steps.put(task + ": build", index.withStatements(statements.subList(0, 1)));
+        }
+        steps.put(task, index.withStatements(statements.subList(statements.size() > 1 ? 1 : 0, statements.size())));
+        return steps;
+    }
+
+    private static List<SchemaObject> indexes(List<SchemaObject> postData) {
+        return postData.stream().filter(DataPhase::isIndex).toList();
+    }
+
+    private static List<SchemaObject> rest(List<SchemaObject> postData) {
+        return postData.stream().filter(o -> !isIndex(o)).toList();
     }
 
     private static boolean isIndex(SchemaObject o) {
@@ -262,21 +379,28 @@ final class DataPhase {
      */
     private void finish(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> rest) throws Exception {
         tasks.run(session, TaskKeys.tableFinished(loaded.table), s -> {
-            for (SchemaObject o : rest) {
-                StatementRunner.run(s.target(), o);
-            }
-            StatementRunner.run(s.target(), "Collecting statistics of " + loaded.table.qualifiedName(),
-                    "ANALYZE " + loaded.table.qualifiedName());
+            finishTable(s, loaded.table, rest);
             return Journal.Outcome.NONE;
         });
-        TableResult result = TableResult.builder().schema(loaded.table.schema()).name(loaded.table.name())
-                .rows(loaded.copied.rows()).bytes(loaded.copied.bytes())
-                .copyDuration(Duration.between(loaded.start, loaded.copiedAt))
-                .indexDuration(Duration.between(loaded.copiedAt, clock.instant()))
-                .build();
+        result(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt), Duration.between(loaded.copiedAt, clock.instant()));
+    }
+
+    private static void finishTable(Workers.Session session, TableData table, List<SchemaObject> rest) {
+        for (SchemaObject o : rest) {
+            StatementRunner.run(session.target(), o);
+        }
+        StatementRunner.run(session.target(), "Collecting statistics of " + table.qualifiedName(), "ANALYZE " + table.qualifiedName());
+    }
+
+    private void result(TableData table, Journal.Outcome copied, Duration copying, Duration indexing) {
+        TableResult result = TableResult.builder().schema(table.schema()).name(table.name())
+                .rows(copied.rows()).bytes(copied.bytes()).copyDuration(copying).indexDuration(indexing).build();
         results.add(result);
         listener.tableFinished(result);
     }
+
+    /** A copy job and how many bytes it copies. */
+    private record SizedJob(long bytes, Workers.Job job) {}
 
     /** A table whose rows are in. */
     private record Loaded(TableData table, String name, Journal.Outcome copied, Instant start, Instant copiedAt) {}

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,28 +161,30 @@ public final class Journal {
     /** Records {@code task} done on its own ({@code target} in auto-commit), for work that is not transactional. */
     public void record(Connection target, String task) throws SQLException {
         if (persistent) {
-            upsert(target, task, DONE, Outcome.NONE);
+            upsert(target, DONE, Map.of(task, Outcome.NONE));
         }
-        committed(task, Outcome.NONE);
+        done.put(task, Outcome.NONE);
     }
 
-    /** Records that {@code task} starts, in its own transaction ({@code target} in auto-commit). */
-    void started(Connection target, String task) throws SQLException {
+    /** Records that {@code tasks} start, in a transaction of their own ({@code target} in auto-commit). */
+    void started(Connection target, List<String> tasks) throws SQLException {
         if (persistent) {
-            upsert(target, task, RUNNING, Outcome.NONE);
+            Map<String, Outcome> running = new LinkedHashMap<>();
+            tasks.forEach(task -> running.put(task, Outcome.NONE));
+            upsert(target, RUNNING, running);
         }
     }
 
-    /** Records {@code task} done inside the caller's transaction on {@code target}; call {@link #committed} after the commit. */
-    void finished(Connection target, String task, Outcome outcome) throws SQLException {
+    /** Records tasks done inside the caller's transaction on {@code target}; call {@link #committed} after the commit. */
+    void finished(Connection target, Map<String, Outcome> outcomes) throws SQLException {
         if (persistent) {
-            upsert(target, task, DONE, outcome);
+            upsert(target, DONE, outcomes);
         }
     }
 
-    /** The transaction that recorded {@code task} done has committed. */
-    void committed(String task, Outcome outcome) {
-        done.put(task, outcome);
+    /** The transaction that recorded these tasks done has committed. */
+    void committed(Map<String, Outcome> outcomes) {
+        done.putAll(outcomes);
     }
 
     /**
@@ -215,14 +219,17 @@ public final class Journal {
         }
     }
 
-    private static void upsert(Connection target, String task, String state, Outcome outcome) throws SQLException {
-        try (PreparedStatement ps = target.prepareStatement("INSERT INTO pgmigrate.journal (task, state, rows, bytes) VALUES (?, ?, ?, ?)"
+    /** Writes the rows of several tasks in one statement: one round trip however many there are. */
+    private static void upsert(Connection target, String state, Map<String, Outcome> outcomes) throws SQLException {
+        try (PreparedStatement ps = target.prepareStatement("INSERT INTO pgmigrate.journal (task, state, rows, bytes)"
+                + " SELECT u.task, ?, u.rows, u.bytes FROM ROWS FROM (pg_catalog.unnest(?::text[]), pg_catalog.unnest(?::bigint[]),"
+                + " pg_catalog.unnest(?::bigint[])) AS u (task, rows, bytes)"
                 + " ON CONFLICT (task) DO UPDATE SET state = EXCLUDED.state, rows = EXCLUDED.rows, bytes = EXCLUDED.bytes,"
                 + " updated_at = pg_catalog.now()")) {
-            ps.setString(1, task);
-            ps.setString(2, state);
-            ps.setLong(3, outcome.rows());
-            ps.setLong(4, outcome.bytes());
+            ps.setString(1, state);
+            ps.setArray(2, target.createArrayOf("text", outcomes.keySet().toArray()));
+            ps.setArray(3, target.createArrayOf("int8", outcomes.values().stream().map(Outcome::rows).toArray()));
+            ps.setArray(4, target.createArrayOf("int8", outcomes.values().stream().map(Outcome::bytes).toArray()));
             ps.execute();
         }
     }

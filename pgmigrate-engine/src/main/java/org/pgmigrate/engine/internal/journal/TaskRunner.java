@@ -3,8 +3,11 @@ package org.pgmigrate.engine.internal.journal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.pgmigrate.MigrationWarning;
@@ -60,9 +63,23 @@ public final class TaskRunner {
      * Runs {@code task} unless it is done, and returns what it moved (as recorded, when an earlier
      * run did it).
      */
-    public Journal.Outcome run(Workers.Session session, String task, Work work)
-            throws Exception {
-        Optional<Journal.Outcome> earlier = journal.done(task);
+    public Journal.Outcome run(Workers.Session session, String task, Work work) throws Exception {
+        return runTogether(session, List.of(task), s -> Map.of(task, work.run(s))).get(task);
+    }
+
+    /** The work of several tasks done in one transaction: what each moved, by task. */
+    @FunctionalInterface
+    public interface Together {
+        Map<String, Journal.Outcome> run(Workers.Session session) throws Exception;
+    }
+
+    /**
+     * Runs {@code tasks} in one target transaction (many small tasks, which would otherwise cost a
+     * commit and journal round trips each), unless they are done, and returns what each moved.
+     * They are recorded done together, so an earlier run did all or none of them.
+     */
+    public Map<String, Journal.Outcome> runTogether(Workers.Session session, List<String> tasks, Together work) throws Exception {
+        Optional<Map<String, Journal.Outcome>> earlier = done(tasks, journal::done);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -70,20 +87,22 @@ public final class TaskRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (attempt > 1) {
-                    Optional<Journal.Outcome> committed = journal.doneOnTarget(session.target(), task);
+                    Connection target = session.target();
+                    Optional<Map<String, Journal.Outcome>> committed = done(tasks, task -> journal.doneOnTarget(target, task));
                     if (committed.isPresent()) {
-                        LOG.info("{} had committed before its connection broke", task);
+                        LOG.info("{} had committed before its connection broke", tasks.get(0));
                         return committed.get();
                     }
                 }
-                return once(session, task, work);
+                return once(session, tasks, work);
             } catch (Exception e) {
                 if (!TransientErrors.isTransient(e) || attempt >= retries.attempts() || stopping.getAsBoolean()) {
                     throw e;
                 }
+                String task = tasks.get(0) + (tasks.size() > 1 ? " (and " + (tasks.size() - 1) + " more in its transaction)" : "");
                 warn.accept(MigrationWarning.of("retried", "Task \"" + task + "\" failed for a transient reason (" + e.getMessage()
                         + "); it ran again on new connections after " + delay.toMillis() + " ms (attempt " + (attempt + 1) + " of "
-                        + retries.attempts() + "). Nothing it did before the failure was kept.", List.of(task)));
+                        + retries.attempts() + "). Nothing it did before the failure was kept.", tasks));
                 session.reset();
                 Thread.sleep(delay.toMillis());
                 delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
@@ -91,14 +110,35 @@ public final class TaskRunner {
         }
     }
 
-    private Journal.Outcome once(Workers.Session session, String task, Work work) throws Exception {
+    /** How the journal answers whether one task is done. */
+    @FunctionalInterface
+    private interface Lookup {
+        Optional<Journal.Outcome> done(String task) throws SQLException;
+    }
+
+    /** The outcomes of {@code tasks} when they are done; they commit together, so the first one answers for all. */
+    private static Optional<Map<String, Journal.Outcome>> done(List<String> tasks, Lookup lookup) throws SQLException {
+        if (lookup.done(tasks.get(0)).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Journal.Outcome> outcomes = new LinkedHashMap<>();
+        for (String task : tasks) {
+            outcomes.put(task, lookup.done(task).orElse(Journal.Outcome.NONE));
+        }
+        return Optional.of(outcomes);
+    }
+
+    private Map<String, Journal.Outcome> once(Workers.Session session, List<String> tasks, Together work) throws Exception {
         Connection target = session.target();
-        journal.started(target, task);
+        journal.started(target, tasks);
         target.setAutoCommit(false);
-        Journal.Outcome outcome;
+        Map<String, Journal.Outcome> outcomes;
         try {
-            outcome = work.run(session);
-            journal.finished(target, task, outcome);
+            outcomes = work.run(session);
+            if (!outcomes.keySet().equals(Set.copyOf(tasks))) {
+                throw new IllegalStateException("The work of " + tasks + " reported " + outcomes.keySet());
+            }
+            journal.finished(target, outcomes);
             target.commit();
         } catch (Exception e) {
             rollbackQuietly(target);
@@ -106,8 +146,8 @@ public final class TaskRunner {
         } finally {
             autoCommitQuietly(target);
         }
-        journal.committed(task, outcome);
-        return outcome;
+        journal.committed(outcomes);
+        return outcomes;
     }
 
     private static void rollbackQuietly(Connection c) {
