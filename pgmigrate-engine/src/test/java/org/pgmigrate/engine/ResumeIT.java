@@ -113,6 +113,46 @@ class ResumeIT {
     }
 
     @Test
+    void aBatchOfSmallTablesThatFailsLeavesNoneOfItsTablesAndResumeCopiesThemOnce(@Pg(instance = "source") TestDatabase source,
+                                                                                   @Pg(instance = "target") TestDatabase target) {
+        source.execute("DO $$ BEGIN FOR i IN 1..60 LOOP"
+                + " EXECUTE format('CREATE TABLE s%s (id int PRIMARY KEY, v text); INSERT INTO s%s VALUES (%s, ''x'')', i, i, i);"
+                + " END LOOP; END $$");
+        // once the tables exist on the target, s8 refuses its row. jobs(1) copies small tables fifty at a time, in
+        // name order: s1, s10... s54 commit, then the batch of s55... s9 fails as a whole
+        MigrationListener refusing = new MigrationListener() {
+            @Override
+            public void phaseStarted(org.pgmigrate.Phase phase) {
+                if (phase == org.pgmigrate.Phase.DATA) {
+                    target.execute("ALTER TABLE s8 ADD CONSTRAINT refuse CHECK (id < 0) NOT VALID");
+                }
+            }
+        };
+        assertThatThrownBy(() -> migration(source, target).listener(refusing).execute())
+                .hasMessageContaining("s8").hasMessageContaining("refuse").hasMessageContaining("23514");
+        List<String> copied = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            boolean hasRow = target.queryValue("SELECT count(*) FROM s" + i).equals("1");
+            boolean recorded = target.queryValue("SELECT count(*) FROM pgmigrate.journal WHERE state = 'done'"
+                    + " AND task IN ('rows of \"public\".\"s" + i + "\"', 'rest of \"public\".\"s" + i + "\"')").equals("2");
+            assertThat(recorded).as("s%d's tasks recorded done exactly when its row is in", i).isEqualTo(hasRow);
+            if (hasRow) {
+                copied.add("public.s" + i);
+            }
+        }
+        assertThat(copied).as("tables that went in before the failure").hasSize(50).doesNotContain("public.s8", "public.s9", "public.s55");
+
+        target.execute("ALTER TABLE s8 DROP CONSTRAINT refuse");
+        Recorder second = new Recorder();
+        MigrationResult resumed = migration(source, target).resume().listener(second).execute();
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(second.started).contains("public.s8", "public.s9").doesNotContainAnyElementsOf(copied);
+        assertThat(resumed.tables()).hasSize(60);
+        assertThatDatabase(target).isEquivalentTo(source);
+    }
+
+    @Test
     void aSourceThatChangedSinceTheFailedRunIsRefused(@Pg(instance = "source") TestDatabase source,
                                                       @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);

@@ -45,12 +45,15 @@ public final class PgMigrateTool implements Tool {
         HeapSampler heap = HeapSampler.start();
         try (heap) {
             long start = System.nanoTime();
-            result = Migration.from(context.source().endpoint())
+            Migration.Builder builder = Migration.from(context.source().endpoint())
                     .to(context.target().endpoint())
                     .mode(MigrationMode.OFFLINE)
                     .jobs(jobs)
-                    .verification(VerificationPolicy.SKIP)
-                    .execute();
+                    .verification(VerificationPolicy.SKIP);
+            if (Timeline.wanted()) {
+                builder.listener(new Timeline(System.out));
+            }
+            result = builder.execute();
             copying = Duration.ofNanos(System.nanoTime() - start);
         } catch (RuntimeException e) {
             throw new ToolFailedException("pgmigrate failed: " + e.getMessage(), e);
