@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,8 +69,8 @@ class ManyObjectsIT {
         assertThat(result.tables()).hasSize(121);
         DatabaseAssertions.assertThatDatabase(target).isEquivalentTo(source);
         // rows written in one transaction carry its id as xmin: 60 tables with a row, one by one, would show 60
-        String rowsOfEvenTables = java.util.stream.IntStream.rangeClosed(1, 60)
-                .mapToObj(i -> "SELECT xmin::text AS x FROM t" + (2 * i)).collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        String rowsOfEvenTables = IntStream.rangeClosed(1, 60)
+                .mapToObj(i -> "SELECT xmin::text AS x FROM t" + (2 * i)).collect(Collectors.joining(" UNION ALL "));
         int transactions = Integer.parseInt(target.queryValue("SELECT count(DISTINCT x) FROM (" + rowsOfEvenTables + ") rows"));
         assertThat(transactions).as("transactions that wrote the rows of 60 small tables").isBetween(1, 5);
         // each table's primary key and index were built in its table's transaction, not in a later one

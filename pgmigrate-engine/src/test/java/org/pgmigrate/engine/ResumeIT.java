@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatServer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.Phase;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
@@ -122,15 +124,15 @@ class ResumeIT {
         // name order: s1, s10... s54 commit, then the batch of s55... s9 fails as a whole
         MigrationListener refusing = new MigrationListener() {
             @Override
-            public void phaseStarted(org.pgmigrate.Phase phase) {
-                if (phase == org.pgmigrate.Phase.DATA) {
+            public void phaseStarted(Phase phase) {
+                if (phase == Phase.DATA) {
                     target.execute("ALTER TABLE s8 ADD CONSTRAINT refuse CHECK (id < 0) NOT VALID");
                 }
             }
         };
         assertThatThrownBy(() -> migration(source, target).listener(refusing).execute())
                 .hasMessageContaining("s8").hasMessageContaining("refuse").hasMessageContaining("23514");
-        List<String> copied = new java.util.ArrayList<>();
+        List<String> copied = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
             boolean hasRow = target.queryValue("SELECT count(*) FROM s" + i).equals("1");
             boolean recorded = target.queryValue("SELECT count(*) FROM pgmigrate.journal WHERE state = 'done'"

@@ -185,43 +185,42 @@ final class DataPhase {
             together.add(TaskKeys.tableFinished(table));
         }
         tables.forEach(t -> listener.tableStarted(name(t)));
-        Map<String, Duration> took = new HashMap<>();
-        Map<String, Journal.Outcome> outcomes = tasks.runTogether(session, together, s -> {
+        // reported once the transaction has committed
+        List<Batched> finished = new ArrayList<>();
+        tasks.runTogether(session, together, s -> {
+            finished.clear();
             Map<String, Journal.Outcome> done = new HashMap<>();
             for (TableData table : tables) {
                 List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
                 Instant start = clock.instant();
                 ProgressThrottle progress = new ProgressThrottle(clock, start, name(table), table.estimatedRows(), listener);
-                done.put(TaskKeys.rows(table), copyRows(table, s, options(table), progress));
-                took.put(TaskKeys.rows(table), Duration.between(start, clock.instant()));
+                Journal.Outcome copied = copyRows(table, s, options(table), progress);
+                done.put(TaskKeys.rows(table), copied);
+                Instant copiedAt = clock.instant();
+                List<IndexResult> indexes = new ArrayList<>();
                 for (SchemaObject index : indexes(objects)) {
                     Instant built = clock.instant();
                     for (Map.Entry<String, SchemaObject> step : indexTasks(index).entrySet()) {
                         StatementRunner.run(s.target(), step.getValue());
                         done.put(step.getKey(), Journal.Outcome.NONE);
                     }
-                    took.put(keys.of(index), Duration.between(built, clock.instant()));
+                    indexes.add(IndexResult.of(name(table), index.name(), Duration.between(built, clock.instant())));
                 }
-                Instant finishing = clock.instant();
                 finishTable(s, table, rest(objects));
                 done.put(TaskKeys.tableFinished(table), Journal.Outcome.NONE);
-                took.put(TaskKeys.tableFinished(table), Duration.between(finishing, clock.instant()));
+                finished.add(new Batched(table, copied, Duration.between(start, copiedAt), indexes,
+                        Duration.between(copiedAt, clock.instant())));
             }
             return done;
         });
-        for (TableData table : tables) {
-            String name = name(table);
-            Duration indexing = Duration.ZERO;
-            for (SchemaObject index : indexes(postData.getOrDefault(table.oid(), List.of()))) {
-                Duration d = took.getOrDefault(keys.of(index), Duration.ZERO);
-                indexing = indexing.plus(d);
-                listener.indexBuilt(IndexResult.of(name, index.name(), d));
-            }
-            Journal.Outcome copied = outcomes.get(TaskKeys.rows(table));
-            result(table, copied, took.getOrDefault(TaskKeys.rows(table), Duration.ZERO),
-                    indexing.plus(took.getOrDefault(TaskKeys.tableFinished(table), Duration.ZERO)));
+        for (Batched b : finished) {
+            b.indexes().forEach(listener::indexBuilt);
+            result(b.table(), b.copied(), b.copying(), b.indexing());
         }
     }
+
+    /** A table of a batch: what its copy moved and how long its copy, index builds and rest took. */
+    private record Batched(TableData table, Journal.Outcome copied, Duration copying, List<IndexResult> indexes, Duration indexing) {}
 
     private static String name(TableData table) {
         return SqlNames.qualified(table.schema(), table.name());
