@@ -49,7 +49,8 @@ class OnlineCommandIT {
             if (migrate.isDone()) {
                 throw new AssertionError("the migration ended early: " + migrate.join());
             }
-            boolean streaming = "1".equals(target.queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = 'pgmigrate'"))
+            // The pgmigrate schema (journal) appears before the control table does: check for the table itself.
+            boolean streaming = "t".equals(target.queryValue("SELECT pg_catalog.to_regclass('pgmigrate.online_control') IS NOT NULL"))
                     && "STREAMING".equals(target.queryValue("SELECT coalesce(max(state), '') FROM pgmigrate.online_control"));
             if (streaming) {
                 return;
