@@ -317,15 +317,17 @@ final class DataPhase {
             return;
         }
         AtomicInteger remaining = new AtomicInteger(indexes.size());
-        for (SchemaObject index : indexes) {
-            workers.submit(Priority.HIGH, s -> {
-                MDC.put("pgmigrate.phase", Phase.DATA.name());
-                buildIndex(workers, s, name, index);
-                if (remaining.decrementAndGet() == 0) {
-                    finish(workers, s, loaded, rest);
-                }
-            });
-        }
+        List<Workers.Job> builds = indexes.stream().map(index -> (Workers.Job) s -> {
+            MDC.put("pgmigrate.phase", Phase.DATA.name());
+            buildIndex(workers, s, name, index);
+            if (remaining.decrementAndGet() == 0) {
+                finish(workers, s, loaded, rest);
+            }
+        }).toList();
+        builds.subList(1, builds.size()).forEach(build -> workers.submit(Priority.HIGH, build));
+        // the first one here: queued, another worker could start it while this one still counted
+        // as busy, and the build would not see that a job is idle (see IndexBuildWorkers)
+        builds.get(0).run(session);
     }
 
     /**
@@ -339,8 +341,13 @@ final class DataPhase {
             return;
         }
         Instant start = clock.instant();
+        int idleJobs = workers.idle();
         for (Map.Entry<String, SchemaObject> step : indexTasks(index).entrySet()) {
-            tasks.run(session, step.getKey(), StatementRunner.creating(List.of(step.getValue())));
+            TaskRunner.Work creating = StatementRunner.creating(List.of(step.getValue()));
+            tasks.run(session, step.getKey(), s -> {
+                IndexBuildWorkers.limitTo(s.target(), idleJobs);
+                return creating.run(s);
+            });
         }
         listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, clock.instant())));
     }

@@ -77,6 +77,7 @@ public final class Workers implements AutoCloseable {
         NORMAL
     }
 
+    private final int threads;
     private final ExecutorService executor;
     private final AtomicLong sequence = new AtomicLong();
     private final ThreadLocal<Session> sessions = new ThreadLocal<>();
@@ -89,6 +90,7 @@ public final class Workers implements AutoCloseable {
 
     public Workers(int threads, String migrationId, Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
         AtomicInteger counter = new AtomicInteger();
+        this.threads = threads;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "pgmigrate-" + migrationId + "-worker-" + counter.incrementAndGet());
             t.setDaemon(true);
@@ -141,6 +143,14 @@ public final class Workers implements AutoCloseable {
     /** Whether a job failed, so that the rest are being skipped: no point in retrying then. */
     public boolean stopping() {
         return failure.get() != null;
+    }
+
+    /**
+     * How many workers have nothing to do at this moment: none while jobs wait in the queue. A job
+     * that asks counts itself as busy.
+     */
+    public int idle() {
+        return Math.max(0, threads - (pending.getRegisteredParties() - 1));
     }
 
     /** Waits until every submitted job has finished, then rethrows the first failure, if any. */

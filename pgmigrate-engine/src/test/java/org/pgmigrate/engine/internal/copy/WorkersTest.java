@@ -30,6 +30,35 @@ class WorkersTest {
     }
 
     @Test
+    void idleCountsTheWorkersThatNeitherRunNorAwaitAJob() throws Exception {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseLast = new CountDownLatch(1);
+        try (Workers workers = new Workers(3, "t", () -> null, () -> null)) {
+            assertThat(workers.idle()).isEqualTo(3);
+            workers.submit(s -> {
+                seen.add(workers.idle());
+                firstStarted.countDown();
+                releaseFirst.await(5, TimeUnit.SECONDS);
+            });
+            firstStarted.await(5, TimeUnit.SECONDS);
+            workers.submit(s -> releaseLast.await(5, TimeUnit.SECONDS));
+            for (int i = 0; i < 3; i++) {
+                workers.submit(s -> { });
+            }
+            // two blocked, three waiting for a worker: none idle, whatever has started
+            assertThat(workers.idle()).isZero();
+            releaseFirst.countDown();
+            releaseLast.countDown();
+            workers.awaitIdle();
+            workers.submit(s -> seen.add(workers.idle()));
+            workers.awaitIdle();
+        }
+        assertThat(seen).containsExactly(2, 2);
+    }
+
+    @Test
     void theFirstFailureStopsWhatHasNotStartedAndIsRethrown() {
         List<String> ran = new CopyOnWriteArrayList<>();
         try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
