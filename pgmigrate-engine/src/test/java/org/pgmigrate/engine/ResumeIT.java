@@ -152,6 +152,9 @@ class ResumeIT {
         assertThat(second.started).contains("public.s8", "public.s9").doesNotContainAnyElementsOf(copied);
         assertThat(resumed.tables()).hasSize(60);
         assertThatDatabase(target).isEquivalentTo(source);
+        // the resumed run emptied what it copied (a new relfilenode), the first run what it created not
+        assertThat(target.queryColumn("SELECT relname || ' ' || (relfilenode <> oid) FROM pg_catalog.pg_class"
+                + " WHERE relname IN ('s1', 's8') ORDER BY relname")).containsExactly("s1 false", "s8 true");
     }
 
     @Test

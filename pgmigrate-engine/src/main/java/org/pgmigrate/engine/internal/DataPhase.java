@@ -185,6 +185,11 @@ final class DataPhase {
             together.add(TaskKeys.tableFinished(table));
         }
         tables.forEach(t -> listener.tableStarted(name(t)));
+        // In a first run this run created them, and a batch that fails leaves no rows: emptying
+        // each one (TRUNCATE, which COPY FREEZE needs) would cost a new file per relation, about a
+        // millisecond per table, to freeze a page or two. A resumed run empties them, as an
+        // earlier run may have copied some in other ways.
+        boolean empty = tasks.journal().earlierRun().isEmpty();
         // reported once the transaction has committed
         List<Batched> finished = new ArrayList<>();
         tasks.runTogether(session, together, s -> {
@@ -194,7 +199,7 @@ final class DataPhase {
                 List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
                 Instant start = clock.instant();
                 ProgressThrottle progress = new ProgressThrottle(clock, start, name(table), table.estimatedRows(), listener);
-                Journal.Outcome copied = copyRows(table, s, options(table), progress);
+                Journal.Outcome copied = copyRows(table, s, empty ? options(table).unfrozen() : options(table), progress);
                 done.put(TaskKeys.rows(table), copied);
                 Instant copiedAt = clock.instant();
                 List<IndexResult> indexes = new ArrayList<>();

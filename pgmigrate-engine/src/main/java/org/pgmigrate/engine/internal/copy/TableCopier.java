@@ -47,6 +47,11 @@ public final class TableCopier {
         public Options forPart(String condition) {
             return new Options(binary, false, condition, throttle, rawBytes);
         }
+
+        /** The same options for a table known to be empty: not emptied first, so not frozen either. */
+        public Options unfrozen() {
+            return new Options(binary, false, part, throttle, rawBytes);
+        }
     }
 
     /**
