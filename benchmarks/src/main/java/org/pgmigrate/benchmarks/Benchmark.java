@@ -36,9 +36,13 @@ import org.pgmigrate.testkit.TestDatabase;
 public final class Benchmark {
     private static final String SOURCE = "bench_source";
     private static final String TARGET = "bench_target";
-    /** The same for both servers and every tool: room for a large load without forced checkpoints. */
+    /**
+     * The same for both servers and every tool: room for a large load without forced checkpoints,
+     * and for pg_dump, which locks every table of the source in one transaction, with thousands of
+     * small tables ({@code --small-tables}).
+     */
     private static final Map<String, String> SERVER_SETTINGS = Map.of(
-            "shared_buffers", "512MB", "max_wal_size", "4GB", "checkpoint_timeout", "30min");
+            "shared_buffers", "512MB", "max_wal_size", "4GB", "checkpoint_timeout", "30min", "max_locks_per_transaction", "1024");
 
     private final BenchmarkOptions options;
     private final PrintStream out;
@@ -97,7 +101,7 @@ public final class Benchmark {
             out.printf("servers: PostgreSQL %s, source on port %d, target on port %d%n",
                     version(sourceServer), sourceServer.port(), targetServer.port());
             long started = System.nanoTime();
-            GeneratedSource source = new SourceGenerator(sourceServer, out).generate(SOURCE, options.sizeBytes());
+            GeneratedSource source = new SourceGenerator(sourceServer, out).generate(SOURCE, options.sizeBytes(), options.smallTables());
             out.printf(Locale.ROOT, "source: %s, %,d rows, generated in %.0f s%n", ByteSize.format(source.bytes()),
                     source.rows().total(), (System.nanoTime() - started) / 1e9);
             try (TestDatabase sourceDatabase = source.database()) {

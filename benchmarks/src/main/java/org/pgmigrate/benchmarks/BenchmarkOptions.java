@@ -6,19 +6,23 @@ import java.util.Set;
 import org.pgmigrate.benchmarks.tools.ToolId;
 
 /**
- * What to run: database size, rounds, parallel jobs given to every tool, which tools, and
- * optionally the servers' major version (otherwise that of the client tools found).
+ * What to run: database size, how many small tables (each with two indexes) it has besides the
+ * two large ones, rounds, parallel jobs given to every tool, which tools, and optionally the
+ * servers' major version (otherwise that of the client tools found).
  */
-public record BenchmarkOptions(long sizeBytes, int rounds, int jobs, Set<ToolId> tools, Optional<Integer> major) {
+public record BenchmarkOptions(long sizeBytes, int smallTables, int rounds, int jobs, Set<ToolId> tools, Optional<Integer> major) {
     /** The smallest database worth measuring: below it the fixed part (catalogs, small tables) dominates. */
     public static final long MIN_SIZE = 64_000_000L;
 
-    public static final String USAGE = "usage: Benchmark [--size 1GB] [--rounds 3] [--jobs 2]"
+    public static final String USAGE = "usage: Benchmark [--size 1GB] [--small-tables 200] [--rounds 3] [--jobs 2]"
             + " [--tools all|pgmigrate,dump-restore,dump-psql,pgcopydb] [--major 15]";
 
     public BenchmarkOptions {
         if (sizeBytes < MIN_SIZE) {
             throw new IllegalArgumentException("--size must be at least " + ByteSize.format(MIN_SIZE));
+        }
+        if (smallTables < 0) {
+            throw new IllegalArgumentException("--small-tables cannot be negative");
         }
         if (rounds < 1 || jobs < 1) {
             throw new IllegalArgumentException("--rounds and --jobs must be at least 1");
@@ -31,6 +35,7 @@ public record BenchmarkOptions(long sizeBytes, int rounds, int jobs, Set<ToolId>
 
     public static BenchmarkOptions parse(String... args) {
         long size = ByteSize.parse("1GB");
+        int smallTables = 200;
         int rounds = 3;
         int jobs = 2;
         Set<ToolId> tools = EnumSet.allOf(ToolId.class);
@@ -42,6 +47,7 @@ public record BenchmarkOptions(long sizeBytes, int rounds, int jobs, Set<ToolId>
             String value = args[i + 1];
             switch (args[i]) {
                 case "--size" -> size = ByteSize.parse(value);
+                case "--small-tables" -> smallTables = integer(args[i], value);
                 case "--rounds" -> rounds = integer(args[i], value);
                 case "--jobs" -> jobs = integer(args[i], value);
                 case "--tools" -> tools = ToolId.parseList(value);
@@ -49,7 +55,7 @@ public record BenchmarkOptions(long sizeBytes, int rounds, int jobs, Set<ToolId>
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new BenchmarkOptions(size, rounds, jobs, tools, major);
+        return new BenchmarkOptions(size, smallTables, rounds, jobs, tools, major);
     }
 
     private static int integer(String option, String value) {

@@ -14,6 +14,7 @@ class BenchmarkOptionsTest {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
         assertThat(options.sizeBytes()).isEqualTo(1_000_000_000L);
+        assertThat(options.smallTables()).isEqualTo(200);
         assertThat(options.rounds()).isEqualTo(3);
         assertThat(options.jobs()).isEqualTo(2);
         assertThat(options.tools()).isEqualTo(EnumSet.allOf(ToolId.class));
@@ -22,10 +23,11 @@ class BenchmarkOptionsTest {
 
     @Test
     void readsEveryOption() {
-        BenchmarkOptions options = BenchmarkOptions.parse("--size", "200MB", "--rounds", "5", "--jobs", "4",
+        BenchmarkOptions options = BenchmarkOptions.parse("--size", "200MB", "--small-tables", "10000", "--rounds", "5", "--jobs", "4",
                 "--tools", "pgmigrate, pgcopydb", "--major", "16");
 
         assertThat(options.sizeBytes()).isEqualTo(200_000_000L);
+        assertThat(options.smallTables()).isEqualTo(10_000);
         assertThat(options.rounds()).isEqualTo(5);
         assertThat(options.jobs()).isEqualTo(4);
         assertThat(options.tools()).containsExactlyInAnyOrder(ToolId.PGMIGRATE, ToolId.PGCOPYDB);
@@ -38,6 +40,7 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--speed", "fast")).hasMessageContaining("Unknown option --speed");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rounds", "three")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rounds", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--small-tables", "-1")).hasMessageContaining("cannot be negative");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--size", "10MB")).hasMessageContaining("at least 64 MB");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--tools", "pgmigrate,mysqldump"))
                 .hasMessageContaining("Unknown tool 'mysqldump'").hasMessageContaining("dump-restore");

@@ -17,6 +17,7 @@ import org.pgmigrate.testkit.TestDatabase;
  */
 public final class SourceGenerator {
     private static final int SESSIONS = 2;
+    private static final int SMALL_TABLES_PER_TRANSACTION = 500;
 
     private final PostgresServer server;
     private final PrintStream log;
@@ -26,8 +27,8 @@ public final class SourceGenerator {
         this.log = log;
     }
 
-    /** Creates database {@code name} of about {@code targetBytes}. */
-    public GeneratedSource generate(String name, long targetBytes) {
+    /** Creates database {@code name} of about {@code targetBytes}, with {@code smallTables} small tables. */
+    public GeneratedSource generate(String name, long targetBytes, int smallTables) {
         Calibration calibration;
         try (TestDatabase sample = server.createDatabase(name + "_calibration")) {
             RowCounts sampleRows = RowCounts.calibration();
@@ -37,7 +38,7 @@ public final class SourceGenerator {
             calibration = Calibration.measured(Long.parseLong(sizes.get(0)), Long.parseLong(sizes.get(1)), sampleRows.accounts(),
                     Long.parseLong(sizes.get(2)), sampleRows.wide());
         }
-        RowCounts rows = RowCounts.forSize(targetBytes, calibration);
+        RowCounts rows = RowCounts.forSize(targetBytes, calibration, smallTables);
         log.printf("generating %,d accounts, %,d orders and %d small tables of %d rows...%n",
                 rows.accounts(), rows.wide(), rows.smallTables(), rows.smallTableRows());
         TestDatabase database = server.createDatabase(name);
@@ -47,7 +48,12 @@ public final class SourceGenerator {
     }
 
     private void build(TestDatabase database, RowCounts rows) {
-        database.execute(SourceSchema.tables(rows));
+        database.execute(SourceSchema.tables());
+        for (int first = 1; first <= rows.smallTables(); first += SMALL_TABLES_PER_TRANSACTION) {
+            // a transaction creating thousands of tables would run out of lock table entries
+            database.execute(SourceSchema.smallTables(first, Math.min(rows.smallTables(), first + SMALL_TABLES_PER_TRANSACTION - 1),
+                    rows.smallTableRows()));
+        }
         long half = rows.accounts() / 2;
         inParallel(database,
                 SourceSchema.accounts(1, half),

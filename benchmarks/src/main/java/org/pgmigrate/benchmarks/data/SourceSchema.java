@@ -9,7 +9,7 @@ package org.pgmigrate.benchmarks.data;
 final class SourceSchema {
     private SourceSchema() {}
 
-    static String tables(RowCounts counts) {
+    static String tables() {
         return """
                 CREATE TABLE public.accounts (
                     aid integer NOT NULL,
@@ -29,17 +29,24 @@ final class SourceSchema {
                     note text
                 );
                 CREATE SCHEMA small;
+                """;
+    }
+
+    /** Small tables {@code first..last}, each with a primary key and an index on its label. */
+    static String smallTables(int first, int last, int rows) {
+        return """
                 DO $$
                 BEGIN
-                    FOR t IN 1..%d LOOP
+                    FOR t IN %d..%d LOOP
                         EXECUTE format('CREATE TABLE small.%%I (id integer PRIMARY KEY, label text NOT NULL, amount numeric)',
-                                       't' || lpad(t::text, 4, '0'));
+                                       't' || lpad(t::text, 5, '0'));
                         EXECUTE format('INSERT INTO small.%%I SELECT i, ''label '' || i, i * %%s / 7.0 FROM generate_series(1, %d) i',
-                                       't' || lpad(t::text, 4, '0'), t);
+                                       't' || lpad(t::text, 5, '0'), t);
+                        EXECUTE format('CREATE INDEX ON small.%%I (label)', 't' || lpad(t::text, 5, '0'));
                     END LOOP;
                 END
-                $$;
-                """.formatted(counts.smallTables(), counts.smallTableRows());
+                $$
+                """.formatted(first, last, rows);
     }
 
     /** Rows {@code first..last} of accounts, 100,000 accounts per branch as in pgbench. */

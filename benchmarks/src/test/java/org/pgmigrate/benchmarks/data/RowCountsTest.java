@@ -19,7 +19,7 @@ class RowCountsTest {
 
     @Test
     void givesAccountsMostOfTheSizeAndTheWideTableTheRest() {
-        RowCounts rows = RowCounts.forSize(1_030_000_000L, CALIBRATION);
+        RowCounts rows = RowCounts.forSize(1_030_000_000L, CALIBRATION, 200);
 
         assertThat(rows.accounts()).isEqualTo(5_333_333L); // 800 MB / 150 B
         assertThat(rows.wide()).isEqualTo(500_000L); // 200 MB / 400 B
@@ -31,10 +31,11 @@ class RowCountsTest {
 
     @Test
     void neverGoesBelowAThousandRowsPerLargeTable() {
-        RowCounts rows = RowCounts.forSize(10_000_000L, CALIBRATION);
+        RowCounts rows = RowCounts.forSize(10_000_000L, CALIBRATION, 10_000);
 
         assertThat(rows.accounts()).isEqualTo(1_000L);
         assertThat(rows.wide()).isEqualTo(1_000L);
+        assertThat(rows.tables()).isEqualTo(10_002);
     }
 
     @Test
