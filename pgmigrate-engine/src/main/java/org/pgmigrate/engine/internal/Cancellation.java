@@ -77,7 +77,7 @@ public final class Cancellation {
             cancelStatement(c);
         }
         for (Connection c : open) {
-            abort(c);
+            Connector.abortQuietly(c);
             connections.remove(c);
         }
     }
@@ -89,16 +89,6 @@ public final class Cancellation {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Could not cancel a session's statement: {}", e.getMessage());
-        }
-    }
-
-    /** Closes the socket without the goodbye close() sends, which would wait for a thread using the connection. */
-    private static void abort(Connection c) {
-        try {
-            c.abort(Runnable::run);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Could not abort a session: {}", e.getMessage());
-            Connector.closeQuietly(c);
         }
     }
 

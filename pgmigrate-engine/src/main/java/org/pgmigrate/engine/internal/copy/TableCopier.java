@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -138,10 +139,18 @@ public final class TableCopier {
             return new Copied(rows, bytes);
         } catch (SQLException e) {
             if (in.isActive()) {
-                in.cancelCopy();
+                // CopyIn.cancelCopy() waits for the server's answer and, once the socket is gone (a
+                // cancelled run aborts it), retries for ever, piling up exceptions until the heap
+                // is full. Dropping the connection ends the COPY too: the server rolls it back, and
+                // a retry starts on new connections.
+                Connector.abortQuietly(target);
             }
             if (out.isActive()) {
-                out.cancelCopy();
+                try {
+                    out.cancelCopy();
+                } catch (SQLException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
             }
             throw e;
         }

@@ -175,6 +175,18 @@ public final class Connector {
         return p;
     }
 
+    /**
+     * Closes the socket without the goodbye {@code close()} sends, which would wait for a thread
+     * using the connection; the server rolls back what the session had open.
+     */
+    public static void abortQuietly(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+        }
+    }
+
     public static void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
