@@ -413,7 +413,7 @@ public final class OfflineMigration {
     private static final int OBJECTS_PER_TRANSACTION = 100;
 
     private void preData(Workers workers, TaskRunner tasks, Connection target, SourceSchema schema) throws Exception {
-        inOrder(workers, tasks, Placement.PRE_DATA, schema.objects(Placement.PRE_DATA));
+        PreDataCreation.run(workers, tasks, schema.preDataBatches(OBJECTS_PER_TRANSACTION));
         // the database's own settings, owner, privileges and comment: the same again when resumed
         String database = Sql.ident(targetInfo.database());
         for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {

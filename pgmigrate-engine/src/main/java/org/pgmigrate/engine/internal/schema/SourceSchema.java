@@ -39,6 +39,12 @@ public final class SourceSchema {
         return objects.stream().filter(o -> o.placement() == placement).toList();
     }
 
+    /** The pre-data objects in batches of {@code size}, with the earlier batches each one needs. */
+    public List<PreDataBatch> preDataBatches(int size) {
+        List<SchemaObject> preData = objects(Placement.PRE_DATA);
+        return PreDataBatch.cut(preData, DependencyOrder.dependencies(DependencyOrder.byRef(preData), edges, extraDependencies), size);
+    }
+
     public List<TableData> tables() {
         return tables;
     }
