@@ -43,11 +43,10 @@ class WorkersTest {
                 releaseFirst.await(5, TimeUnit.SECONDS);
             });
             firstStarted.await(5, TimeUnit.SECONDS);
-            workers.submit(s -> releaseLast.await(5, TimeUnit.SECONDS));
-            for (int i = 0; i < 3; i++) {
-                workers.submit(s -> { });
+            for (int i = 0; i < 4; i++) {
+                workers.submit(s -> releaseLast.await(5, TimeUnit.SECONDS));
             }
-            // two blocked, three waiting for a worker: none idle, whatever has started
+            // three blocked, two waiting in the queue: none idle
             assertThat(workers.idle()).isZero();
             releaseFirst.countDown();
             releaseLast.countDown();
