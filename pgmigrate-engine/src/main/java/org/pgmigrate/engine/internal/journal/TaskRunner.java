@@ -118,11 +118,13 @@ public final class TaskRunner {
 
     /** The outcomes of {@code tasks} when they are done; they commit together, so the first one answers for all. */
     private static Optional<Map<String, Journal.Outcome>> done(List<String> tasks, Lookup lookup) throws SQLException {
-        if (lookup.done(tasks.get(0)).isEmpty()) {
+        Optional<Journal.Outcome> first = lookup.done(tasks.get(0));
+        if (first.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Journal.Outcome> outcomes = new LinkedHashMap<>();
-        for (String task : tasks) {
+        outcomes.put(tasks.get(0), first.get());
+        for (String task : tasks.subList(1, tasks.size())) {
             outcomes.put(task, lookup.done(task).orElse(Journal.Outcome.NONE));
         }
         return Optional.of(outcomes);
