@@ -23,15 +23,20 @@ final class CopyBatch {
     }
 
     void add(byte[] row) throws SQLException {
-        if (row.length > SIZE - length) {
+        add(row, row.length);
+    }
+
+    /** Adds the first {@code rowLength} bytes of {@code row}. */
+    void add(byte[] row, int rowLength) throws SQLException {
+        if (rowLength > SIZE - length) {
             flush();
-            if (row.length >= SIZE) {
-                in.writeToCopy(row, 0, row.length);
+            if (rowLength >= SIZE) {
+                in.writeToCopy(row, 0, rowLength);
                 return;
             }
         }
-        System.arraycopy(row, 0, buffer, length, row.length);
-        length += row.length;
+        System.arraycopy(row, 0, buffer, length, rowLength);
+        length += rowLength;
     }
 
     /** Sends what is gathered; call before ending the copy. */

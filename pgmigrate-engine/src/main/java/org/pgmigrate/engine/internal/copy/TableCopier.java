@@ -14,7 +14,8 @@ import org.postgresql.copy.CopyOut;
 /**
  * Streams one table from a source COPY TO STDOUT straight into a target COPY FROM STDIN: rows
  * pass through memory, gathered into messages of at most {@link CopyBatch#SIZE} bytes for the
- * target, and never touch disk. The source sends a message per row in both formats, so rows
+ * target, and never touch disk; {@code character(n)} values leave their padding behind (see
+ * {@link PaddingTrimmer}). The source sends a message per row in both formats, so rows
  * are counted the same way in both.
  */
 public final class TableCopier {
@@ -121,9 +122,10 @@ public final class TableCopier {
         long rowsRead = 0;
         try {
             CopyBatch batch = new CopyBatch(in);
+            PaddingTrimmer trimmer = PaddingTrimmer.of(table.columns(), options.binary());
             byte[] row;
             while ((row = out.readFromCopy()) != null) {
-                batch.add(row);
+                batch.add(row, trimmer.trim(row));
                 bytes += row.length;
                 options.throttle().take(row.length);
                 if (++rowsRead % PROGRESS_EVERY_ROWS == 0) {

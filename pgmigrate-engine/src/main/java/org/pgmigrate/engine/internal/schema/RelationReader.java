@@ -250,7 +250,7 @@ final class RelationReader {
     private List<TableColumn> copyColumns(Relation r) {
         return columns.getOrDefault(r.oid, List.of()).stream()
                 .filter(c -> c.generated != 's')
-                .map(c -> TableColumn.of(Sql.ident(c.name), c.baseType, c.binarySafe))
+                .map(c -> TableColumn.of(Sql.ident(c.name), c.baseType, c.typmod, c.binarySafe))
                 .toList();
     }
 
@@ -327,7 +327,8 @@ final class RelationReader {
                 + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
                 + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e',"
-                + " " + ForeignDataReader.options("a.attfdwoptions")
+                + " " + ForeignDataReader.options("a.attfdwoptions") + ","
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -353,6 +354,7 @@ final class RelationReader {
                     c.baseType = rs.getLong(13);
                     c.binarySafe = rs.getBoolean(14);
                     c.foreignOptions = rs.getString(15);
+                    c.typmod = rs.getInt(16);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -499,6 +501,8 @@ final class RelationReader {
         String storage;
         /** The column's type, or the base type of its domain. */
         long baseType;
+        /** The column's type modifier, or its domain's; -1 for none. */
+        int typmod;
         boolean binarySafe;
         /** The column's OPTIONS clause (foreign tables), or an empty string. */
         String foreignOptions;

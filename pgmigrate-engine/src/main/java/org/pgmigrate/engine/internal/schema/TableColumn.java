@@ -12,8 +12,13 @@ import java.util.Map;
  * @param binarySafe whether its values can travel in binary COPY between two servers: true for
  *     built-in types (and domains over them) and enums, whose binary form names no OID that
  *     differs between servers (arrays and records of user types do)
+ * @param blankPadded whether it is {@code character(n)} (or a domain over it): every value is
+ *     stored padded with spaces to n characters, and the target pads a shorter value again
  */
-public record TableColumn(String quotedName, String sendFunction, boolean binarySafe) {
+public record TableColumn(String quotedName, String sendFunction, boolean binarySafe, boolean blankPadded) {
+    /** The OID of {@code character}, fixed in every major. */
+    private static final long BPCHAR = 1042;
+
     /** Built-in types with float text output, by their fixed OIDs, and the function sending each. */
     private static final Map<Long, String> SEND_FUNCTIONS = Map.ofEntries(
             Map.entry(700L, "pg_catalog.float4send"), Map.entry(701L, "pg_catalog.float8send"),
@@ -27,9 +32,14 @@ public record TableColumn(String quotedName, String sendFunction, boolean binary
             Map.entry(1027L, "pg_catalog.array_send"), Map.entry(629L, "pg_catalog.array_send"),
             Map.entry(719L, "pg_catalog.array_send"));
 
-    /** A column of the type whose base type (domains resolved) has OID {@code baseType}. */
-    public static TableColumn of(String quotedName, long baseType, boolean binarySafe) {
-        return new TableColumn(quotedName, SEND_FUNCTIONS.get(baseType), binarySafe);
+    /**
+     * A column of the type whose base type (domains resolved) has OID {@code baseType}, with the
+     * type modifier {@code typmod} (the domain's when the column has none; -1 when unknown).
+     */
+    public static TableColumn of(String quotedName, long baseType, int typmod, boolean binarySafe) {
+        // without a length, character keeps its values as they are, trailing spaces included
+        boolean padded = baseType == BPCHAR && typmod > 4;
+        return new TableColumn(quotedName, SEND_FUNCTIONS.get(baseType), binarySafe, padded);
     }
 
     /** The expression whose text form goes into the row checksum. */

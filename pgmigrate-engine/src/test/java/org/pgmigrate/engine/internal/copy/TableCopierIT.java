@@ -28,7 +28,7 @@ class TableCopierIT {
         source.execute("CREATE TABLE public.t (id int, v text); INSERT INTO public.t SELECT i, repeat('x', 100) FROM generate_series(1, 100000) i");
         target.execute("CREATE TABLE public.t (id int, v text)");
         TableData table = new TableData(1, "\"public\".\"t\"", "public", "t",
-                List.of(new TableColumn("\"id\"", null, true), new TableColumn("\"v\"", null, true)), null, 0, 0, null);
+                List.of(new TableColumn("\"id\"", null, true, false), new TableColumn("\"v\"", null, true, false)), null, 0, 0, null);
         // about 11 MB at 2 MB/s: still copying a second in
         Throttle slow = new Throttle(2_000_000, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
         try (Connection from = source.connect(); Connection to = target.connect()) {

@@ -1,0 +1,202 @@
+package org.pgmigrate.engine.internal.copy;
+
+import java.util.List;
+import org.pgmigrate.engine.internal.schema.TableColumn;
+
+/**
+ * Takes the trailing spaces off {@code character(n)} values while rows pass from the source to
+ * the target. Such a value is stored padded with spaces to n characters and the source sends the
+ * padding, but the target pads a shorter value to n again on input, so what it stores is the same
+ * without them. Trimmed, the padding does not travel, and the target does not count it: it checks
+ * each value's length character by character, a function call per byte in a multibyte encoding,
+ * which for a wide, mostly blank column such as pgbench's {@code filler char(84)} is a third of
+ * the target's work on the table.
+ *
+ * <p>Rows change in place (they only get shorter), one COPY data message per row, as the source
+ * sends them. Trailing spaces are trailing 0x20 bytes: in the encodings a copy runs in (UTF-8, or
+ * LATIN1 between SQL_ASCII databases) no multibyte character holds that byte.
+ */
+public abstract class PaddingTrimmer {
+    /** Leaves rows as they are. */
+    static final PaddingTrimmer NONE = new PaddingTrimmer(new boolean[0]) {
+        @Override
+        int trim(byte[] row) {
+            return row.length;
+        }
+    };
+
+    /** Per column: whether its values are trimmed. */
+    final boolean[] padded;
+    /** The last trimmed column: the rest of a row moves in one piece. */
+    final int lastPadded;
+
+    private PaddingTrimmer(boolean[] padded) {
+        this.padded = padded;
+        int last = -1;
+        for (int i = 0; i < padded.length; i++) {
+            if (padded[i]) {
+                last = i;
+            }
+        }
+        this.lastPadded = last;
+    }
+
+    /** The trimmer for rows of {@code columns} in the binary or text COPY format, {@link #NONE} if none is padded. */
+    static PaddingTrimmer of(List<TableColumn> columns, boolean binary) {
+        if (columns.stream().noneMatch(TableColumn::blankPadded)) {
+            return NONE;
+        }
+        boolean[] padded = new boolean[columns.size()];
+        for (int i = 0; i < padded.length; i++) {
+            padded[i] = columns.get(i).blankPadded();
+        }
+        return binary ? new Binary(padded) : new Text(padded);
+    }
+
+    /**
+     * Trims the padded values of the row (or, in binary format, of the header and first row, or
+     * of the trailer) in {@code row}, moving the rest forward.
+     *
+     * @return the row's length now
+     * @throws IllegalStateException if the message is not the rows this trimmer was made for
+     */
+    abstract int trim(byte[] row);
+
+    /** Where a value ends once its trailing spaces are off. */
+    static int withoutTrailingSpaces(byte[] row, int start, int end) {
+        while (end > start && row[end - 1] == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    IllegalStateException unexpected(String what) {
+        return new IllegalStateException("A COPY row from the source does not have the layout of the table's "
+                + padded.length + " columns (" + what + "): report this as a bug of pgmigrate");
+    }
+
+    /**
+     * Binary format: a row is the number of fields (int16), then each field as its length (int32,
+     * -1 for null) and its bytes. The first message starts with the file header; the last one is
+     * the trailer, a field count of -1.
+     */
+    private static final class Binary extends PaddingTrimmer {
+        /** "PGCOPY\n\377\r\n\0", then the flags (int32) and the header extension's length (int32). */
+        private static final int HEADER = 11 + 4 + 4;
+
+        private boolean headerRead;
+
+        Binary(boolean[] padded) {
+            super(padded);
+        }
+
+        @Override
+        int trim(byte[] row) {
+            int read = 0;
+            if (!headerRead) {
+                if (row.length < HEADER) {
+                    throw unexpected("a first message of " + row.length + " bytes");
+                }
+                read = HEADER + int32(row, HEADER - 4);
+                headerRead = true;
+                if (read == row.length) {
+                    return row.length;
+                }
+            }
+            if (read + 2 > row.length) {
+                throw unexpected("a message of " + row.length + " bytes");
+            }
+            int fields = (short) (((row[read] & 0xff) << 8) | (row[read + 1] & 0xff));
+            if (fields == -1) {
+                return row.length;
+            }
+            if (fields != padded.length) {
+                throw unexpected(fields + " fields");
+            }
+            read += 2;
+            int write = read;
+            for (int f = 0; f <= lastPadded; f++) {
+                if (read + 4 > row.length) {
+                    throw unexpected("a field past the end of the row");
+                }
+                int length = int32(row, read);
+                int start = read + 4;
+                int end = length < 0 ? start : start + length;
+                if (end > row.length) {
+                    throw unexpected("a field past the end of the row");
+                }
+                int kept = padded[f] && length > 0 ? withoutTrailingSpaces(row, start, end) - start : length;
+                if (kept != length) {
+                    putInt32(row, write, kept);
+                } else if (write != read) {
+                    System.arraycopy(row, read, row, write, 4);
+                }
+                if (kept > 0 && write != read) {
+                    System.arraycopy(row, start, row, write + 4, kept);
+                }
+                write += 4 + Math.max(kept, 0);
+                read = end;
+            }
+            int rest = row.length - read;
+            if (write != read) {
+                System.arraycopy(row, read, row, write, rest);
+            }
+            return write + rest;
+        }
+
+        private static int int32(byte[] b, int at) {
+            return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+        }
+
+        private static void putInt32(byte[] b, int at, int value) {
+            b[at] = (byte) (value >>> 24);
+            b[at + 1] = (byte) (value >>> 16);
+            b[at + 2] = (byte) (value >>> 8);
+            b[at + 3] = (byte) value;
+        }
+    }
+
+    /**
+     * Text format: a row is its fields separated by tabs and ended by a newline; tabs and
+     * newlines inside values are escaped, and a space never is, so a value's trailing spaces are
+     * the spaces before its tab or newline.
+     */
+    private static final class Text extends PaddingTrimmer {
+        Text(boolean[] padded) {
+            super(padded);
+        }
+
+        @Override
+        int trim(byte[] row) {
+            if (row.length == 0 || row[row.length - 1] != '\n') {
+                throw unexpected("a row that does not end with a newline");
+            }
+            int read = 0;
+            int write = 0;
+            for (int f = 0; f <= lastPadded; f++) {
+                int end = read;
+                while (row[end] != '\t' && row[end] != '\n') {
+                    end++;
+                }
+                if (row[end] == '\n' && f != padded.length - 1) {
+                    throw unexpected("a row of " + (f + 1) + " fields");
+                }
+                int kept = padded[f] ? withoutTrailingSpaces(row, read, end) : end;
+                if (write != read) {
+                    System.arraycopy(row, read, row, write, kept - read);
+                }
+                write += kept - read;
+                read = end;
+                if (f < lastPadded) {
+                    // the tab after this value
+                    row[write++] = row[read++];
+                }
+            }
+            int rest = row.length - read;
+            if (write != read) {
+                System.arraycopy(row, read, row, write, rest);
+            }
+            return write + rest;
+        }
+    }
+}
