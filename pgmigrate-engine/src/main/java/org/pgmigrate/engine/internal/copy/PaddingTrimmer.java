@@ -1,5 +1,6 @@
 package org.pgmigrate.engine.internal.copy;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.pgmigrate.engine.internal.schema.TableColumn;
 
@@ -16,7 +17,7 @@ import org.pgmigrate.engine.internal.schema.TableColumn;
  * sends them. Trailing spaces are trailing 0x20 bytes: in the encodings a copy runs in (UTF-8, or
  * LATIN1 between SQL_ASCII databases) no multibyte character holds that byte.
  */
-public abstract class PaddingTrimmer {
+abstract class PaddingTrimmer {
     /** Leaves rows as they are. */
     static final PaddingTrimmer NONE = new PaddingTrimmer(new boolean[0]) {
         @Override
@@ -58,9 +59,10 @@ public abstract class PaddingTrimmer {
      * of the trailer) in {@code row}, moving the rest forward.
      *
      * @return the row's length now
-     * @throws IllegalStateException if the message is not the rows this trimmer was made for
+     * @throws SQLException if the message is not the rows this trimmer was made for: the copy
+     *     fails (not retried) rather than load rows it cannot vouch for
      */
-    abstract int trim(byte[] row);
+    abstract int trim(byte[] row) throws SQLException;
 
     /** Where a value ends once its trailing spaces are off. */
     static int withoutTrailingSpaces(byte[] row, int start, int end) {
@@ -70,10 +72,13 @@ public abstract class PaddingTrimmer {
         return end;
     }
 
-    IllegalStateException unexpected(String what) {
-        return new IllegalStateException("A COPY row from the source does not have the layout of the table's "
-                + padded.length + " columns (" + what + "): report this as a bug of pgmigrate");
+    SQLException unexpected(String what) {
+        return new SQLException("A COPY row from the source does not have the layout of the table's "
+                + padded.length + " columns (" + what + "): report this as a bug of pgmigrate", INTERNAL_ERROR);
     }
+
+    /** The SQLSTATE of an internal error, which is never retried. */
+    private static final String INTERNAL_ERROR = "XX000";
 
     /**
      * Binary format: a row is the number of fields (int16), then each field as its length (int32,
@@ -91,7 +96,7 @@ public abstract class PaddingTrimmer {
         }
 
         @Override
-        int trim(byte[] row) {
+        int trim(byte[] row) throws SQLException {
             int read = 0;
             if (!headerRead) {
                 if (row.length < HEADER) {
@@ -167,7 +172,7 @@ public abstract class PaddingTrimmer {
         }
 
         @Override
-        int trim(byte[] row) {
+        int trim(byte[] row) throws SQLException {
             if (row.length == 0 || row[row.length - 1] != '\n') {
                 throw unexpected("a row that does not end with a newline");
             }
