@@ -22,11 +22,7 @@ final class CopyBatch {
         this.in = in;
     }
 
-    void add(byte[] row) throws SQLException {
-        add(row, row.length);
-    }
-
-    /** Adds the first {@code rowLength} bytes of {@code row}. */
+    /** Adds the first {@code rowLength} bytes of {@code row} (a trimmed row may end before its array). */
     void add(byte[] row, int rowLength) throws SQLException {
         if (rowLength > SIZE - length) {
             flush();
