@@ -3,6 +3,7 @@ package org.pgmigrate.engine.internal.copy;
 import java.sql.SQLException;
 import java.util.List;
 import org.pgmigrate.engine.internal.schema.TableColumn;
+import org.postgresql.util.ByteConverter;
 
 /**
  * Takes the trailing spaces off {@code character(n)} values while rows pass from the source to
@@ -102,7 +103,7 @@ abstract class PaddingTrimmer {
                 if (row.length < HEADER) {
                     throw unexpected("a first message of " + row.length + " bytes");
                 }
-                read = HEADER + int32(row, HEADER - 4);
+                read = HEADER + ByteConverter.int4(row, HEADER - 4);
                 headerRead = true;
                 if (read == row.length) {
                     return row.length;
@@ -111,7 +112,7 @@ abstract class PaddingTrimmer {
             if (read + 2 > row.length) {
                 throw unexpected("a message of " + row.length + " bytes");
             }
-            int fields = (short) (((row[read] & 0xff) << 8) | (row[read + 1] & 0xff));
+            int fields = ByteConverter.int2(row, read);
             if (fields == -1) {
                 return row.length;
             }
@@ -124,17 +125,15 @@ abstract class PaddingTrimmer {
                 if (read + 4 > row.length) {
                     throw unexpected("a field past the end of the row");
                 }
-                int length = int32(row, read);
+                int length = ByteConverter.int4(row, read);
                 int start = read + 4;
                 int end = length < 0 ? start : start + length;
                 if (end > row.length) {
                     throw unexpected("a field past the end of the row");
                 }
                 int kept = padded[f] && length > 0 ? withoutTrailingSpaces(row, start, end) - start : length;
-                if (kept != length) {
-                    putInt32(row, write, kept);
-                } else if (write != read) {
-                    System.arraycopy(row, read, row, write, 4);
+                if (kept != length || write != read) {
+                    ByteConverter.int4(row, write, kept);
                 }
                 if (kept > 0 && write != read) {
                     System.arraycopy(row, start, row, write + 4, kept);
@@ -147,17 +146,6 @@ abstract class PaddingTrimmer {
                 System.arraycopy(row, read, row, write, rest);
             }
             return write + rest;
-        }
-
-        private static int int32(byte[] b, int at) {
-            return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
-        }
-
-        private static void putInt32(byte[] b, int at, int value) {
-            b[at] = (byte) (value >>> 24);
-            b[at + 1] = (byte) (value >>> 16);
-            b[at + 2] = (byte) (value >>> 8);
-            b[at + 3] = (byte) value;
         }
     }
 
