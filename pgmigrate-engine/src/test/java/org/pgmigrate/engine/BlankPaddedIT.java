@@ -12,9 +12,10 @@ import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
 
 /**
- * {@code character(n)} values travel without their padding and arrive padded as they were; the
- * types that look alike but keep trailing spaces ({@code character} without a length, arrays,
- * varchar, text, domains) and other trailing white space arrive untouched.
+ * {@code character(n)} values (and those of a domain over it) travel without their padding and
+ * arrive padded as they were; the types that look alike but keep trailing spaces
+ * ({@code character} without a length, arrays, varchar, text) and other trailing white space
+ * arrive untouched.
  */
 class BlankPaddedIT {
     /** Every column as the server prints it, with its stored length where trailing spaces count. */
