@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /** Tables (with partitions and inheritance), sequences, views and materialized views. */
@@ -21,16 +22,16 @@ final class RelationReader {
 
     private final Map<Long, Relation> relations = new LinkedHashMap<>();
     private final Map<Long, List<Long>> parents = new HashMap<>();
-    private final Map<Long, List<Column>> columns = new HashMap<>();
-    private final Map<Long, List<String>> inlineChecks = new HashMap<>();
-    /** Comments on the CHECK constraints of inlineChecks, per table: {"CONSTRAINT name ON ", literal}. */
-    private final Map<Long, List<String[]>> inlineCheckComments = new HashMap<>();
+    private final ColumnReader columns;
+    private final SequenceReader sequences;
     private final Map<Long, String> integerKeys = new HashMap<>();
 
     RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
         this.catalog = catalog;
         this.roles = roles;
         this.out = out;
+        this.columns = new ColumnReader(catalog, relations);
+        this.sequences = new SequenceReader(catalog, relations, out);
     }
 
     /** The relations read, by OID, for the readers of their indexes, triggers and policies. */
@@ -54,37 +55,29 @@ final class RelationReader {
         readRelations();
         readInheritance();
         readIntegerKeys();
-        readColumns();
-        readChecks();
+        columns.read();
+        sequences.read();
         Map<Long, List<Grant>> acls = catalog.acls("pg_class", "oid", "relacl");
-        Map<Long, List<String[]>> identitySequences = new HashMap<>();
-        Map<Long, String> identityOptions = readIdentitySequences(identitySequences);
-        Map<Long, String> sequenceOptions = readSequences();
-        Map<Long, List<String>> ownedBy = readOwnedSequences();
-        Map<Long, Map<String, List<Grant>>> columnAcls = readColumnAcls();
         for (Relation r : relations.values()) {
             Statements s = new Statements(roles);
             switch (r.kind) {
                 case 'r':
                 case 'p':
                 case 'f':
-                    s.add(createTable(r, identityOptions));
+                    s.add(createTable(r));
                     alterInheritedColumns(r, s);
                     columnSettings(r, s);
                     commentsOnColumnsAndChecks(r, s);
                     s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(r.keyword() + r.name, r.owner);
                     // a sequence can only be linked to a table of the same owner: after ALTER ... OWNER
-                    ownedBy.getOrDefault(r.oid, List.of()).forEach(s::add);
+                    sequences.ownedBy(r.oid).forEach(s::add);
                     s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
                     // identity sequences come with the table; only their privileges need restoring
-                    for (String[] sequence : identitySequences.getOrDefault(r.oid, List.of())) {
+                    for (String[] sequence : sequences.identitySequences(r.oid)) {
                         s.privileges("SEQUENCE " + sequence[1], r.owner, acls.get(Long.parseLong(sequence[0])));
                     }
-                    for (Column c : columns.getOrDefault(r.oid, List.of())) {
-                        Map<String, List<Grant>> byColumn = columnAcls.getOrDefault(r.oid, Map.of());
-                        s.columnPrivileges("TABLE " + r.name, c.name, byColumn.get(c.name));
-                    }
+                    columnPrivileges(r, s);
                     out.add(SchemaObject.preData(ref(r), r.kind == 'p' ? "partitioned table" : r.kind == 'f' ? "foreign table" : "table",
                             r.name, s.toList()));
                     parents.getOrDefault(r.oid, List.of()).forEach(p -> out.dependsOn(ref(r), ObjectRef.of(ObjectRef.PG_CLASS, p)));
@@ -94,7 +87,7 @@ final class RelationReader {
                     }
                     break;
                 case 'S':
-                    s.add("CREATE SEQUENCE " + r.name + sequenceOptions.getOrDefault(r.oid, ""));
+                    s.add("CREATE SEQUENCE " + r.name + sequences.options(r.oid));
                     s.comment("SEQUENCE " + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner("SEQUENCE " + r.name, r.owner);
                     s.privileges("SEQUENCE " + r.name, r.owner, acls.get(r.oid));
@@ -110,9 +103,7 @@ final class RelationReader {
                     s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(keyword + r.name, r.owner);
                     s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
-                    for (Column c : columns.getOrDefault(r.oid, List.of())) {
-                        s.columnPrivileges("TABLE " + r.name, c.name, columnAcls.getOrDefault(r.oid, Map.of()).get(c.name));
-                    }
+                    columnPrivileges(r, s);
                     out.add(SchemaObject.preData(ref(r), matview ? "materialized view" : "view", r.name, s.toList()));
                     if (matview && r.populated) {
                         out.matviewRefreshes.add("REFRESH MATERIALIZED VIEW " + r.name);
@@ -124,11 +115,17 @@ final class RelationReader {
         }
     }
 
-    private static ObjectRef ref(Relation r) {
+    private void columnPrivileges(Relation r, Statements s) {
+        for (Column c : columns.of(r.oid)) {
+            s.columnPrivileges("TABLE " + r.name, c.name, columns.acl(r.oid, c.name));
+        }
+    }
+
+    static ObjectRef ref(Relation r) {
         return ObjectRef.of(ObjectRef.PG_CLASS, r.oid);
     }
 
-    private String createTable(Relation r, Map<Long, String> identityOptions) {
+    private String createTable(Relation r) {
         StringBuilder sql = new StringBuilder("CREATE ");
         if (r.persistence == 'u') {
             sql.append("UNLOGGED ");
@@ -137,13 +134,13 @@ final class RelationReader {
         List<String> elements = new ArrayList<>();
         List<Long> tableParents = parents.getOrDefault(r.oid, List.of());
         if (!r.partition) {
-            for (Column c : columns.getOrDefault(r.oid, List.of())) {
+            for (Column c : columns.of(r.oid)) {
                 if (c.local) {
-                    elements.add(columnDefinition(r, c, identityOptions));
+                    elements.add(columnDefinition(r, c));
                 }
             }
         }
-        elements.addAll(inlineChecks.getOrDefault(r.oid, List.of()));
+        elements.addAll(columns.inlineChecks(r.oid));
         if (r.partition) {
             Relation parent = relations.get(tableParents.get(0));
             sql.append(" PARTITION OF ").append(parent.name);
@@ -171,7 +168,7 @@ final class RelationReader {
         return sql.toString();
     }
 
-    private static String columnDefinition(Relation r, Column c, Map<Long, String> identityOptions) {
+    private String columnDefinition(Relation r, Column c) {
         StringBuilder sql = new StringBuilder(Sql.ident(c.name)).append(' ').append(c.type).append(c.foreignOptions);
         if (c.collation != null) {
             sql.append(" COLLATE ").append(c.collation);
@@ -180,7 +177,7 @@ final class RelationReader {
             sql.append(" GENERATED ALWAYS AS (").append(c.defaultExpr).append(") STORED");
         } else if (c.identity != ' ') {
             sql.append(" GENERATED ").append(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
-            String options = identityOptions.get(identityKey(r.oid, c.attnum));
+            String options = sequences.identityOptions(r.oid, c.attnum);
             if (options != null) {
                 sql.append(" (").append(options).append(')');
             }
@@ -204,11 +201,11 @@ final class RelationReader {
         }
         Map<String, Column> parentColumns = new HashMap<>();
         for (Long p : tableParents) {
-            for (Column c : columns.getOrDefault(p, List.of())) {
+            for (Column c : columns.of(p)) {
                 parentColumns.putIfAbsent(c.name, c);
             }
         }
-        for (Column c : columns.getOrDefault(r.oid, List.of())) {
+        for (Column c : columns.of(r.oid)) {
             Column inherited = parentColumns.get(c.name);
             if (inherited == null || (c.local && !r.partition)) {
                 continue;
@@ -224,7 +221,7 @@ final class RelationReader {
     }
 
     private void columnSettings(Relation r, Statements s) {
-        for (Column c : columns.getOrDefault(r.oid, List.of())) {
+        for (Column c : columns.of(r.oid)) {
             String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
             if (c.statistics != null) {
                 s.add(column + " SET STATISTICS " + Integer.parseInt(c.statistics));
@@ -238,17 +235,17 @@ final class RelationReader {
     private static final Map<String, String> STORAGE = Map.of("p", "PLAIN", "e", "EXTERNAL", "m", "MAIN", "x", "EXTENDED");
 
     private void commentsOnColumnsAndChecks(Relation r, Statements s) {
-        for (Column c : columns.getOrDefault(r.oid, List.of())) {
+        for (Column c : columns.of(r.oid)) {
             s.comment("COLUMN " + r.name + "." + Sql.ident(c.name), catalog.comment(ObjectRef.PG_CLASS, r.oid, c.attnum));
         }
         // CHECK constraints written inside CREATE TABLE have no statement of their own to carry their comment
-        for (String[] check : inlineCheckComments.getOrDefault(r.oid, List.of())) {
+        for (String[] check : columns.inlineCheckComments(r.oid)) {
             s.comment(check[0] + r.name, check[1]);
         }
     }
 
     private List<TableColumn> copyColumns(Relation r) {
-        return columns.getOrDefault(r.oid, List.of()).stream()
+        return columns.of(r.oid).stream()
                 .filter(c -> c.generated != 's')
                 .map(c -> TableColumn.of(Sql.ident(c.name), c.baseType, c.typmod, c.binarySafe))
                 .toList();
@@ -317,143 +314,6 @@ final class RelationReader {
         });
     }
 
-    private void readColumns() throws SQLException {
-        String generated = catalog.version() >= 120000 ? "a.attgenerated" : "''";
-        catalog.query("SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-                + " a.attidentity, " + generated + ","
-                + " " + SchemaFilter.collationUnlessDefault("a.attcollation", "t.typcollation") + ","
-                + " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attislocal,"
-                + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,"
-                + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
-                + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e',"
-                + " " + ForeignDataReader.options("a.attfdwoptions") + ","
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END"
-                + " FROM pg_catalog.pg_attribute a"
-                + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
-                + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
-                + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
-                + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
-                + " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid >= " + Catalog.FIRST_NORMAL_OID
-                + " ORDER BY a.attrelid, a.attnum", rs -> {
-                    if (!relations.containsKey(rs.getLong(1))) {
-                        return;
-                    }
-                    Column c = new Column();
-                    c.attnum = rs.getInt(2);
-                    c.name = rs.getString(3);
-                    c.type = rs.getString(4);
-                    c.notNull = rs.getBoolean(5);
-                    c.identity = firstChar(rs.getString(6));
-                    c.generated = firstChar(rs.getString(7));
-                    c.collation = rs.getString(8);
-                    c.defaultExpr = rs.getString(9);
-                    c.local = rs.getBoolean(10);
-                    c.statistics = rs.getString(11);
-                    c.storage = rs.getString(12);
-                    c.baseType = rs.getLong(13);
-                    c.binarySafe = rs.getBoolean(14);
-                    c.foreignOptions = rs.getString(15);
-                    c.typmod = rs.getInt(16);
-                    columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
-                });
-    }
-
-    /** Valid CHECK constraints go into CREATE TABLE; NOT VALID ones after the data (see ConstraintReader). */
-    private void readChecks() throws SQLException {
-        catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
-                + " WHERE contype = 'c' AND conrelid <> 0 AND conislocal AND convalidated ORDER BY conrelid, conname", rs -> {
-                    if (relations.containsKey(rs.getLong(1))) {
-                        inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add("CONSTRAINT " + Sql.ident(rs.getString(2)) + " " + rs.getString(3));
-                        String comment = catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0);
-                        if (comment != null) {
-                            inlineCheckComments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                    .add(new String[] {"CONSTRAINT " + Sql.ident(rs.getString(2)) + " ON ", comment});
-                        }
-                    }
-                });
-    }
-
-    private Map<Long, String> readIdentitySequences(Map<Long, List<String[]>> byTable) throws SQLException {
-        Map<Long, String> options = new HashMap<>();
-        catalog.query("SELECT d.refobjid, d.refobjsubid, n.nspname, c.relname, " + SEQUENCE_COLUMNS + ", c.oid"
-                + " FROM pg_catalog.pg_depend d"
-                + " JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'S'"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid"
-                + " WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass"
-                + " AND d.deptype = 'i' AND d.refobjsubid > 0", rs -> {
-                    String name = Sql.qualified(rs.getString(3), rs.getString(4));
-                    options.put(identityKey(rs.getLong(1), rs.getInt(2)), "SEQUENCE NAME " + name + sequenceOptions(rs, 5, false));
-                    byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new String[] {rs.getString(12), name});
-                });
-        return options;
-    }
-
-    private Map<Long, String> readSequences() throws SQLException {
-        Map<Long, String> options = new HashMap<>();
-        catalog.query("SELECT s.seqrelid, " + SEQUENCE_COLUMNS + " FROM pg_catalog.pg_sequence s", rs -> {
-            if (relations.containsKey(rs.getLong(1))) {
-                options.put(rs.getLong(1), sequenceOptions(rs, 2, true));
-            }
-        });
-        return options;
-    }
-
-    private static final String SEQUENCE_COLUMNS = "pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
-            + " s.seqmin, s.seqmax, s.seqcache, s.seqcycle";
-
-    private static String sequenceOptions(ResultSet rs, int first, boolean withType) throws SQLException {
-        return (withType ? " AS " + rs.getString(first) : "")
-                + " START WITH " + rs.getLong(first + 1)
-                + " INCREMENT BY " + rs.getLong(first + 2)
-                + " MINVALUE " + rs.getLong(first + 3)
-                + " MAXVALUE " + rs.getLong(first + 4)
-                + " CACHE " + rs.getLong(first + 5)
-                + (rs.getBoolean(first + 6) ? " CYCLE" : " NO CYCLE");
-    }
-
-    /** {@code ALTER SEQUENCE ... OWNED BY} statements, attached to the owning table. */
-    private Map<Long, List<String>> readOwnedSequences() throws SQLException {
-        Map<Long, List<String>> owned = new HashMap<>();
-        catalog.query("SELECT d.objid, d.refobjid, a.attname FROM pg_catalog.pg_depend d"
-                + " JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'S'"
-                + " JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
-                + " WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass"
-                + " AND d.deptype = 'a' AND d.refobjsubid > 0", rs -> {
-                    Relation sequence = relations.get(rs.getLong(1));
-                    Relation table = relations.get(rs.getLong(2));
-                    if (sequence != null && table != null) {
-                        owned.computeIfAbsent(table.oid, k -> new ArrayList<>())
-                                .add("ALTER SEQUENCE " + sequence.name + " OWNED BY " + table.name + "." + Sql.ident(rs.getString(3)));
-                        out.dependsOn(ref(table), ref(sequence));
-                    }
-                });
-        return owned;
-    }
-
-    private Map<Long, Map<String, List<Grant>>> readColumnAcls() throws SQLException {
-        Map<Long, Map<String, List<Grant>>> acls = new HashMap<>();
-        catalog.query("SELECT a.attrelid, a.attname, r.rolname, x.grantee, x.privilege_type, x.is_grantable"
-                + " FROM pg_catalog.pg_attribute a CROSS JOIN LATERAL pg_catalog.aclexplode(a.attacl) x"
-                + " LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee"
-                + " WHERE a.attacl IS NOT NULL AND a.attrelid >= " + Catalog.FIRST_NORMAL_OID
-                + " ORDER BY 1, 2, x.grantee, x.privilege_type", rs -> acls
-                        .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                        .add(new Grant(rs.getLong(4) == 0 ? null : rs.getString(3), rs.getString(5), rs.getBoolean(6))));
-        return acls;
-    }
-
-    private static long identityKey(long table, int attnum) {
-        return table * 10000 + attnum;
-    }
-
-    private static char firstChar(String s) {
-        return s == null || s.isEmpty() ? ' ' : s.charAt(0);
-    }
-
     static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
@@ -485,26 +345,5 @@ final class RelationReader {
         }
     }
 
-    private static final class Column {
-        int attnum;
-        String name;
-        String type;
-        boolean notNull;
-        char identity;
-        char generated;
-        String collation;
-        String defaultExpr;
-        boolean local;
-        /** A per-column statistics target, or null for the default. */
-        String statistics;
-        /** A storage mode other than the type's (p, e, m, x), or null. */
-        String storage;
-        /** The column's type, or the base type of its domain. */
-        long baseType;
-        /** The column's type modifier, or its domain's; -1 for none. */
-        int typmod;
-        boolean binarySafe;
-        /** The column's OPTIONS clause (foreign tables), or an empty string. */
-        String foreignOptions;
-    }
+
 }
