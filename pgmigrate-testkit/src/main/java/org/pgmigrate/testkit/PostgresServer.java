@@ -27,7 +27,7 @@ import org.pgmigrate.Endpoint;
  */
 public final class PostgresServer implements AutoCloseable {
     /** The majors whose binaries the testkit ships. */
-    public static final List<Integer> MAJORS = List.of(11, 12, 14, 15, 16, 17);
+    public static final List<Integer> MAJORS = List.of(11, 12, 14, 15, 16, 17, 18);
 
     public static final String SUPERUSER = "postgres";
 

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The major version of the server behind a connection (11, 12, ... 17). */
+/** The major version of the server behind a connection (11, 12, ... 18). */
 final class ServerMajor {
     private ServerMajor() {}
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PostgresServerIT {
     @ParameterizedTest
-    @ValueSource(ints = {11, 12, 14, 16, 17})
+    @ValueSource(ints = {11, 12, 14, 16, 17, 18})
     void startsTheRequestedMajorAndCreatesDatabases(int major) {
         try (PostgresServer server = PostgresServer.builder(major).setting("work_mem", "7MB").start();
              TestDatabase db = server.createDatabase()) {
