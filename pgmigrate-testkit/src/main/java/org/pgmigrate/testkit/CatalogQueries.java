@@ -300,6 +300,20 @@ final class CatalogQueries {
 
     private String columns() {
         String generated = major >= 12 ? "nullif(a.attgenerated, '')" : "NULL::text";
+        // 18 keeps a NOT NULL as a constraint with a name, NOT VALID or NO INHERIT, local or
+        // inherited (not told apart on partitions: attaching one makes its own ones inherited).
+        String notNullConstraint = major >= 18 ? """
+                (SELECT format('%I', nn.conname) || CASE WHEN nn.convalidated THEN '' ELSE ' not valid' END
+                        || CASE WHEN nn.connoinherit THEN ' no inherit' ELSE '' END
+                        || CASE WHEN nn.conislocal OR c.relispartition THEN '' ELSE ' inherited' END
+                 FROM pg_constraint nn WHERE nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey = ARRAY[a.attnum])"""
+                : "NULL::text";
+        String notNullComment = major >= 18 ? """
+                (SELECT obj_description(nn.oid, 'pg_constraint') FROM pg_constraint nn
+                 WHERE nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey = ARRAY[a.attnum])"""
+                : "NULL::text";
+        // The testkit's 18 gives every column an option pg_attver=<WAL position> when it is
+        // created, which no statement can set or reset: it tells when, not what, so it is left out.
         // 17 keeps "no statistics target set" as NULL, older majors as -1. From 17 partitions
         // show their parent's identity; it is the parent's, so it is compared there only.
         return """
@@ -308,12 +322,15 @@ final class CatalogQueries {
                        format_type(a.atttypid, a.atttypmod) AS type,
                        %s AS collation,
                        a.attnotnull AS not_null,
+                       %s AS not_null_constraint,
+                       %s AS not_null_comment,
                        pg_get_expr(d.adbin, d.adrelid) AS default,
                        CASE WHEN NOT c.relispartition THEN nullif(a.attidentity, '') END AS identity,
                        %s AS generated,
                        nullif(coalesce(a.attstattarget::int, -1), -1) AS statistics,
                        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
-                       (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM unnest(a.attoptions) o) AS options,
+                       (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM unnest(a.attoptions) o
+                        WHERE o NOT LIKE 'pg\\_attver=%%') AS options,
                        col_description(c.oid, a.attnum) AS comment,
                        %s AS acl
                 FROM pg_attribute a
@@ -323,19 +340,22 @@ final class CatalogQueries {
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
                   AND %s AND %s
-                """.formatted(collationName("a.attcollation", "t.typcollation"), generated,
+                """.formatted(collationName("a.attcollation", "t.typcollation"), notNullConstraint, notNullComment, generated,
                 columnAcl("a.attacl"), userSchema("n"), notExtensionMember("pg_class", "c.oid"));
     }
 
     private String constraints() {
         // Partitions of a referenced table get internal copies of the foreign key with the same
         // name on the same table; only the one without a parent on that table is the user's.
-        // NOT NULL constraints (18+) are compared as the columns' not_null.
+        // NOT NULL constraints (18+) are compared with their columns. Constraints are NOT
+        // ENFORCED from 18 on only.
+        String enforced = major >= 18 ? "co.conenforced" : "true";
         return """
                 SELECT 'constraint', format('%%I.%%I.%%I', n.nspname, c.relname, co.conname),
                        co.contype AS type,
                        pg_get_constraintdef(co.oid) AS definition,
                        co.convalidated AS validated,
+                       %s AS enforced,
                        co.condeferrable AS deferrable,
                        co.condeferred AS deferred,
                        obj_description(co.oid, 'pg_constraint') AS comment
@@ -345,7 +365,7 @@ final class CatalogQueries {
                 WHERE co.contype <> 'n'
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint p WHERE p.oid = co.conparentid AND p.conrelid = co.conrelid)
                   AND %s AND %s
-                """.formatted(userSchema("n"), notExtensionMember("pg_class", "c.oid"));
+                """.formatted(enforced, userSchema("n"), notExtensionMember("pg_class", "c.oid"));
     }
 
     private String indexes() {

@@ -26,9 +26,16 @@ final class CrossVersionNormalization {
                 .collect(Collectors.toSet());
         boolean acrossMajors = snapshot.major() != otherMajor;
         boolean across16 = Math.min(snapshot.major(), otherMajor) < 16 && Math.max(snapshot.major(), otherMajor) >= 16;
+        boolean before18 = Math.min(snapshot.major(), otherMajor) < 18;
         Map<String, CatalogEntry> entries = new LinkedHashMap<>();
         for (CatalogEntry entry : snapshot.entries().values()) {
             Map<String, String> properties = new LinkedHashMap<>(entry.properties());
+            if (before18 && entry.kind() == DatabaseObjectKind.COLUMN) {
+                // Before 18 a NOT NULL has no name, flags or comment of its own, only the column's
+                // not_null; 18 names those an older major's dump brings in by its default rule.
+                properties.remove("not_null_constraint");
+                properties.remove("not_null_comment");
+            }
             properties.computeIfPresent("definition", (k, definition) -> {
                 String result = definition;
                 if (entry.kind() == DatabaseObjectKind.TRIGGER) {

@@ -32,7 +32,8 @@ public final class SampleDatabase {
             new Part("base.sql", 11),
             new Part("pg12.sql", 12),
             new Part("pg14.sql", 14),
-            new Part("pg15.sql", 15));
+            new Part("pg15.sql", 15),
+            new Part("pg18.sql", 18));
 
     private SampleDatabase() {}
 

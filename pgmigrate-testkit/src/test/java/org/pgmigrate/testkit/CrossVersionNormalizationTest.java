@@ -39,6 +39,20 @@ class CrossVersionNormalizationTest {
         assertThat(definition(CrossVersionNormalization.normalize(pg11, 11), "view s.v")).isEqualTo(" SELECT t.a\n   FROM s.t;");
     }
 
+    @Test
+    void comparesNotNullConstraintNamesOnlyWhenBothSidesRun18() {
+        Map<String, String> column = new LinkedHashMap<>();
+        column.put("not_null", "true");
+        column.put("not_null_constraint", "rooms_name_required no inherit");
+        column.put("not_null_comment", "A room is always named");
+        CatalogSnapshot pg18 = snapshot(18, new CatalogEntry(DatabaseObjectKind.COLUMN, "s.rooms.name", column));
+
+        assertThat(CrossVersionNormalization.normalize(pg18, 18).entries().get("column s.rooms.name").properties())
+                .isEqualTo(column);
+        assertThat(CrossVersionNormalization.normalize(pg18, 17).entries().get("column s.rooms.name").properties())
+                .containsOnly(Map.entry("not_null", "true"));
+    }
+
     private static String definition(CatalogSnapshot snapshot, String key) {
         return snapshot.entries().get(key).properties().get("definition");
     }
