@@ -8,7 +8,10 @@ import java.util.Map;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 import org.pgmigrate.engine.internal.schema.RelationReader.Relation;
 
-/** The columns of the relations read, their valid CHECK constraints and their column privileges. */
+/**
+ * The columns of the relations read (with their NOT NULL constraints on 18+), their valid CHECK
+ * constraints and their column privileges.
+ */
 final class ColumnReader {
     private final Catalog catalog;
     private final Map<Long, Relation> relations;
@@ -51,6 +54,11 @@ final class ColumnReader {
 
     private void readColumns() throws SQLException {
         String generated = catalog.version() >= 120000 ? "a.attgenerated" : "''";
+        // from 18 a column's NOT NULL is a constraint of its own, with a name
+        boolean notNullConstraints = catalog.version() >= 180000;
+        String notNull = notNullConstraints ? "nn.oid, nn.conname, nn.convalidated, nn.connoinherit, nn.conislocal" : "NULL, NULL, NULL, NULL, NULL";
+        String notNullJoin = notNullConstraints ? " LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n'"
+                + " AND nn.conkey = ARRAY[a.attnum]" : "";
         catalog.query("SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
                 + " a.attidentity, " + generated + ","
                 + " " + SchemaFilter.collationUnlessDefault("a.attcollation", "t.typcollation") + ","
@@ -60,12 +68,12 @@ final class ColumnReader {
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
                 + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e',"
                 + " " + ForeignDataReader.options("a.attfdwoptions") + ","
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END"
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
                 + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
-                + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
+                + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum" + notNullJoin
                 + " WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid >= " + Catalog.FIRST_NORMAL_OID
                 + " ORDER BY a.attrelid, a.attnum", rs -> {
                     if (!relations.containsKey(rs.getLong(1))) {
@@ -87,6 +95,10 @@ final class ColumnReader {
                     c.binarySafe = rs.getBoolean(14);
                     c.foreignOptions = rs.getString(15);
                     c.typmod = rs.getInt(16);
+                    if (rs.getString(18) != null) {
+                        c.notNullConstraint = new NotNullConstraint(rs.getLong(17), rs.getString(18), rs.getBoolean(19), rs.getBoolean(20),
+                                rs.getBoolean(21), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(17), 0));
+                    }
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -144,5 +156,17 @@ final class ColumnReader {
         boolean binarySafe;
         /** The column's OPTIONS clause (foreign tables), or an empty string. */
         String foreignOptions;
+        /** Its NOT NULL constraint (18+), or null: before 18 {@link #notNull} is all there is. */
+        NotNullConstraint notNullConstraint;
+
+        /** Whether a valid NOT NULL holds, on any major (from 18 {@code attnotnull} is set for NOT VALID ones too). */
+        boolean validNotNull() {
+            return notNullConstraint == null ? notNull : notNullConstraint.valid();
+        }
+
+        /** Whether its value is computed (stored or virtual), so not copied. */
+        boolean isGenerated() {
+            return generated != ' ';
+        }
     }
 }

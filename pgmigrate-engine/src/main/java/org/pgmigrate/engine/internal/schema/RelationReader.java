@@ -140,6 +140,11 @@ final class RelationReader {
                 }
             }
         }
+        inheritedColumns(r).forEach((c, parentColumn) -> {
+            if (NotNullClauses.inherited(r.relname, c, parentColumn, r.partition) == NotNullClauses.Inherited.ELEMENT) {
+                elements.add(NotNullClauses.element(c));
+            }
+        });
         elements.addAll(columns.inlineChecks(r.oid));
         if (r.partition) {
             Relation parent = relations.get(tableParents.get(0));
@@ -173,8 +178,8 @@ final class RelationReader {
         if (c.collation != null) {
             sql.append(" COLLATE ").append(c.collation);
         }
-        if (c.generated == 's') {
-            sql.append(" GENERATED ALWAYS AS (").append(c.defaultExpr).append(") STORED");
+        if (c.isGenerated()) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.defaultExpr).append(c.generated == 's' ? ") STORED" : ") VIRTUAL");
         } else if (c.identity != ' ') {
             sql.append(" GENERATED ").append(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
             String options = sequences.identityOptions(r.oid, c.attnum);
@@ -184,9 +189,7 @@ final class RelationReader {
         } else if (c.defaultExpr != null) {
             sql.append(" DEFAULT ").append(c.defaultExpr);
         }
-        if (c.notNull) {
-            sql.append(" NOT NULL");
-        }
+        sql.append(NotNullClauses.inColumn(r.relname, c));
         return sql.toString();
     }
 
@@ -195,29 +198,36 @@ final class RelationReader {
      * default or NOT NULL on them, which is set after the CREATE.
      */
     private void alterInheritedColumns(Relation r, Statements s) {
-        List<Long> tableParents = parents.getOrDefault(r.oid, List.of());
-        if (tableParents.isEmpty()) {
-            return;
-        }
+        inheritedColumns(r).forEach((c, inherited) -> {
+            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
+            if (!c.isGenerated() && c.identity == ' ' && !Objects.equals(c.defaultExpr, inherited.defaultExpr)) {
+                s.add(column + (c.defaultExpr == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr));
+            }
+            if (NotNullClauses.inherited(r.relname, c, inherited, r.partition) == NotNullClauses.Inherited.SET_NOT_NULL) {
+                s.add(column + " SET NOT NULL");
+            }
+        });
+    }
+
+    /**
+     * The columns a child does not declare itself because a parent does (every column of a
+     * partition), each with the parent's column of that name.
+     */
+    private Map<Column, Column> inheritedColumns(Relation r) {
         Map<String, Column> parentColumns = new HashMap<>();
-        for (Long p : tableParents) {
+        for (Long p : parents.getOrDefault(r.oid, List.of())) {
             for (Column c : columns.of(p)) {
                 parentColumns.putIfAbsent(c.name, c);
             }
         }
+        Map<Column, Column> inherited = new LinkedHashMap<>();
         for (Column c : columns.of(r.oid)) {
-            Column inherited = parentColumns.get(c.name);
-            if (inherited == null || (c.local && !r.partition)) {
-                continue;
-            }
-            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
-            if (c.generated != 's' && c.identity == ' ' && !Objects.equals(c.defaultExpr, inherited.defaultExpr)) {
-                s.add(column + (c.defaultExpr == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr));
-            }
-            if (c.notNull && !inherited.notNull) {
-                s.add(column + " SET NOT NULL");
+            Column parentColumn = parentColumns.get(c.name);
+            if (parentColumn != null && (!c.local || r.partition)) {
+                inherited.put(c, parentColumn);
             }
         }
+        return inherited;
     }
 
     private void columnSettings(Relation r, Statements s) {
@@ -237,6 +247,10 @@ final class RelationReader {
     private void commentsOnColumnsAndChecks(Relation r, Statements s) {
         for (Column c : columns.of(r.oid)) {
             s.comment("COLUMN " + r.name + "." + Sql.ident(c.name), catalog.comment(ObjectRef.PG_CLASS, r.oid, c.attnum));
+            NotNullConstraint notNull = c.notNullConstraint;
+            if (notNull != null && notNull.valid()) {
+                s.comment("CONSTRAINT " + Sql.ident(notNull.name()) + " ON " + r.name, notNull.comment());
+            }
         }
         // CHECK constraints written inside CREATE TABLE have no statement of their own to carry their comment
         for (String[] check : columns.inlineCheckComments(r.oid)) {
@@ -246,7 +260,7 @@ final class RelationReader {
 
     private List<TableColumn> copyColumns(Relation r) {
         return columns.of(r.oid).stream()
-                .filter(c -> c.generated != 's')
+                .filter(c -> !c.isGenerated())
                 .map(c -> TableColumn.of(Sql.ident(c.name), c.baseType, c.typmod, c.binarySafe))
                 .toList();
     }

@@ -41,7 +41,8 @@ final class TableObjectReader {
         catalog.query("SELECT i.indexrelid, i.indrelid, n.nspname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),"
                 + " i.indisclustered, i.indisreplident,"
                 + " (SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid),"
-                + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.contype, con.condeferrable, con.condeferred"
+                + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.contype, con.condeferrable, con.condeferred,"
+                + (catalog.version() >= 180000 ? " con.conperiod" : " false")
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace"
                 + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
@@ -51,7 +52,7 @@ final class TableObjectReader {
                     indexNames.put(rs.getLong(1), Sql.qualified(rs.getString(3), rs.getString(4)));
                     rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
                         rs.getObject(8), rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(4),
-                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14)});
+                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15)});
                 });
         for (Object[] row : rows) {
             long indexOid = (Long) row[0];
@@ -65,7 +66,9 @@ final class TableObjectReader {
             if (row[6] != null) {
                 long constraintOid = ((Number) row[6]).longValue();
                 String type = (String) row[10];
-                if (!type.equals("x") && table.kind != 'p') {
+                // an exclusion constraint, or a key WITHOUT OVERLAPS (18), has no USING INDEX form
+                boolean usingIndex = !type.equals("x") && !(Boolean) row[13];
+                if (usingIndex && table.kind != 'p') {
                     // build the unique index like any other (in parallel with the table's other
                     // indexes), then make it the constraint, which then only takes a moment
                     s.add((String) row[2]);
@@ -114,10 +117,16 @@ final class TableObjectReader {
         return table.kind == 'r' ? Placement.TABLE_POST_DATA : Placement.AFTER_ALL_DATA;
     }
 
+    /**
+     * Foreign keys, and the CHECK and NOT NULL (18) constraints that are NOT VALID (or NOT
+     * ENFORCED): those are added without ONLY, so the children get them as the source's did.
+     */
     private void readConstraints() throws SQLException {
-        catalog.query("SELECT con.oid, con.conrelid, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid)"
+        catalog.query("SELECT con.oid, con.conrelid, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid),"
+                + VALIDATED_IN_CHILDREN
                 + " FROM pg_catalog.pg_constraint con WHERE con.conrelid >= " + Catalog.FIRST_NORMAL_OID
-                + " AND ((con.contype = 'f' AND con.conparentid = 0) OR (con.contype = 'c' AND NOT con.convalidated AND con.conislocal))"
+                + " AND ((con.contype = 'f' AND con.conparentid = 0)"
+                + "      OR (con.contype IN ('c', 'n') AND NOT con.convalidated AND con.conislocal))"
                 + " ORDER BY con.conrelid, con.conname", rs -> {
                     Relation table = relations.get(rs.getLong(2));
                     if (table == null) {
@@ -125,13 +134,28 @@ final class TableObjectReader {
                     }
                     String name = Sql.ident(rs.getString(3));
                     Statements s = new Statements(roles)
-                            .add("ALTER TABLE " + table.name + " ADD CONSTRAINT " + name + " " + rs.getString(5))
-                            .comment("CONSTRAINT " + name + " ON " + table.name, catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(1), 0));
-                    boolean foreignKey = rs.getString(4).equals("f");
-                    out.add(new SchemaObject(ObjectRef.of(ObjectRef.PG_CONSTRAINT, rs.getLong(1)), foreignKey ? "foreign key" : "check constraint",
+                            .add("ALTER TABLE " + table.name + " ADD CONSTRAINT " + name + " " + rs.getString(5));
+                    for (String child : RelationReader.strings(rs.getArray(6))) {
+                        s.add("ALTER TABLE ONLY " + child + " VALIDATE CONSTRAINT " + name);
+                    }
+                    s.comment("CONSTRAINT " + name + " ON " + table.name, catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(1), 0));
+                    String type = rs.getString(4);
+                    boolean foreignKey = type.equals("f");
+                    out.add(new SchemaObject(ObjectRef.of(ObjectRef.PG_CONSTRAINT, rs.getLong(1)),
+                            foreignKey ? "foreign key" : type.equals("n") ? "not-null constraint" : "check constraint",
                             name + " ON " + table.name, foreignKey ? Placement.FOREIGN_KEY : objectPlacement(table), table.oid, s.toList()));
                 });
     }
+
+    /**
+     * The children whose inherited copy of a NOT VALID constraint is valid (a child created after
+     * the constraint was added to its parent), to be validated there once the parent has it.
+     */
+    private static final String VALIDATED_IN_CHILDREN = " ARRAY(SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(cc.relname)"
+            + "   FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_constraint cv ON cv.conrelid = i.inhrelid"
+            + "   JOIN pg_catalog.pg_class cc ON cc.oid = i.inhrelid JOIN pg_catalog.pg_namespace cn ON cn.oid = cc.relnamespace"
+            + "   WHERE NOT con.convalidated AND i.inhparent = con.conrelid AND cv.conname = con.conname AND cv.contype = con.contype"
+            + "   AND cv.convalidated AND NOT cv.conislocal ORDER BY 1)";
 
     private void readTriggers() throws SQLException {
         String notCloned = catalog.version() >= 130000 ? " AND t.tgparentid = 0" : "";
