@@ -26,7 +26,7 @@ import org.pgmigrate.testkit.TestDatabase;
  */
 class OnlineMigrationIT {
     @ParameterizedTest(name = "PostgreSQL {0} to {1}")
-    @CsvSource({"17, 17", "11, 17", "12, 14", "15, 16"})
+    @CsvSource({"18, 18", "11, 17", "12, 14", "15, 16"})
     void concurrentWritesOfEveryKindEndEqual(int sourceMajor, int targetMajor) {
         try (PostgresServer sourceServer = PostgresServer.builder(sourceMajor).setting("wal_level", "logical").start();
              PostgresServer targetServer = PostgresServer.start(targetMajor);

@@ -14,6 +14,7 @@ import org.pgmigrate.testkit.TestDatabase;
  * changing it from a thread of its own: inserts, updates and deletes, key changes, updates that
  * leave TOASTed values unchanged, tables with a primary key, with REPLICA IDENTITY USING INDEX
  * and with REPLICA IDENTITY FULL (and duplicate rows), GENERATED ALWAYS identity columns,
+ * stored and (18) virtual generated columns,
  * sequences, truncates, and large transactions on request. {@code online.guard} has a unique key
  * and only ever receives inserts, so a transaction applied twice on the target fails loudly.
  */
@@ -32,7 +33,8 @@ final class OnlineWorkload implements AutoCloseable {
     static void createSchema(TestDatabase source, int major) {
         source.execute("CREATE SCHEMA online;"
                 + "CREATE TABLE online.items (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, qty int"
-                + (major >= 12 ? ", doubled int GENERATED ALWAYS AS (qty * 2) STORED" : "") + ");"
+                + (major >= 12 ? ", doubled int GENERATED ALWAYS AS (qty * 2) STORED" : "")
+                + (major >= 18 ? ", tripled int GENERATED ALWAYS AS (qty * 3) VIRTUAL" : "") + ");"
                 + "CREATE TABLE online.events (id serial PRIMARY KEY, payload text, at timestamptz DEFAULT now());"
                 + "CREATE TABLE online.docs (id int PRIMARY KEY, title text, body text);"
                 + "CREATE TABLE online.no_key (a int, b text);"
