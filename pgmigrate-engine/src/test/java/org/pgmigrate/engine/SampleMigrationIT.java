@@ -32,6 +32,12 @@ class SampleMigrationIT {
              TestDatabase source = sourceServer.createDatabase("shop");
              TestDatabase target = targetServer.createDatabase("shop")) {
             SampleDatabase.load(source);
+            if (sourceMajor < 18 && targetMajor >= 18) {
+                // older majors accept UNLOGGED on a partitioned table (where it does nothing), 18 refuses it
+                source.execute("CREATE UNLOGGED TABLE shop.scratch (y int) PARTITION BY LIST (y);"
+                        + " CREATE UNLOGGED TABLE shop.scratch_2024 PARTITION OF shop.scratch FOR VALUES IN (2024);"
+                        + " INSERT INTO shop.scratch VALUES (2024)");
+            }
             SampleDatabase.createRoles(target);
             List<String> events = new CopyOnWriteArrayList<>();
             MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2)
@@ -104,8 +110,9 @@ class SampleMigrationIT {
         assertThat(target.queryValue("SELECT attgenerated FROM pg_attribute"
                 + " WHERE attrelid = 'shop.room_bookings'::regclass AND attname = 'nights'")).isEqualTo("v");
         assertThat(target.queryColumn("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
-                + " WHERE conname IN ('rooms_pkey', 'room_bookings_one_stay', 'room_bookings_room_fkey', 'room_bookings_guests_check')"
-                + " ORDER BY conname COLLATE \"C\"")).containsExactly(
+                + " WHERE conname IN ('rooms_pkey', 'room_bookings_one_stay', 'room_bookings_room_fkey', 'room_bookings_guests_check',"
+                + " 'room_bookings_customer_fkey') ORDER BY conname COLLATE \"C\"")).containsExactly(
+                "FOREIGN KEY (booked_by) REFERENCES customers(customer_id) NOT ENFORCED",
                 "CHECK (((guests >= 1) AND (guests <= 4))) NOT ENFORCED",
                 "UNIQUE (room_id, stay WITHOUT OVERLAPS)",
                 // the sample's search_path (a database setting) holds shop

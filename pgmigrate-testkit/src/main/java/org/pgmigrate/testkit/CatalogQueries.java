@@ -258,7 +258,9 @@ final class CatalogQueries {
     }
 
     private String relations() {
-        // Tables got access methods in 12; "heap" is the only one the older majors had.
+        // Tables got access methods in 12; "heap" is the only one the older majors had. A
+        // partitioned table's persistence is not compared: UNLOGGED did nothing there before 18,
+        // which refuses it.
         String accessMethod = major >= 12
                 ? "nullif((SELECT am.amname FROM pg_am am WHERE am.oid = c.relam AND c.relkind IN ('r', 'm')), 'heap')"
                 : "NULL::name";
@@ -267,7 +269,7 @@ final class CatalogQueries {
                                       WHEN 'f' THEN 'foreign table' ELSE 'table' END,
                        format('%%I.%%I', n.nspname, c.relname),
                        CASE c.relkind WHEN 'r' THEN 'ordinary' WHEN 'p' THEN 'partitioned' END AS kind,
-                       c.relpersistence AS persistence,
+                       CASE WHEN c.relkind <> 'p' THEN c.relpersistence END AS persistence,
                        (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM unnest(c.reloptions) o) AS options,
                        %s AS access_method,
                        nullif(c.reloftype, 0)::regtype AS typed_as,

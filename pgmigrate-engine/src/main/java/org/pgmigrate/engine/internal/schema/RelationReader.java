@@ -127,7 +127,8 @@ final class RelationReader {
 
     private String createTable(Relation r) {
         StringBuilder sql = new StringBuilder("CREATE ");
-        if (r.persistence == 'u') {
+        // UNLOGGED never did anything to a partitioned table, and 18 refuses it there
+        if (r.persistence == 'u' && r.kind != 'p') {
             sql.append("UNLOGGED ");
         }
         sql.append(r.keyword()).append(r.name);
