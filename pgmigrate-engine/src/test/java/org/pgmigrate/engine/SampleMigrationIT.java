@@ -103,20 +103,21 @@ class SampleMigrationIT {
                 "room_tasks_done_by_required NOT NULL done_by", "room_tasks_room_required NOT NULL room_id",
                 "room_tasks_task_not_null NOT NULL task", "urgent_needs_checker NOT NULL checked_by");
         assertThat(notNullConstraints(target, "shop.room_rates_winter")).containsExactly(
-                "room_rates_winter_season_not_null NOT NULL season", "winter_rate_required NOT NULL rate",
-                "winter_room_required NOT NULL room_id");
+                "room_rates_winter_season_not_null NOT NULL season", "room_rates_winter_valid_not_null NOT NULL valid",
+                "winter_rate_required NOT NULL rate", "winter_room_required NOT NULL room_id");
         assertThat(target.queryValue("SELECT obj_description(oid, 'pg_constraint') FROM pg_constraint"
                 + " WHERE conname = 'room_bookings_note_required'")).isEqualTo("New bookings carry a note");
         assertThat(target.queryValue("SELECT attgenerated FROM pg_attribute"
                 + " WHERE attrelid = 'shop.room_bookings'::regclass AND attname = 'nights'")).isEqualTo("v");
         assertThat(target.queryColumn("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
                 + " WHERE conname IN ('rooms_pkey', 'room_bookings_one_stay', 'room_bookings_room_fkey', 'room_bookings_guests_check',"
-                + " 'room_bookings_customer_fkey') ORDER BY conname COLLATE \"C\"")).containsExactly(
+                + " 'room_bookings_customer_fkey', 'room_rates_winter_pkey') ORDER BY conname COLLATE \"C\"")).containsExactly(
                 "FOREIGN KEY (booked_by) REFERENCES customers(customer_id) NOT ENFORCED",
                 "CHECK (((guests >= 1) AND (guests <= 4))) NOT ENFORCED",
                 "UNIQUE (room_id, stay WITHOUT OVERLAPS)",
                 // the sample's search_path (a database setting) holds shop
                 "FOREIGN KEY (room_id, PERIOD stay) REFERENCES rooms(room_id, PERIOD available)",
+                "PRIMARY KEY (season, room_id, valid WITHOUT OVERLAPS)",
                 "PRIMARY KEY (room_id, available WITHOUT OVERLAPS)");
     }
 

@@ -140,6 +140,7 @@ final class CatalogQueries {
                        || CASE WHEN d.defaclnamespace = 0 THEN '' ELSE format(' in schema %%I', n.nspname) END
                        || ' on ' || CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences'
                                       WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas'
+                                      WHEN 'L' THEN 'large objects'
                                       ELSE d.defaclobjtype::text END,
                        %s AS acl
                 FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace

@@ -4,6 +4,9 @@ CREATE EXTENSION btree_gist WITH SCHEMA ext;
 
 SET ROLE sample_owner;
 
+-- Default privileges for large objects are new in 18.
+ALTER DEFAULT PRIVILEGES FOR ROLE sample_owner GRANT SELECT ON LARGE OBJECTS TO sample_reader;
+
 -- Rooms are let for periods: a primary key WITHOUT OVERLAPS (the PRIMARY KEY gives its columns
 -- NOT NULL constraints of the default names), and bookings that refer to a PERIOD of a room.
 CREATE TABLE shop.rooms (
@@ -60,18 +63,25 @@ INSERT INTO shop.urgent_room_tasks VALUES (2, 'fix heating', 'bob', 'carl', '202
 
 -- Partitions: one created as a partition (its NOT NULL constraints are its parent's), one
 -- created on its own and attached (it keeps names of its own).
+-- The partitioned table's key is WITHOUT OVERLAPS too: its partitions get one each.
 CREATE TABLE shop.room_rates (
     room_id int CONSTRAINT room_rates_room_required NOT NULL,
     season text NOT NULL,
-    rate numeric
+    rate numeric,
+    valid daterange,
+    CONSTRAINT room_rates_pkey PRIMARY KEY (season, room_id, valid WITHOUT OVERLAPS)
 ) PARTITION BY LIST (season);
 CREATE TABLE shop.room_rates_summer PARTITION OF shop.room_rates FOR VALUES IN ('summer');
 CREATE TABLE shop.room_rates_winter (
     room_id int CONSTRAINT winter_room_required NOT NULL,
     season text NOT NULL,
-    rate numeric CONSTRAINT winter_rate_required NOT NULL
+    rate numeric CONSTRAINT winter_rate_required NOT NULL,
+    valid daterange NOT NULL
 );
 ALTER TABLE shop.room_rates ATTACH PARTITION shop.room_rates_winter FOR VALUES IN ('winter');
-INSERT INTO shop.room_rates VALUES (1, 'summer', 120), (1, 'winter', 90), (2, 'summer', 150), (2, 'winter', 110);
+INSERT INTO shop.room_rates
+VALUES (1, 'summer', 120, '[2024-06-01,2024-09-01)'), (1, 'summer', 130, '[2025-06-01,2025-09-01)'),
+       (1, 'winter', 90, '[2024-12-01,2025-03-01)'), (2, 'summer', 150, '[2024-06-01,2024-09-01)'),
+       (2, 'winter', 110, '[2024-12-01,2025-03-01)');
 
 RESET ROLE;
