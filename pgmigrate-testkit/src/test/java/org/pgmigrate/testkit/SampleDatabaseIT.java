@@ -17,7 +17,7 @@ import org.pgmigrate.testkit.junit5.PostgresServers;
 class SampleDatabaseIT {
 
     @ParameterizedTest
-    @ValueSource(ints = {11, 12, 14, 16, 17})
+    @ValueSource(ints = {11, 12, 14, 16, 17, 18})
     void loadsOnEveryMajorWithEveryPromisedKindOfObject(int major, PostgresServers servers) {
         TestDatabase db = servers.createSampleDatabase(major);
 
@@ -124,6 +124,11 @@ class SampleDatabaseIT {
         assertThat(count(db, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'shop.products'::regclass AND attname = 'price_bands'"))
                 .isEqualTo(major >= 14 ? 1 : 0);
         assertThat(count(db, "SELECT count(*) FROM pg_class WHERE relname = 'coupons'")).isEqualTo(major >= 15 ? 1 : 0);
+        if (major >= 12) {
+            assertThat(count(db, "SELECT count(*) FROM pg_attribute WHERE attgenerated = 'v'")).isEqualTo(major >= 18 ? 1 : 0);
+        }
+        assertThat(count(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'room_bookings_note_required' AND NOT convalidated"))
+                .isEqualTo(major >= 18 ? 1 : 0);
     }
 
     @Test
