@@ -23,7 +23,9 @@ import org.pgmigrate.engine.internal.schema.ObjectRef;
  */
 record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>> columns, List<String> uncompared) {
 
-    private static final String COLUMNS = "SELECT c.relname, a.attname, t.typname FROM pg_catalog.pg_attribute a"
+    /** The columns of the catalogs the session may read; pg_user_mapping, for one, is a superuser's. */
+    private static final String COLUMNS = "SELECT c.relname, a.attname, t.typname, pg_catalog.has_table_privilege(c.oid, 'SELECT')"
+            + " FROM pg_catalog.pg_attribute a"
             + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
             + " WHERE c.relnamespace = 'pg_catalog'::pg_catalog.regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
             + " ORDER BY c.relname, a.attnum";
@@ -37,9 +39,13 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
             major = rs.getInt(1);
         }
         Map<String, Map<String, String>> catalogColumns = new HashMap<>();
+        Set<String> unreadable = new java.util.TreeSet<>();
         try (PreparedStatement ps = connection.prepareStatement(COLUMNS); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 catalogColumns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                if (!rs.getBoolean(4)) {
+                    unreadable.add(rs.getString(1));
+                }
             }
         }
         Map<String, Fact> facts = new LinkedHashMap<>();
@@ -49,6 +55,13 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
             Map<String, String> present = catalogColumns.get(catalog.table());
             if (present == null) {
                 continue; // a catalog newer than this server
+            }
+            if (unreadable.contains(catalog.table())) {
+                String note = catalog.table() + " (the user may not read it)";
+                if (!uncompared.contains(note)) {
+                    uncompared.add(note);
+                }
+                continue;
             }
             FactQuery query = new FactQuery(catalog, present);
             columns.put(catalog.name(), Set.copyOf(query.propertyNames()));

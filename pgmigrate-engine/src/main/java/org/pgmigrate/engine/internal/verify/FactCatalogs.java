@@ -304,6 +304,8 @@ final class FactCatalogs {
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = x.classid AND e.objid = x.objid AND e.deptype = 'e')"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE x.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
                 + "     AND t.oid = x.objid AND t.tgisinternal)"
+                // what makes up a publication is compared as its members
+                + " AND x.classid NOT IN ('pg_catalog.pg_publication_rel'::pg_catalog.regclass, 'pg_catalog.pg_publication'::pg_catalog.regclass)"
                 // constraints the server made for partitions or for NOT NULL (18) are compared as constraints
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE x.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass"
                 + "     AND c.oid = x.objid AND (c.conparentid <> 0 OR c.contype = 'n'))"

@@ -41,10 +41,16 @@ final class FactComparison {
 
     List<VerificationDifference> compare(CatalogFacts source, CatalogFacts target) {
         MajorDifferences majors = new MajorDifferences(source, target);
+        // a catalog one side does not have, or may not read, is compared on neither
+        Set<String> catalogs = new TreeSet<>(source.columns().keySet());
+        catalogs.retainAll(target.columns().keySet());
         Map<String, List<String>> byObject = new TreeMap<>();
         Map<String, Fact> expected = new LinkedHashMap<>();
         Set<String> excluded = new TreeSet<>();
         for (Fact fact : source.facts().values()) {
+            if (!catalogs.contains(catalog(fact))) {
+                continue;
+            }
             if (scope.excludes(fact) || (fact.role() != null && scope.role(fact.role()) == null)) {
                 excluded.add(fact.key());
             } else {
@@ -60,7 +66,7 @@ final class FactComparison {
                 byObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(prefix(s) + "missing on the target");
                 continue;
             }
-            String catalog = s.key().substring(0, s.key().indexOf(':'));
+            String catalog = catalog(s);
             Set<String> common = new TreeSet<>(source.columns().get(catalog));
             common.retainAll(target.columns().getOrDefault(catalog, Set.of()));
             List<String> differing = new ArrayList<>();
@@ -85,13 +91,18 @@ final class FactComparison {
             }
         }
         for (Fact t : target.facts().values()) {
-            if (!expected.containsKey(t.key()) && !excluded.contains(t.key()) && majors.compares(t) && !majors.madeByTarget(t, source.major())) {
+            if (catalogs.contains(catalog(t)) && !expected.containsKey(t.key()) && !excluded.contains(t.key()) && majors.compares(t)
+                    && !majors.madeByTarget(t, source.major())) {
                 byObject.computeIfAbsent(t.object(), k -> new ArrayList<>()).add(prefix(t) + "exists on the target only");
             }
         }
         List<VerificationDifference> differences = new ArrayList<>();
         byObject.forEach((object, details) -> differences.add(VerificationDifference.of(Kind.SCHEMA, object, String.join("; ", details))));
         return differences;
+    }
+
+    private static String catalog(Fact fact) {
+        return fact.key().substring(0, fact.key().indexOf(':'));
     }
 
     private static String prefix(Fact fact) {

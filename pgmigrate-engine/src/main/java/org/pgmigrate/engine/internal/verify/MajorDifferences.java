@@ -74,9 +74,9 @@ final class MajorDifferences {
         if (value == null) {
             return null;
         }
-        if (catalog.equals("pg_class") && older < 12 && (property.equals("relam")
-                || (property.equals("reltype") && "S".equals(fact.properties().get("relkind").value())))) {
-            // 11 has no table access methods (12 gives tables heap), and gives sequences a row type (12 does not)
+        if (catalog.equals("pg_class") && ((older < 12 && property.equals("relam"))
+                || (older < 14 && property.equals("reltype") && "S".equals(value(fact, "relkind"))))) {
+            // 11 has no table access methods (12 gives tables heap); before 14 sequences have a row type
             return null;
         }
         if (catalog.equals("pg_attribute") && property.equals("attidentity") && older < 17 && newer >= 17) {

@@ -109,8 +109,7 @@ public final class Verifier {
         List<String> uncompared = new ArrayList<>(expected.uncompared());
         actual.uncompared().stream().filter(u -> !uncompared.contains(u)).forEach(uncompared::add);
         if (!uncompared.isEmpty()) {
-            notes.add("Catalog columns not compared (this version does not know how to name what they refer to): "
-                    + String.join(", ", uncompared));
+            notes.add("Not compared: " + String.join(", ", uncompared) + ".");
         }
         return new FactComparison(new FactComparison.Scope() {
             @Override
