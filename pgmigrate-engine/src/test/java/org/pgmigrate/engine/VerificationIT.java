@@ -124,6 +124,17 @@ class VerificationIT {
     }
 
     @Test
+    void anEnumLabelAddedOnTheTargetIsFound(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        source.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
+        copy(source, target);
+        target.execute("ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'");
+        assertThat(verify(source, target).differences()).singleElement()
+                .satisfies(d -> assertThat(d.object()).isEqualTo("type public.mood"))
+                .satisfies(d -> assertThat(d.detail()).contains("label 'happy': position is '2' on the source, '3' on the target")
+                        .contains("label 'ok': exists on the target only"));
+    }
+
+    @Test
     void aDifferenceDuringTheMigrationFailsItWithTheReport(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
         MigrationListener tamper = new MigrationListener() {

@@ -456,9 +456,7 @@ public final class OfflineMigration {
     }
 
     private void verify(Workers workers, Connection source, Connection target, SourceSchema schema) throws Exception {
-        SourceSchema actual = Preflight.targetSchema(target, targetInfo.versionNumber());
-        verification = new Verifier(listener, clock, Verifier.DEFAULT_PART_ROWS)
-                .verify(schema, actual, sourceInfo.majorVersion() == targetInfo.majorVersion(), workers, source, target);
+        verification = new Verifier(listener, clock, Verifier.DEFAULT_PART_ROWS).verify(schema, workers, source, target);
         if (verification.equal()) {
             LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
             return;

@@ -13,11 +13,8 @@ import java.util.Set;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.journal.Journal;
-import org.pgmigrate.engine.internal.roles.RoleCreator;
-import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.SourceSchema.RequiredExtension;
-import org.pgmigrate.engine.internal.schema.TargetRoles;
 
 /** The checks that must pass before anything on the target is changed. */
 final class Preflight {
@@ -137,13 +134,5 @@ final class Preflight {
                     + String.join(", ", missing) + ". Install their packages on the target server (or allow-list them"
                     + " with your provider) and run again; nothing was changed on the target.");
         }
-    }
-
-    /**
-     * What the target holds, read as the engine reads a source (with the target's own roles and
-     * extensions), so that it can be compared statement by statement with what was read from the source.
-     */
-    static SourceSchema targetSchema(Connection target, int version) throws SQLException {
-        return SchemaReader.read(target, version, version, new TargetRoles(RoleCreator.roleNames(target)), availableExtensions(target));
     }
 }

@@ -11,7 +11,7 @@ public final class RoleSettings {
     /**
      * A query for the settings of pg_db_role_setting {@code s} rows matching {@code where}: the
      * setting's name, its value as a SQL literal (list) quoted by the server, and the role name
-     * (NULL for a database-wide setting), ordered by role then name.
+     * (NULL for a database-wide setting), ordered by role, then as they were set.
      */
     public static String query(String where) {
         String value = "substr(c, strpos(c, '=') + 1)";
@@ -21,9 +21,9 @@ public final class RoleSettings {
                 + "        FROM pg_catalog.regexp_split_to_table(" + value + ", ',') e)"
                 + "  ELSE pg_catalog.quote_literal(" + value + ") END,"
                 + " CASE WHEN s.setrole <> 0 THEN pg_catalog.pg_get_userbyid(s.setrole) END"
-                + " FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) c"
+                + " FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL pg_catalog.unnest(s.setconfig) WITH ORDINALITY u(c, n)"
                 + " WHERE " + where
-                + " ORDER BY 3 NULLS FIRST, 1";
+                + " ORDER BY 3 NULLS FIRST, u.n";
     }
 
     /** {@code SET name TO value} for a setting read by {@link #query}: each part of a dotted name quoted. */

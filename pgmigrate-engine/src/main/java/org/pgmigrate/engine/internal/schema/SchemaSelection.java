@@ -107,8 +107,27 @@ public final class SchemaSelection {
                 }
             }
             schema.extensions.removeIf(e -> !filter.takesExtension(e.name()));
+            recordExclusions();
             schema.objects.removeIf(o -> !keeps(o.ref()));
             return new SchemaSelection(excluded, broken);
+        }
+
+        /** Keeps what was left out, with the sub-objects and members of each, for verification to leave out too. */
+        private void recordExclusions() {
+            for (SchemaObject o : byRef.values()) {
+                if (!keeps(o.ref())) {
+                    schema.excludedObjects.add(o.ref());
+                }
+                if (o.kind().equals("schema") && !filter.takesSchema(identity(o.ref()).name())) {
+                    schema.excludedSchemas.add(identity(o.ref()).name());
+                }
+            }
+            for (DependencyOrder.Edge e : schema.edges) {
+                ObjectRef owner = e.type() == 'n' ? null : DependencyOrder.resolve(e.object(), byRef, memberOf);
+                if (owner != null && schema.excludedObjects.contains(owner)) {
+                    schema.excludedObjects.add(e.object());
+                }
+            }
         }
 
         private boolean keeps(ObjectRef ref) {

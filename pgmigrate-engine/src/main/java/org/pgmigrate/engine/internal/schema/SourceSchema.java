@@ -26,6 +26,9 @@ public final class SourceSchema {
     final List<MigrationWarning> warnings = new ArrayList<>();
     final List<RequiredExtension> extensions = new ArrayList<>();
     final List<DatabaseSetting> databaseSettings = new ArrayList<>();
+    /** What a filter left out: objects with their members, and schemas by name. */
+    final Set<ObjectRef> excludedObjects = new HashSet<>();
+    final Set<String> excludedSchemas = new HashSet<>();
     String databaseComment;
     DatabaseProperties databaseProperties;
     TargetRoles roles;
@@ -95,6 +98,19 @@ public final class SourceSchema {
             statements.add("ALTER " + target + " CONNECTION LIMIT " + databaseProperties.connectionLimit());
         }
         return statements.toList();
+    }
+
+    /** The roles of the target, as the objects were read for it. */
+    public TargetRoles roles() {
+        return roles;
+    }
+
+    /**
+     * Whether a filter left out the object {@code ref} (or the object it belongs to), or the
+     * schema {@code schema} (unquoted, may be null) that holds an object.
+     */
+    public boolean excludes(ObjectRef ref, String schema) {
+        return (ref != null && excludedObjects.contains(ref)) || (schema != null && excludedSchemas.contains(schema));
     }
 
     void add(SchemaObject object) {

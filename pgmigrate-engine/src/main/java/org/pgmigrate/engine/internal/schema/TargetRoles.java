@@ -59,6 +59,12 @@ public final class TargetRoles {
         return copy(reassignedObjects);
     }
 
+    /** The role that stands for source role {@code role} on the target, or null when it is missing there; records nothing. */
+    public String mapped(String role) {
+        String target = reassigned.get(role);
+        return target != null ? target : names.contains(role) ? role : null;
+    }
+
     /** The role {@code role} is reassigned to, or null. */
     public String reassignedTo(String role) {
         return reassigned.get(role);

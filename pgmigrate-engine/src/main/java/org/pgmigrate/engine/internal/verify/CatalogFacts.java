@@ -1,0 +1,91 @@
+package org.pgmigrate.engine.internal.verify;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pgmigrate.engine.internal.schema.ObjectRef;
+
+/**
+ * The facts of one database, read from its catalogs with one query per catalog, whatever the
+ * number of objects.
+ *
+ * @param major the server's major version
+ * @param facts by key
+ * @param columns per catalog read, the properties its facts have on this server
+ * @param uncompared catalog columns this server has that are not compared, as "pg_x.column (why)"
+ */
+record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>> columns, List<String> uncompared) {
+
+    /** The columns of the catalogs the session may read; pg_user_mapping, for one, is a superuser's. */
+    private static final String COLUMNS = "SELECT c.relname, a.attname, t.typname, pg_catalog.has_table_privilege(c.oid, 'SELECT')"
+            + " FROM pg_catalog.pg_attribute a"
+            + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+            + " WHERE c.relnamespace = 'pg_catalog'::pg_catalog.regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
+            + " ORDER BY c.relname, a.attnum";
+
+    /** Reads every {@link FactCatalogs#all() catalog} the server has through {@code connection}. */
+    static CatalogFacts read(Connection connection) throws SQLException {
+        int major;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.current_setting('server_version_num')::pg_catalog.int4 / 10000");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            major = rs.getInt(1);
+        }
+        Map<String, Map<String, String>> catalogColumns = new HashMap<>();
+        Set<String> unreadable = new java.util.TreeSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(COLUMNS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                catalogColumns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                if (!rs.getBoolean(4)) {
+                    unreadable.add(rs.getString(1));
+                }
+            }
+        }
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        Map<String, Set<String>> columns = new LinkedHashMap<>();
+        List<String> uncompared = new ArrayList<>();
+        for (FactCatalog catalog : FactCatalogs.all()) {
+            Map<String, String> present = catalogColumns.get(catalog.table());
+            if (present == null) {
+                continue; // a catalog newer than this server
+            }
+            if (unreadable.contains(catalog.table())) {
+                String note = catalog.table() + " (the user may not read it)";
+                if (!uncompared.contains(note)) {
+                    uncompared.add(note);
+                }
+                continue;
+            }
+            FactQuery query = new FactQuery(catalog, present);
+            columns.put(catalog.name(), Set.copyOf(query.propertyNames()));
+            query.uncompared().stream().filter(u -> !uncompared.contains(u)).forEach(uncompared::add);
+            read(connection, catalog, query, facts);
+        }
+        return new CatalogFacts(major, facts, columns, uncompared);
+    }
+
+    private static void read(Connection connection, FactCatalog catalog, FactQuery query, Map<String, Fact> facts) throws SQLException {
+        String sql = query.sql();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String suffix = rs.getString(8);
+                String label = catalog.what() == null ? null : catalog.what() + (suffix == null ? "" : " " + suffix);
+                String key = catalog.name() + ": " + rs.getString(1) + " " + rs.getString(2) + (suffix == null ? "" : " / " + suffix);
+                long anchorOid = rs.getLong(7);
+                ObjectRef anchor = rs.wasNull() ? null : ObjectRef.of(rs.getInt(6), anchorOid);
+                String object = rs.getString(3) + (rs.getString(4).isEmpty() ? "" : " " + rs.getString(4));
+                facts.put(key, new Fact(key, object, label, anchor, rs.getString(5), rs.getString(9), catalog.secret(),
+                        query.properties(rs)));
+            }
+        } catch (SQLException e) {
+            throw new SQLException("Reading the facts of " + catalog.name() + " failed: " + e.getMessage() + "\n" + sql, e.getSQLState(), e);
+        }
+    }
+}

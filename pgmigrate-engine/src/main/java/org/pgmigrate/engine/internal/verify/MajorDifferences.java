@@ -1,0 +1,136 @@
+package org.pgmigrate.engine.internal.verify;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What makes the facts of one major comparable with those of another: definitions printed
+ * differently, privileges and constraints that a newer major has by itself. Each rule is narrow,
+ * and none applies between servers of the same major, where everything is compared as it is.
+ */
+final class MajorDifferences {
+    /** Properties that hold definitions the server prints from expression trees. */
+    private static final Set<String> PRINTED = Set.of("definition", "adbin", "conbin", "polqual", "polwithcheck", "relpartbound",
+            "partexprs", "prosqlbody", "proargdefaults", "prqual");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern STATISTICS_KINDS = Pattern.compile(" \\((?:ndistinct|dependencies|mcv)(?:, (?:ndistinct|dependencies|mcv))*\\) ON ");
+    private static final Pattern IN_MODE = Pattern.compile("(^|, )IN ");
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "(?<![\\w$\".])((?:[A-Za-z_][\\w$]*)|(?:\"(?:[^\"]|\"\")+\"))\\.(?=[A-Za-z_\"])");
+
+    private static final String MAINTAIN = FactQuery.FIELD + "MAINTAIN" + FactQuery.FIELD;
+
+    private final boolean acrossMajors;
+    private final int older;
+    private final int newer;
+    private final int targetMajor;
+    private final Set<String> schemas;
+    /** The target's multirange types, which it made for range types of a source older than 14. */
+    private final Set<String> multiranges;
+
+    MajorDifferences(CatalogFacts source, CatalogFacts target) {
+        this.acrossMajors = source.major() != target.major();
+        this.older = Math.min(source.major(), target.major());
+        this.newer = Math.max(source.major(), target.major());
+        this.targetMajor = target.major();
+        this.schemas = source.facts().values().stream().filter(f -> f.key().startsWith("pg_namespace: "))
+                .map(f -> f.object().substring(f.object().indexOf(' ') + 1)).collect(Collectors.toSet());
+        this.multiranges = java.util.stream.Stream.of(source, target).flatMap(f -> f.facts().values().stream())
+                .filter(f -> f.key().startsWith("pg_type: ") && "m".equals(value(f, "typtype"))).map(Fact::object).collect(Collectors.toSet());
+    }
+
+    private static String value(Fact fact, String property) {
+        Fact.Property p = fact.properties().get(property);
+        return p == null ? null : p.value();
+    }
+
+    /** Whether a pair of facts is compared at all: across majors, of dependencies only those that no other fact shows. */
+    boolean compares(Fact fact) {
+        if (!acrossMajors || !fact.key().startsWith("pg_depend: ")) {
+            return true;
+        }
+        String deptype = fact.properties().get("deptype").value();
+        return deptype.equals("x") || (deptype.equals("a") && "S".equals(fact.properties().get("relkind").value()));
+    }
+
+    /** {@code value} of property {@code property} of {@code fact} of {@code catalog}, made comparable across majors. */
+    String normalize(String catalog, String property, String value, Fact fact) {
+        if (catalog.equals("pg_type") && (property.equals("typowner") || property.equals("typacl")) && targetMajor >= 14 && targetMajor < 17
+                && multiranges.contains(fact.object())) {
+            // before 17, ALTER TYPE ... OWNER TO of a range type leaves its multirange type to whoever created it
+            return null;
+        }
+        if (!acrossMajors) {
+            return value;
+        }
+        if (catalog.equals("pg_collation") && (property.equals("collcollate") || property.equals("collctype"))
+                && "i".equals(value(fact, "collprovider")) && older < 15 && newer >= 15) {
+            // 15 moved an ICU collation's locale from collcollate and collctype to a column of its own (renamed in 17)
+            String locale = value(fact, "colllocale") != null ? value(fact, "colllocale") : value(fact, "colliculocale");
+            return locale != null ? locale : value;
+        }
+        if (value == null) {
+            return null;
+        }
+        if (catalog.equals("pg_class") && ((older < 12 && property.equals("relam"))
+                || (older < 14 && property.equals("reltype") && "S".equals(value(fact, "relkind"))))) {
+            // 11 has no table access methods (12 gives tables heap); before 14 sequences have a row type
+            return null;
+        }
+        if (catalog.equals("pg_attribute") && property.equals("attidentity") && older < 17 && newer >= 17) {
+            // 17 gives the partitions of a partitioned table its identity columns
+            return "";
+        }
+        if (older < 17 && newer >= 17 && value.contains(MAINTAIN)) {
+            // 17's MAINTAIN privilege, which an older source cannot have granted
+            return String.join(FactQuery.ITEM, java.util.Arrays.stream(value.split(FactQuery.ITEM, -1))
+                    .filter(item -> !item.contains(MAINTAIN)).toList());
+        }
+        if (!PRINTED.contains(property)) {
+            return value;
+        }
+        String result = value;
+        if (catalog.equals("pg_trigger")) {
+            // 11 prints EXECUTE PROCEDURE, 12 and later EXECUTE FUNCTION; they mean the same
+            result = result.replace(" EXECUTE PROCEDURE ", " EXECUTE FUNCTION ");
+        }
+        if (catalog.equals("pg_statistic_ext")) {
+            // the kinds are compared on their own; a major prints them only when they are not all of its own
+            result = STATISTICS_KINDS.matcher(result).replaceFirst(" ON ");
+        }
+        if (catalog.equals("pg_proc") && property.equals("proargdefaults")) {
+            // 14 began printing the IN mode of procedures' arguments
+            result = IN_MODE.matcher(result).replaceAll("$1");
+        }
+        if (catalog.equals("pg_rewrite") && older < 16 && newer >= 16) {
+            // 16 stopped qualifying the columns of a view that reads one relation with the relation's name
+            result = withoutRelationQualifiers(result);
+        }
+        return WHITESPACE.matcher(result).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether a fact of the target, missing on the source, is one the target's major made by
+     * itself: 18 keeps NOT NULL as constraints, named by the server; 14 gives range types multiranges.
+     */
+    boolean madeByTarget(Fact targetFact, int sourceMajor) {
+        if (sourceMajor < 18 && targetFact.key().startsWith("pg_constraint: ") && "n".equals(value(targetFact, "contype"))) {
+            return true;
+        }
+        // 14 gives each range type a multirange type, with its constructors and a cast
+        return sourceMajor < 14 && targetMajor >= 14 && (multiranges.contains(targetFact.object())
+                || targetFact.properties().values().stream().anyMatch(p -> multiranges.contains(p.value())));
+    }
+
+    private String withoutRelationQualifiers(String definition) {
+        Matcher m = QUALIFIER.matcher(definition);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(schemas.contains(m.group(1)) ? m.group() : ""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
