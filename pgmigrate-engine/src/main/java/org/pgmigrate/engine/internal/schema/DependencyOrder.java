@@ -1,6 +1,7 @@
 package org.pgmigrate.engine.internal.schema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Orders pre-data objects so that each comes after what it depends on (from pg_depend),
@@ -18,8 +20,9 @@ import java.util.Set;
  * each is resolved to the object that creates it through its internal or automatic dependency.
  */
 final class DependencyOrder {
-    private static final List<String> KIND_ORDER = List.of("schema", "extension", "collation", "enum type", "range type",
-            "composite type", "domain", "function", "procedure", "aggregate", "operator", "cast", "text search dictionary",
+    private static final List<String> KIND_ORDER = List.of("schema", "extension", "collation", "shell type", "enum type", "range type",
+            "composite type", "domain", "function", "procedure", "aggregate", "base type", "operator", "access method",
+            "operator family", "operator class", "cast", "text search dictionary",
             "text search configuration", "sequence", "table", "partitioned table", "view", "materialized view");
 
     /** One row of pg_depend: {@code object} depends on {@code referenced} with {@code type}. */
@@ -30,6 +33,22 @@ final class DependencyOrder {
     static List<SchemaObject> sort(List<SchemaObject> objects, List<Edge> edges, Map<ObjectRef, Set<ObjectRef>> extra) {
         Map<ObjectRef, SchemaObject> byRef = byRef(objects);
         return kahn(byRef, dependencies(byRef, edges, extra));
+    }
+
+    /**
+     * Breaks the loops between types and the functions they are made of, as pg_dump does: a
+     * function that a type of {@code objects} depends on and that depends on the type (a base
+     * type's input function, which returns it) depends on the type's shell instead, when
+     * {@code objects} has one.
+     */
+    static List<Edge> throughShells(List<Edge> edges, Collection<SchemaObject> objects) {
+        Set<ObjectRef> shelled = objects.stream().map(SchemaObject::ref).filter(ObjectRef::isShell)
+                .map(ObjectRef::catalogObject).collect(Collectors.toSet());
+        Set<List<ObjectRef>> madeOf = edges.stream()
+                .filter(e -> shelled.contains(e.object()) && e.referenced().catalog() == ObjectRef.PG_PROC)
+                .map(e -> List.of(e.object(), e.referenced())).collect(Collectors.toSet());
+        return edges.stream().map(e -> madeOf.contains(List.of(e.referenced(), e.object()))
+                ? new Edge(e.object(), ObjectRef.shellOf(e.referenced().oid()), e.type()) : e).toList();
     }
 
     /** The objects by catalog identity; where two share one (a table and its settings), the first. */

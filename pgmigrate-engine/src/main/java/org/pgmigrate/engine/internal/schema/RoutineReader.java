@@ -106,7 +106,8 @@ final class RoutineReader {
         return "CREATE AGGREGATE " + name + " (" + arguments + ") (\n    " + String.join(",\n    ", options) + "\n)";
     }
 
-    private static void addIf(List<String> options, String name, String value) {
+    /** Adds {@code NAME = value} to an option list when the value is set. */
+    static void addIf(List<String> options, String name, String value) {
         if (value != null) {
             options.add(name + " = " + value);
         }

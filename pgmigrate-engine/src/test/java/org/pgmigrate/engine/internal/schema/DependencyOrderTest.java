@@ -1,0 +1,71 @@
+package org.pgmigrate.engine.internal.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DependencyOrderTest {
+    private static final ObjectRef TYPE = ObjectRef.of(ObjectRef.PG_TYPE, 100);
+    private static final ObjectRef INPUT = ObjectRef.of(ObjectRef.PG_PROC, 201);
+    private static final ObjectRef OUTPUT = ObjectRef.of(ObjectRef.PG_PROC, 202);
+    private static final ObjectRef USER = ObjectRef.of(ObjectRef.PG_PROC, 203);
+    private static final ObjectRef TABLE = ObjectRef.of(ObjectRef.PG_CLASS, 300);
+
+    private static DependencyOrder.Edge edge(ObjectRef object, ObjectRef referenced) {
+        return new DependencyOrder.Edge(object, referenced, 'n');
+    }
+
+    /** A base type with its shell, two I/O functions, a function that takes it and a table with a column of it. */
+    private static List<SchemaObject> baseTypeAndItsUsers() {
+        return List.of(
+                SchemaObject.preData(TABLE, "table", "s.t", List.of("CREATE TABLE s.t (q s.q)")),
+                SchemaObject.preData(USER, "function", "s.double(s.q)", List.of("CREATE FUNCTION s.double(s.q)")),
+                SchemaObject.preData(TYPE, "base type", "s.q", List.of("CREATE TYPE s.q (INPUT = s.q_in, OUTPUT = s.q_out)")),
+                SchemaObject.preData(INPUT, "function", "s.q_in(cstring)", List.of("CREATE FUNCTION s.q_in(cstring)")),
+                SchemaObject.preData(OUTPUT, "function", "s.q_out(s.q)", List.of("CREATE FUNCTION s.q_out(s.q)")),
+                SchemaObject.preData(ObjectRef.shellOf(TYPE.oid()), "shell type", "s.q", List.of("CREATE TYPE s.q")));
+    }
+
+    private static List<DependencyOrder.Edge> pgDepend() {
+        return List.of(edge(TYPE, INPUT), edge(TYPE, OUTPUT), edge(INPUT, TYPE), edge(OUTPUT, TYPE), edge(USER, TYPE), edge(TABLE, TYPE));
+    }
+
+    @Test
+    void aBaseTypeComesAsItsShellBeforeItsInputAndOutputFunctionsAndCompleteAfterThem() {
+        List<SchemaObject> objects = baseTypeAndItsUsers();
+        List<DependencyOrder.Edge> edges = DependencyOrder.throughShells(pgDepend(), objects);
+
+        List<String> order = DependencyOrder.sort(objects, edges, Map.of(TYPE, Set.of(ObjectRef.shellOf(TYPE.oid())))).stream()
+                .map(o -> o.statements().get(0)).toList();
+
+        assertThat(order).containsExactly("CREATE TYPE s.q", "CREATE FUNCTION s.q_in(cstring)", "CREATE FUNCTION s.q_out(s.q)",
+                "CREATE TYPE s.q (INPUT = s.q_in, OUTPUT = s.q_out)", "CREATE FUNCTION s.double(s.q)", "CREATE TABLE s.t (q s.q)");
+        assertThat(edges).contains(edge(INPUT, ObjectRef.shellOf(TYPE.oid())), edge(USER, TYPE), edge(TABLE, TYPE))
+                .doesNotContain(edge(INPUT, TYPE));
+    }
+
+    @Test
+    void batchesWaitForTheShellAndTheCompleteTypeAsTheirObjectsNeed() {
+        List<SchemaObject> objects = baseTypeAndItsUsers();
+        Map<ObjectRef, Set<ObjectRef>> extra = Map.of(TYPE, Set.of(ObjectRef.shellOf(TYPE.oid())));
+        List<SchemaObject> ordered = DependencyOrder.sort(objects, DependencyOrder.throughShells(pgDepend(), objects), extra);
+        Map<ObjectRef, Set<ObjectRef>> needs = DependencyOrder.dependencies(DependencyOrder.byRef(ordered),
+                DependencyOrder.throughShells(pgDepend(), objects), extra);
+
+        List<PreDataBatch> batches = PreDataBatch.cut(ordered, needs, 1);
+
+        // shell; input, output (after the shell only); type (after both); function and table (after the type only)
+        assertThat(batches).extracting(PreDataBatch::after)
+                .containsExactly(Set.of(), Set.of(0), Set.of(0), Set.of(0, 1, 2), Set.of(3), Set.of(3));
+    }
+
+    @Test
+    void withoutAShellTheEdgesStayAsTheyWere() {
+        List<SchemaObject> objects = baseTypeAndItsUsers().stream().filter(o -> !o.ref().isShell()).toList();
+
+        assertThat(DependencyOrder.throughShells(pgDepend(), objects)).isEqualTo(pgDepend());
+    }
+}
