@@ -34,6 +34,7 @@ public final class SchemaReader {
         new BaseTypeReader(catalog, roles, out).read();
         new RoutineReader(catalog, roles, out, targetVersion).read();
         new TextSearchReader(catalog, roles, out).read();
+        new AccessMethodReader(catalog, roles, out).read();
         new ForeignDataReader(catalog, roles, out).read();
         RelationReader relations = new RelationReader(catalog, roles, out);
         relations.read();
@@ -48,7 +49,9 @@ public final class SchemaReader {
         List<DependencyOrder.Edge> read = new ArrayList<>();
         catalog.query("SELECT classid, objid, refclassid, refobjid, deptype FROM pg_catalog.pg_depend"
                 + " WHERE objid >= " + Catalog.FIRST_NORMAL_OID + " AND refobjid >= " + Catalog.FIRST_NORMAL_OID
-                + " AND deptype IN ('n', 'a', 'i', 'e')",
+                + " AND deptype IN ('n', 'a', 'i', 'e')"
+                // operator family and class members: their families' and classes' dependencies are read with them
+                + " AND classid NOT IN ('pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass)",
                 rs -> read.add(new DependencyOrder.Edge(
                         ObjectRef.of(rs.getInt(1), rs.getLong(2)), ObjectRef.of(rs.getInt(3), rs.getLong(4)), rs.getString(5).charAt(0))));
         List<DependencyOrder.Edge> edges = DependencyOrder.throughShells(read, out.objects);
