@@ -673,6 +673,8 @@ SELECT i, i * 3, CASE WHEN i % 4 = 0 THEN NULL ELSE (i % 50)::shop.quantity END,
        CASE WHEN i % 6 = 0 THEN NULL ELSE shop.int_span(i % 10, i % 10 + 5, '[]') END
 FROM generate_series(1, 200) AS s(i);
 CREATE INDEX stock_on_hand_idx ON shop.stock (on_hand);
+-- pg_depend ties the view to the table and the types, not to the cast it parses again.
+CREATE VIEW shop.stock_units AS SELECT product_id, on_hand::integer AS units FROM shop.stock;
 
 ALTER TYPE shop.quantity OWNER TO sample_owner;
 ALTER TYPE shop.label OWNER TO sample_owner;
@@ -680,6 +682,7 @@ ALTER TYPE shop.pair OWNER TO sample_owner;
 ALTER TYPE shop.int_span OWNER TO sample_owner;
 ALTER DOMAIN shop.small_quantity OWNER TO sample_owner;
 ALTER TABLE shop.stock OWNER TO sample_owner;
+ALTER VIEW shop.stock_units OWNER TO sample_owner;
 ALTER OPERATOR FAMILY shop.quantity_family USING btree OWNER TO sample_owner;
 ALTER OPERATOR CLASS shop.quantity_ops USING btree OWNER TO sample_owner;
 ALTER OPERATOR FAMILY shop.point_ops USING sample_gist OWNER TO sample_owner;

@@ -51,6 +51,55 @@ final class DependencyOrder {
                 ? new Edge(e.object(), ObjectRef.shellOf(e.referenced().oid()), e.type()) : e).toList();
     }
 
+    /** Kinds whose definitions hold expressions that the target parses again, casts and all. */
+    private static final Set<String> CAST_USERS = Set.of("domain", "table", "partitioned table", "view", "materialized view");
+
+    /**
+     * Adds to {@code extra} what pg_depend does not say: an expression that converts with a cast (a
+     * view's, a domain's check, a column default) names the types in pg_depend, not the cast, yet
+     * the target needs the cast to parse it again. So the domains, tables and views that use a type
+     * of a cast among {@code objects} depend on that cast, unless the cast needs them.
+     */
+    static void castsBeforeTheirUsers(List<SchemaObject> objects, List<Edge> edges, Map<ObjectRef, Set<ObjectRef>> extra) {
+        Map<ObjectRef, SchemaObject> byRef = byRef(objects);
+        Map<ObjectRef, Set<ObjectRef>> dependsOn = dependencies(byRef, edges, extra);
+        Map<ObjectRef, List<ObjectRef>> castsByType = new HashMap<>();
+        for (ObjectRef ref : byRef.keySet()) {
+            if (ref.catalog() == ObjectRef.PG_CAST) {
+                // its types, or the tables whose row types they are
+                dependsOn.getOrDefault(ref, Set.of()).stream().filter(d -> d.catalog() == ObjectRef.PG_TYPE || d.catalog() == ObjectRef.PG_CLASS)
+                        .forEach(type -> castsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(ref));
+            }
+        }
+        Map<ObjectRef, Set<ObjectRef>> castNeeds = new HashMap<>();
+        for (SchemaObject o : byRef.values()) {
+            if (!CAST_USERS.contains(o.kind())) {
+                continue;
+            }
+            for (ObjectRef used : dependsOn.getOrDefault(o.ref(), Set.of())) {
+                for (ObjectRef cast : castsByType.getOrDefault(used, List.of())) {
+                    if (!castNeeds.computeIfAbsent(cast, c -> reachable(c, dependsOn)).contains(o.ref())) {
+                        extra.computeIfAbsent(o.ref(), k -> new HashSet<>()).add(cast);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Everything {@code from} needs, directly or not. */
+    private static Set<ObjectRef> reachable(ObjectRef from, Map<ObjectRef, Set<ObjectRef>> dependsOn) {
+        Set<ObjectRef> seen = new HashSet<>();
+        List<ObjectRef> next = new ArrayList<>(List.of(from));
+        while (!next.isEmpty()) {
+            for (ObjectRef d : dependsOn.getOrDefault(next.remove(next.size() - 1), Set.of())) {
+                if (seen.add(d)) {
+                    next.add(d);
+                }
+            }
+        }
+        return seen;
+    }
+
     /** The objects by catalog identity; where two share one (a table and its settings), the first. */
     static Map<ObjectRef, SchemaObject> byRef(List<SchemaObject> objects) {
         Map<ObjectRef, SchemaObject> byRef = new LinkedHashMap<>();

@@ -57,6 +57,7 @@ public final class SchemaReader {
         List<DependencyOrder.Edge> edges = DependencyOrder.throughShells(read, out.objects);
         out.edges.addAll(edges);
         List<SchemaObject> preData = out.objects.stream().filter(o -> o.placement() == Placement.PRE_DATA).toList();
+        DependencyOrder.castsBeforeTheirUsers(preData, edges, out.extraDependencies);
         List<SchemaObject> sorted = new ArrayList<>(DependencyOrder.sort(preData, edges, out.extraDependencies));
         Map<Long, Integer> depth = new HashMap<>();
         List<SchemaObject> parents = out.objects.stream().filter(o -> o.placement() == Placement.PARTITIONED_PARENT)

@@ -63,6 +63,34 @@ class DependencyOrderTest {
     }
 
     @Test
+    void viewsAndTablesThatUseATypeOfACastComeAfterTheCastButNotThoseTheCastNeeds() {
+        ObjectRef cast = ObjectRef.of(ObjectRef.PG_CAST, 400);
+        ObjectRef view = ObjectRef.of(ObjectRef.PG_CLASS, 500);
+        ObjectRef rowCast = ObjectRef.of(ObjectRef.PG_CAST, 401);
+        ObjectRef rowFunction = ObjectRef.of(ObjectRef.PG_PROC, 204);
+        List<SchemaObject> objects = List.of(
+                SchemaObject.preData(TYPE, "base type", "s.q", List.of("CREATE TYPE s.q")),
+                SchemaObject.preData(TABLE, "table", "s.t", List.of("CREATE TABLE s.t (q s.q)")),
+                SchemaObject.preData(view, "view", "s.v", List.of("CREATE VIEW s.v AS SELECT 1::s.q::integer")),
+                SchemaObject.preData(cast, "cast", "CAST (s.q AS integer)", List.of("CREATE CAST (s.q AS integer) WITHOUT FUNCTION")),
+                SchemaObject.preData(rowFunction, "function", "s.f(s.t)", List.of("CREATE FUNCTION s.f(s.t)")),
+                SchemaObject.preData(rowCast, "cast", "CAST (s.t AS text)", List.of("CREATE CAST (s.t AS text) WITH FUNCTION s.f(s.t)")));
+        // a view's rewrite rule names the types of its expressions, not the casts between them
+        ObjectRef rule = ObjectRef.of(ObjectRef.PG_REWRITE, 501);
+        List<DependencyOrder.Edge> edges = List.of(edge(TABLE, TYPE), new DependencyOrder.Edge(rule, view, 'i'), edge(rule, TYPE),
+                edge(cast, TYPE), edge(rowFunction, TABLE), edge(rowCast, TABLE), edge(rowCast, rowFunction));
+        Map<ObjectRef, Set<ObjectRef>> extra = new java.util.HashMap<>();
+
+        DependencyOrder.castsBeforeTheirUsers(objects, edges, extra);
+
+        assertThat(extra).containsOnlyKeys(TABLE, view);
+        assertThat(extra.get(view)).containsExactly(cast);
+        assertThat(extra.get(TABLE)).as("not the cast of its own row type, which needs the table").containsExactly(cast);
+        assertThat(DependencyOrder.sort(objects, edges, extra)).extracting(SchemaObject::name)
+                .containsExactly("s.q", "CAST (s.q AS integer)", "s.t", "s.f(s.t)", "CAST (s.t AS text)", "s.v");
+    }
+
+    @Test
     void withoutAShellTheEdgesStayAsTheyWere() {
         List<SchemaObject> objects = baseTypeAndItsUsers().stream().filter(o -> !o.ref().isShell()).toList();
 
