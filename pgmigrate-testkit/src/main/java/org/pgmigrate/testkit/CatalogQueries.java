@@ -1,5 +1,6 @@
 package org.pgmigrate.testkit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,11 +28,13 @@ final class CatalogQueries {
     }
 
     List<String> all() {
-        return List.of(database(), roleSettings(), defaultPrivileges(), schemas(), extensions(), types(),
+        List<String> all = new ArrayList<>(List.of(database(), roleSettings(), defaultPrivileges(), schemas(), extensions(), types(),
                 collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(),
                 rules(), policies(), statistics(), functions(), aggregates(), operators(), casts(),
                 textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects(), foreignDataWrappers(), foreignServers(),
-                userMappings(), languages());
+                userMappings(), languages()));
+        all.addAll(OperatorClassQueries.all());
+        return all;
     }
 
     /**
@@ -168,9 +171,10 @@ final class CatalogQueries {
     private String types() {
         return """
                 SELECT 'type', t.oid::regtype::text,
-                       CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite'
-                                      WHEN 'r' THEN 'range' WHEN 'b' THEN 'base' WHEN 'p' THEN 'pseudo'
-                                      ELSE t.typtype::text END AS kind,
+                       CASE WHEN NOT t.typisdefined THEN 'shell'
+                            ELSE CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite'
+                                                WHEN 'r' THEN 'range' WHEN 'b' THEN 'base' WHEN 'p' THEN 'pseudo'
+                                                ELSE t.typtype::text END END AS kind,
                        pg_get_userbyid(t.typowner) AS owner,
                        %s AS acl,
                        obj_description(t.oid, 'pg_type') AS comment,
@@ -198,7 +202,13 @@ final class CatalogQueries {
                        CASE WHEN t.typtype = 'b' THEN concat_ws(' ', 'input', t.typinput::regproc, 'output', t.typoutput::regproc,
                             'receive', t.typreceive::regproc, 'send', t.typsend::regproc, 'length', t.typlen,
                             'byval', t.typbyval, 'align', t.typalign, 'storage', t.typstorage, 'category', t.typcategory)
-                       END AS base_definition
+                       END AS base_definition,
+                       CASE WHEN t.typtype = 'b' THEN concat_ws(' ', 'typmod_in', t.typmodin::regproc, 'typmod_out', t.typmodout::regproc,
+                            'analyze', t.typanalyze::regproc, 'preferred', t.typispreferred, 'delimiter', quote_literal(t.typdelim::text),
+                            'element', nullif(t.typelem, 0)::regtype, 'collatable', t.typcollation <> 0,
+                            'array', nullif(t.typarray, 0)::regtype)
+                       END AS base_options,
+                       %s AS subscript
                 FROM pg_type t
                 JOIN pg_namespace n ON n.oid = t.typnamespace
                 LEFT JOIN pg_range r ON r.rngtypid = t.oid
@@ -209,8 +219,18 @@ final class CatalogQueries {
                 """.formatted(acl("t.typacl", "'T'", "t.typowner"),
                 collationName("t.typcollation", "(SELECT bt.typcollation FROM pg_type bt WHERE bt.oid = t.typbasetype)"),
                 collationName("a.attcollation", "at.typcollation"),
-                collationName("r.rngcollation", "0"),
+                collationName("r.rngcollation", "0"), subscript(),
                 userSchema("n"), notExtensionMember("pg_type", "t.oid") + " AND " + notInternalDependent("pg_type", "t.oid"));
+    }
+
+    /**
+     * A base type's subscripting handler (14+), unless it is the one CREATE TYPE picks itself for a
+     * fixed-length type with an element type, which older majors subscript without a handler.
+     */
+    private String subscript() {
+        return major < 14 ? "NULL::regproc"
+                : "CASE WHEN t.typtype = 'b' AND t.typsubscript <> 0 AND NOT (t.typsubscript = 'raw_array_subscript_handler'::regproc"
+                + " AND t.typlen > 0 AND t.typelem <> 0) THEN t.typsubscript END";
     }
 
     private String collations() {
@@ -634,7 +654,7 @@ final class CatalogQueries {
                 + " AND " + collationColumn + " IS DISTINCT FROM " + typeCollation + ")";
     }
 
-    private static String userSchema(String namespaceAlias) {
+    static String userSchema(String namespaceAlias) {
         return "(" + namespaceAlias + ".nspname NOT IN " + SYSTEM_SCHEMAS
                 + " AND " + namespaceAlias + ".nspname NOT LIKE 'pg\\_toast%'"
                 + " AND " + namespaceAlias + ".nspname NOT LIKE 'pg\\_temp\\_%')";
@@ -650,7 +670,7 @@ final class CatalogQueries {
     }
 
     /** Objects an extension created come back with CREATE EXTENSION; the extension itself is compared. */
-    private static String notExtensionMember(String catalog, String oidColumn) {
+    static String notExtensionMember(String catalog, String oidColumn) {
         return "NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog + "'::regclass"
                 + " AND dep.objid = " + oidColumn + " AND dep.deptype = 'e')";
     }

@@ -40,6 +40,9 @@ public enum DatabaseObjectKind {
     FOREIGN_DATA_WRAPPER("foreign data wrapper"),
     FOREIGN_SERVER("foreign server"),
     USER_MAPPING("user mapping"),
+    ACCESS_METHOD("access method"),
+    OPERATOR_FAMILY("operator family"),
+    OPERATOR_CLASS("operator class"),
     /** A procedural language's owner and privileges. */
     LANGUAGE("language"),
     /** Row count and content digest of a table, partition or materialized view. */

@@ -53,6 +53,20 @@ class CrossVersionNormalizationTest {
                 .containsOnly(Map.entry("not_null", "true"));
     }
 
+    @Test
+    void comparesTheMembersOfAnOperatorClassThroughItsFamilyAcross14() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("default", "t");
+        properties.put("operators", "1 <<(point,point) for search");
+        properties.put("functions", "1 (point, point) gist_point_consistent(internal,point,smallint,oid,internal)");
+        CatalogSnapshot pg12 = snapshot(12, new CatalogEntry(DatabaseObjectKind.OPERATOR_CLASS, "s.c using gist", properties));
+
+        assertThat(CrossVersionNormalization.normalize(pg12, 17).entries().get("operator class s.c using gist").properties())
+                .containsOnlyKeys("default");
+        assertThat(CrossVersionNormalization.normalize(pg12, 13).entries().get("operator class s.c using gist").properties())
+                .isEqualTo(properties);
+    }
+
     private static String definition(CatalogSnapshot snapshot, String key) {
         return snapshot.entries().get(key).properties().get("definition");
     }

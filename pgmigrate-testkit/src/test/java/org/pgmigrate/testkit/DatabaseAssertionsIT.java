@@ -157,6 +157,41 @@ class DatabaseAssertionsIT {
     }
 
     @Test
+    void failsForAChangedBaseTypeProperty(@Pg(value = 17, sample = true) TestDatabase target) {
+        target.execute("ALTER TYPE shop.label SET (ANALYZE = NONE)");
+
+        assertNotEquivalent(target, "different:            type shop.label\n      base_options",
+                "analyze shop.label_analyze", "analyze -");
+    }
+
+    @Test
+    void failsForALooseOperatorFamilyMemberDropped(@Pg(value = 17, sample = true) TestDatabase target) {
+        target.execute("ALTER OPERATOR FAMILY shop.quantity_family USING btree DROP FUNCTION 1 (shop.quantity, integer)");
+
+        assertNotEquivalent(target, "different:            operator family shop.quantity_family using btree\n      functions",
+                "1 (shop.quantity, integer) shop.quantity_cmp_integer(shop.quantity,integer)");
+    }
+
+    @Test
+    void failsForAnOperatorClassThatIsNoLongerTheDefault(@Pg(value = 17, sample = true) TestDatabase target) {
+        target.execute("DROP OPERATOR CLASS shop.quantity_ops USING btree CASCADE;"
+                + " CREATE OPERATOR CLASS shop.quantity_ops FOR TYPE shop.quantity USING btree FAMILY shop.quantity_family AS"
+                + " FUNCTION 1 shop.quantity_cmp(shop.quantity, shop.quantity)");
+
+        assertNotEquivalent(target, "different:            operator class shop.quantity_ops using btree\n      default\n"
+                + "        source: t\n        target: f\n", "      operators\n        source: 1 shop.<(shop.quantity,shop.quantity) for search;");
+    }
+
+    @Test
+    void failsForAChangedAccessMethodAndCast(@Pg(value = 17, sample = true) TestDatabase target) {
+        target.execute("COMMENT ON ACCESS METHOD sample_gist IS NULL;"
+                + " DROP CAST (shop.quantity AS text); CREATE CAST (shop.quantity AS text) WITH INOUT AS ASSIGNMENT");
+
+        assertNotEquivalent(target, "different:            access method sample_gist\n      comment",
+                "different:            cast (shop.quantity AS text)\n      context");
+    }
+
+    @Test
     void relaxationsLeaveOutWhatTheyName(@Pg(value = 17, sample = true) TestDatabase target) {
         target.execute("ALTER TABLE shop.gift_cards OWNER TO sample_writer;"
                 + " COMMENT ON TABLE shop.orders IS 'changed';"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 
 import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,14 +61,31 @@ class SampleDatabaseIT {
                 + " WHERE r.ev_class = 'shop.big_orders'::regclass AND d.refobjid = 'shop.order_summary'::regclass")).isGreaterThan(0);
         assertThat(count(db, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm'")).isGreaterThan(0);
 
-        // Routines of every kind, an operator, a user cast.
+        // Routines of every kind, operators, casts of every method and context.
         assertThat(db.queryColumn("SELECT DISTINCT l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang"
                 + " WHERE p.pronamespace = 'shop'::regnamespace AND l.lanname IN ('sql', 'plpgsql') ORDER BY 1")).containsExactly("plpgsql", "sql");
         assertThat(count(db, "SELECT count(*) FROM pg_proc WHERE prokind = 'p' AND pronamespace = 'shop'::regnamespace")).isGreaterThan(0);
         assertThat(count(db, "SELECT count(*) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid"
                 + " WHERE p.pronamespace = 'shop'::regnamespace AND a.agginitval IS NOT NULL")).isGreaterThan(0);
-        assertThat(count(db, "SELECT count(*) FROM pg_operator WHERE oprnamespace = 'shop'::regnamespace")).isEqualTo(1);
-        assertThat(count(db, "SELECT count(*) FROM pg_cast WHERE castsource = 'shop.address'::regtype")).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM pg_operator WHERE oprnamespace = 'shop'::regnamespace")).isEqualTo(7);
+        String userCasts = " FROM pg_cast c WHERE c.oid >= 16384 AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'i')";
+        assertThat(db.queryColumn("SELECT DISTINCT castmethod::text" + userCasts + " ORDER BY 1")).containsExactly("b", "f", "i");
+        assertThat(db.queryColumn("SELECT DISTINCT castcontext::text" + userCasts + " ORDER BY 1")).containsExactly("a", "e", "i");
+        assertThat(count(db, "SELECT count(*)" + userCasts + " AND (SELECT typtype FROM pg_type WHERE oid = c.castsource) = 'd'")).isEqualTo(1);
+
+        // Base types, a range made from a shell, access methods (index; table from 12), operator classes and families.
+        assertThat(db.queryColumn("SELECT typname::text FROM pg_type WHERE typnamespace = 'shop'::regnamespace AND typtype = 'b'"
+                + " AND typcategory <> 'A' ORDER BY 1")).containsExactlyElementsOf(major >= 14
+                ? List.of("document", "label", "pair", "quantity") : List.of("label", "pair", "quantity"));
+        assertThat(db.queryColumn("SELECT amname || ' ' || amtype::text FROM pg_am WHERE oid >= 16384 ORDER BY 1"))
+                .containsExactlyElementsOf(major >= 12 ? List.of("sample_gist i", "sample_heap t") : List.of("sample_gist i"));
+        assertThat(db.queryColumn("SELECT opcname::text FROM pg_opclass WHERE opcnamespace = 'shop'::regnamespace ORDER BY 1"))
+                .containsExactly("point_ops", "quantity_ops");
+        assertThat(db.queryColumn("SELECT opfname::text FROM pg_opfamily WHERE opfnamespace = 'shop'::regnamespace ORDER BY 1"))
+                .containsExactly("point_ops", "quantity_family");
+        assertThat(count(db, "SELECT count(*) FROM pg_range WHERE rngtypid = 'shop.int_span'::regtype AND rngcanonical <> 0")).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM pg_amop WHERE amoppurpose = 'o'"
+                + " AND amopfamily IN (SELECT oid FROM pg_opfamily WHERE opfnamespace = 'shop'::regnamespace)")).isEqualTo(1);
 
         // Triggers (one disabled), a rule, row-level security.
         assertThat(db.queryValue("SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'products_touch'")).isEqualTo("D");

@@ -78,7 +78,11 @@ class PermissionRulesIT {
         role(target.server(), "val_owner");
         source.execute("CREATE SCHEMA shop; CREATE TABLE public.t (id int); CREATE TABLE shop.orders (id int);"
                 + " ALTER TABLE shop.orders OWNER TO val_owner;"
-                + " CREATE FUNCTION public.handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE c");
+                + " CREATE FUNCTION public.handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE c;"
+                + " CREATE ACCESS METHOD val_hash TYPE INDEX HANDLER hashhandler;"
+                + " CREATE OPERATOR CLASS public.val_text_ops FOR TYPE text USING val_hash AS OPERATOR 1 =, FUNCTION 1 hashtext(text);"
+                + " CREATE TYPE public.val_pair AS (a int); CREATE CAST (public.val_pair AS integer) WITH INOUT;"
+                + " CREATE CAST (real AS oid) WITHOUT FUNCTION");
         Endpoint writer = writer(target);
 
         ValidationReport report = Validations.validate(source.endpoint(), writer, MigrationMode.OFFLINE, 2);
@@ -87,7 +91,10 @@ class PermissionRulesIT {
         assertThat(database.remediation()).contains("GRANT CREATE ON DATABASE " + target.name() + " TO val_writer;");
         fired(report, "target-schema-create", Severity.FAILED, "public");
         fired(report, "target-owner-membership", Severity.FAILED, "val_owner");
-        fired(report, "superuser-only-objects", Severity.FAILED, "function public.handler() (language c)");
+        Finding superuserOnly = fired(report, "superuser-only-objects", Severity.FAILED, "function public.handler() (language c)",
+                "access method val_hash", "operator family public.val_text_ops", "operator class public.val_text_ops",
+                "cast real AS oid (without function)");
+        assertThat(superuserOnly.objects()).hasSize(5);
         passed(report, "target-writable");
     }
 

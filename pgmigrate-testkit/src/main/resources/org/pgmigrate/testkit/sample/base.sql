@@ -554,6 +554,156 @@ FROM generate_series(1, 250) AS s(i);
 CREATE VIEW "Mixed Case"."Lines View" AS SELECT "Id", "Quote""d" FROM "Mixed Case"."Order Lines" WHERE "UPPER" > 10;
 RESET ROLE;
 
+-- ---------------------------------------------------------------------------------------------
+-- What only a superuser creates, then given to sample_owner: base types (their I/O functions are
+-- built-in ones in LANGUAGE internal, so no C code is needed), casts without a function, an index
+-- access method, operator classes and families.
+
+-- A fixed-length base type passed by value, with the representation of integer.
+CREATE TYPE shop.quantity;
+CREATE FUNCTION shop.quantity_in(cstring) RETURNS shop.quantity LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int4in';
+CREATE FUNCTION shop.quantity_out(shop.quantity) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int4out';
+CREATE FUNCTION shop.quantity_recv(internal) RETURNS shop.quantity LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int4recv';
+CREATE FUNCTION shop.quantity_send(shop.quantity) RETURNS bytea LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int4send';
+CREATE TYPE shop.quantity (
+    INPUT = shop.quantity_in, OUTPUT = shop.quantity_out, RECEIVE = shop.quantity_recv, SEND = shop.quantity_send,
+    INTERNALLENGTH = 4, PASSEDBYVALUE, ALIGNMENT = int4, STORAGE = plain, CATEGORY = 'N', DEFAULT = '1'
+);
+COMMENT ON TYPE shop.quantity IS 'Units of a product';
+GRANT USAGE ON TYPE shop.quantity TO sample_writer WITH GRANT OPTION;
+
+-- A variable-length, collatable base type with type modifiers, in a category of its own. No
+-- column has this type, so its analyze function (one for text search vectors) is never called.
+CREATE TYPE shop.label;
+CREATE FUNCTION shop.label_in(cstring, oid, integer) RETURNS shop.label LANGUAGE internal IMMUTABLE STRICT AS 'varcharin';
+CREATE FUNCTION shop.label_out(shop.label) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'varcharout';
+CREATE FUNCTION shop.label_recv(internal, oid, integer) RETURNS shop.label LANGUAGE internal STABLE STRICT AS 'varcharrecv';
+CREATE FUNCTION shop.label_send(shop.label) RETURNS bytea LANGUAGE internal STABLE STRICT AS 'varcharsend';
+CREATE FUNCTION shop.label_typmod_in(cstring[]) RETURNS integer LANGUAGE internal IMMUTABLE STRICT AS 'varchartypmodin';
+CREATE FUNCTION shop.label_typmod_out(integer) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'varchartypmodout';
+CREATE FUNCTION shop.label_analyze(internal) RETURNS boolean LANGUAGE internal STRICT AS 'ts_typanalyze';
+CREATE TYPE shop.label (
+    INPUT = shop.label_in, OUTPUT = shop.label_out, RECEIVE = shop.label_recv, SEND = shop.label_send,
+    TYPMOD_IN = shop.label_typmod_in, TYPMOD_OUT = shop.label_typmod_out, ANALYZE = shop.label_analyze,
+    INTERNALLENGTH = VARIABLE, ALIGNMENT = int4, STORAGE = main, CATEGORY = 'Q', PREFERRED = true,
+    DELIMITER = ';', DEFAULT = 'none', COLLATABLE = true
+);
+
+-- A fixed-length type of two float8 elements, laid out like point, whose elements subscript.
+CREATE TYPE shop.pair;
+CREATE FUNCTION shop.pair_in(cstring) RETURNS shop.pair LANGUAGE internal IMMUTABLE STRICT AS 'point_in';
+CREATE FUNCTION shop.pair_out(shop.pair) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'point_out';
+CREATE TYPE shop.pair (INPUT = shop.pair_in, OUTPUT = shop.pair_out, INTERNALLENGTH = 16, ALIGNMENT = double, ELEMENT = float8);
+
+-- A range type whose canonical function takes the range: made, like base types, from a shell.
+CREATE TYPE shop.int_span;
+CREATE FUNCTION shop.int_span_canonical(shop.int_span) RETURNS shop.int_span LANGUAGE internal IMMUTABLE STRICT AS 'int4range_canonical';
+CREATE TYPE shop.int_span AS RANGE (SUBTYPE = integer, CANONICAL = shop.int_span_canonical);
+
+-- Operators, a B-tree operator class in a family of another name, and a loose family member.
+CREATE FUNCTION shop.quantity_lt(shop.quantity, shop.quantity) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4lt';
+CREATE FUNCTION shop.quantity_le(shop.quantity, shop.quantity) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4le';
+CREATE FUNCTION shop.quantity_eq(shop.quantity, shop.quantity) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4eq';
+CREATE FUNCTION shop.quantity_ge(shop.quantity, shop.quantity) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4ge';
+CREATE FUNCTION shop.quantity_gt(shop.quantity, shop.quantity) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4gt';
+CREATE FUNCTION shop.quantity_cmp(shop.quantity, shop.quantity) RETURNS integer LANGUAGE internal IMMUTABLE STRICT AS 'btint4cmp';
+CREATE FUNCTION shop.quantity_eq_integer(shop.quantity, integer) RETURNS boolean LANGUAGE internal IMMUTABLE STRICT AS 'int4eq';
+CREATE FUNCTION shop.quantity_cmp_integer(shop.quantity, integer) RETURNS integer LANGUAGE internal IMMUTABLE STRICT AS 'btint4cmp';
+CREATE OPERATOR shop.< (LEFTARG = shop.quantity, RIGHTARG = shop.quantity, FUNCTION = shop.quantity_lt,
+    COMMUTATOR = OPERATOR(shop.>), NEGATOR = OPERATOR(shop.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR shop.<= (LEFTARG = shop.quantity, RIGHTARG = shop.quantity, FUNCTION = shop.quantity_le,
+    COMMUTATOR = OPERATOR(shop.>=), NEGATOR = OPERATOR(shop.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR shop.= (LEFTARG = shop.quantity, RIGHTARG = shop.quantity, FUNCTION = shop.quantity_eq,
+    COMMUTATOR = OPERATOR(shop.=), RESTRICT = eqsel, JOIN = eqjoinsel, MERGES);
+CREATE OPERATOR shop.>= (LEFTARG = shop.quantity, RIGHTARG = shop.quantity, FUNCTION = shop.quantity_ge,
+    COMMUTATOR = OPERATOR(shop.<=), NEGATOR = OPERATOR(shop.<), RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR shop.> (LEFTARG = shop.quantity, RIGHTARG = shop.quantity, FUNCTION = shop.quantity_gt,
+    COMMUTATOR = OPERATOR(shop.<), NEGATOR = OPERATOR(shop.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR shop.= (LEFTARG = shop.quantity, RIGHTARG = integer, FUNCTION = shop.quantity_eq_integer,
+    RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR FAMILY shop.quantity_family USING btree;
+CREATE OPERATOR CLASS shop.quantity_ops DEFAULT FOR TYPE shop.quantity USING btree FAMILY shop.quantity_family AS
+    OPERATOR 1 shop.<, OPERATOR 2 shop.<=, OPERATOR 3 shop.=, OPERATOR 4 shop.>=, OPERATOR 5 shop.>,
+    FUNCTION 1 shop.quantity_cmp(shop.quantity, shop.quantity);
+ALTER OPERATOR FAMILY shop.quantity_family USING btree ADD
+    OPERATOR 3 shop.= (shop.quantity, integer),
+    FUNCTION 1 shop.quantity_cmp_integer(shop.quantity, integer);
+COMMENT ON OPERATOR FAMILY shop.quantity_family USING btree IS 'Quantities, also against integers';
+COMMENT ON OPERATOR CLASS shop.quantity_ops USING btree IS 'Default order of quantities';
+
+-- A domain over the base type, whose check uses its operator.
+CREATE DOMAIN shop.small_quantity AS shop.quantity CONSTRAINT small_quantity_limit CHECK (VALUE OPERATOR(shop.<) '1000'::shop.quantity);
+
+-- Casts of every kind: binary coercible both ways, through text I/O, from a domain, with a function (above).
+CREATE CAST (shop.quantity AS integer) WITHOUT FUNCTION AS IMPLICIT;
+CREATE CAST (integer AS shop.quantity) WITHOUT FUNCTION AS ASSIGNMENT;
+CREATE CAST (shop.quantity AS text) WITH INOUT;
+CREATE CAST (shop.sku AS shop.label) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (shop.quantity AS integer) IS 'Same bits';
+
+-- An index access method of its own (GiST under another name) with a default operator class for
+-- points whose family gets the class's name; one operator orders by distance.
+CREATE ACCESS METHOD sample_gist TYPE INDEX HANDLER gisthandler;
+COMMENT ON ACCESS METHOD sample_gist IS 'GiST under another name';
+CREATE OPERATOR CLASS shop.point_ops DEFAULT FOR TYPE point USING sample_gist AS
+    OPERATOR 1 <<, OPERATOR 5 >>, OPERATOR 6 ~=, OPERATOR 28 <@ (point, box),
+    OPERATOR 15 <-> (point, point) FOR ORDER BY pg_catalog.float_ops,
+    FUNCTION 1 gist_point_consistent(internal, point, smallint, oid, internal),
+    FUNCTION 2 gist_box_union(internal, internal),
+    FUNCTION 3 gist_point_compress(internal),
+    FUNCTION 5 gist_box_penalty(internal, internal, internal),
+    FUNCTION 6 gist_box_picksplit(internal, internal),
+    FUNCTION 7 gist_box_same(box, box, internal),
+    FUNCTION 8 gist_point_distance(internal, point, smallint, oid, internal),
+    FUNCTION 9 gist_point_fetch(internal),
+    STORAGE box;
+CREATE INDEX products_location_idx ON shop.products USING sample_gist (location);
+
+-- A table with columns of the base types, indexed with the new operator class.
+CREATE TABLE shop.stock (
+    product_id integer PRIMARY KEY REFERENCES shop.products,
+    on_hand shop.quantity NOT NULL DEFAULT '0',
+    reserved shop.small_quantity,
+    shelf shop.pair,
+    reorder_between shop.int_span
+);
+INSERT INTO shop.stock
+SELECT i, i * 3, CASE WHEN i % 4 = 0 THEN NULL ELSE (i % 50)::shop.quantity END,
+       CASE WHEN i % 5 = 0 THEN NULL ELSE ('(' || i % 7 || ',' || i / 2.0 || ')')::shop.pair END,
+       CASE WHEN i % 6 = 0 THEN NULL ELSE shop.int_span(i % 10, i % 10 + 5, '[]') END
+FROM generate_series(1, 200) AS s(i);
+CREATE INDEX stock_on_hand_idx ON shop.stock (on_hand);
+-- pg_depend ties the view to the table and the types, not to the cast it parses again.
+CREATE VIEW shop.stock_units AS SELECT product_id, on_hand::integer AS units FROM shop.stock;
+
+ALTER TYPE shop.quantity OWNER TO sample_owner;
+ALTER TYPE shop.label OWNER TO sample_owner;
+ALTER TYPE shop.pair OWNER TO sample_owner;
+ALTER TYPE shop.int_span OWNER TO sample_owner;
+ALTER DOMAIN shop.small_quantity OWNER TO sample_owner;
+ALTER TABLE shop.stock OWNER TO sample_owner;
+ALTER VIEW shop.stock_units OWNER TO sample_owner;
+ALTER OPERATOR FAMILY shop.quantity_family USING btree OWNER TO sample_owner;
+ALTER OPERATOR CLASS shop.quantity_ops USING btree OWNER TO sample_owner;
+ALTER OPERATOR FAMILY shop.point_ops USING sample_gist OWNER TO sample_owner;
+ALTER OPERATOR CLASS shop.point_ops USING sample_gist OWNER TO sample_owner;
+-- The functions and operators above.
+DO $owners$
+DECLARE
+    object text;
+BEGIN
+    FOR object IN
+        SELECT 'FUNCTION ' || p.oid::regprocedure FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'shop'::regnamespace AND p.proowner <> 'sample_owner'::regrole
+        UNION ALL
+        SELECT 'OPERATOR ' || o.oid::regoperator FROM pg_catalog.pg_operator o
+        WHERE o.oprnamespace = 'shop'::regnamespace AND o.oprowner <> 'sample_owner'::regrole
+    LOOP
+        EXECUTE 'ALTER ' || object || ' OWNER TO sample_owner';
+    END LOOP;
+END
+$owners$;
+
 -- The whole sample loads in one transaction: check the deferred foreign keys now, so that the
 -- parts for newer majors may alter these tables.
 SET CONSTRAINTS ALL IMMEDIATE;

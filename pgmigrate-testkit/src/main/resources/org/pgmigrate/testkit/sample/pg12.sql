@@ -20,3 +20,18 @@ INSERT INTO shop.tags (tag, usage_count)
 VALUES ('Red', 3), ('green', 0), ('BLUE', 7), ('Ünïcode', 1), ('with space', 2);
 
 RESET ROLE;
+
+-- A table access method of its own (the heap under another name), for a table and a materialized
+-- view. Only a superuser creates access methods.
+CREATE ACCESS METHOD sample_heap TYPE TABLE HANDLER heap_tableam_handler;
+COMMENT ON ACCESS METHOD sample_heap IS 'The heap under another name';
+SET ROLE sample_owner;
+CREATE TABLE shop.stock_moves (
+    move_id integer PRIMARY KEY,
+    product_id integer NOT NULL,
+    delta shop.quantity NOT NULL
+) USING sample_heap;
+INSERT INTO shop.stock_moves SELECT i, 1 + i % 200, i % 9 FROM generate_series(1, 300) AS s(i);
+CREATE MATERIALIZED VIEW shop.stock_move_counts USING sample_heap AS
+SELECT product_id, count(*) AS moves FROM shop.stock_moves GROUP BY product_id;
+RESET ROLE;

@@ -36,3 +36,18 @@ UPDATE shop.products SET price_bands = shop.price_multirange(price_band, shop.pr
 WHERE price_band IS NOT NULL AND product_id % 2 = 0;
 
 RESET ROLE;
+
+-- A base type with a subscripting handler of its choice (14+): jsonb under another name. Only a
+-- superuser creates base types.
+CREATE TYPE shop.document;
+CREATE FUNCTION shop.document_in(cstring) RETURNS shop.document LANGUAGE internal IMMUTABLE STRICT AS 'jsonb_in';
+CREATE FUNCTION shop.document_out(shop.document) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'jsonb_out';
+CREATE TYPE shop.document (
+    INPUT = shop.document_in, OUTPUT = shop.document_out,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended, SUBSCRIPT = jsonb_subscript_handler
+);
+ALTER FUNCTION shop.document_in(cstring) OWNER TO sample_owner;
+ALTER FUNCTION shop.document_out(shop.document) OWNER TO sample_owner;
+ALTER TYPE shop.document OWNER TO sample_owner;
+ALTER TABLE shop.stock ADD COLUMN details shop.document;
+UPDATE shop.stock SET details = ('{"bin": ' || product_id || ', "tags": ["a", null]}')::shop.document WHERE product_id % 3 = 0;

@@ -1,6 +1,7 @@
 package org.pgmigrate.engine.internal.schema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Orders pre-data objects so that each comes after what it depends on (from pg_depend),
@@ -18,8 +20,9 @@ import java.util.Set;
  * each is resolved to the object that creates it through its internal or automatic dependency.
  */
 final class DependencyOrder {
-    private static final List<String> KIND_ORDER = List.of("schema", "extension", "collation", "enum type", "range type",
-            "composite type", "domain", "function", "procedure", "aggregate", "operator", "cast", "text search dictionary",
+    private static final List<String> KIND_ORDER = List.of("schema", "extension", "collation", "shell type", "enum type", "range type",
+            "composite type", "domain", "function", "procedure", "aggregate", "base type", "operator", "access method",
+            "operator family", "operator class", "cast", "text search dictionary",
             "text search configuration", "sequence", "table", "partitioned table", "view", "materialized view");
 
     /** One row of pg_depend: {@code object} depends on {@code referenced} with {@code type}. */
@@ -30,6 +33,71 @@ final class DependencyOrder {
     static List<SchemaObject> sort(List<SchemaObject> objects, List<Edge> edges, Map<ObjectRef, Set<ObjectRef>> extra) {
         Map<ObjectRef, SchemaObject> byRef = byRef(objects);
         return kahn(byRef, dependencies(byRef, edges, extra));
+    }
+
+    /**
+     * Breaks the loops between types and the functions they are made of, as pg_dump does: a
+     * function that a type of {@code objects} depends on and that depends on the type (a base
+     * type's input function, which returns it) depends on the type's shell instead, when
+     * {@code objects} has one.
+     */
+    static List<Edge> throughShells(List<Edge> edges, Collection<SchemaObject> objects) {
+        Set<ObjectRef> shelled = objects.stream().map(SchemaObject::ref).filter(ObjectRef::isShell)
+                .map(ObjectRef::catalogObject).collect(Collectors.toSet());
+        Set<List<ObjectRef>> madeOf = edges.stream()
+                .filter(e -> shelled.contains(e.object()) && e.referenced().catalog() == ObjectRef.PG_PROC)
+                .map(e -> List.of(e.object(), e.referenced())).collect(Collectors.toSet());
+        return edges.stream().map(e -> madeOf.contains(List.of(e.referenced(), e.object()))
+                ? new Edge(e.object(), ObjectRef.shellOf(e.referenced().oid()), e.type()) : e).toList();
+    }
+
+    /** Kinds whose definitions hold expressions that the target parses again, casts and all. */
+    private static final Set<String> CAST_USERS = Set.of("domain", "table", "partitioned table", "view", "materialized view");
+
+    /**
+     * Adds to {@code extra} what pg_depend does not say: an expression that converts with a cast (a
+     * view's, a domain's check, a column default) names the types in pg_depend, not the cast, yet
+     * the target needs the cast to parse it again. So the domains, tables and views that use a type
+     * of a cast among {@code objects} depend on that cast, unless the cast needs them.
+     */
+    static void castsBeforeTheirUsers(List<SchemaObject> objects, List<Edge> edges, Map<ObjectRef, Set<ObjectRef>> extra) {
+        Map<ObjectRef, SchemaObject> byRef = byRef(objects);
+        Map<ObjectRef, Set<ObjectRef>> dependsOn = dependencies(byRef, edges, extra);
+        Map<ObjectRef, List<ObjectRef>> castsByType = new HashMap<>();
+        for (ObjectRef ref : byRef.keySet()) {
+            if (ref.catalog() == ObjectRef.PG_CAST) {
+                // its types, or the tables whose row types they are
+                dependsOn.getOrDefault(ref, Set.of()).stream().filter(d -> d.catalog() == ObjectRef.PG_TYPE || d.catalog() == ObjectRef.PG_CLASS)
+                        .forEach(type -> castsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(ref));
+            }
+        }
+        Map<ObjectRef, Set<ObjectRef>> castNeeds = new HashMap<>();
+        for (SchemaObject o : byRef.values()) {
+            if (!CAST_USERS.contains(o.kind())) {
+                continue;
+            }
+            for (ObjectRef used : dependsOn.getOrDefault(o.ref(), Set.of())) {
+                for (ObjectRef cast : castsByType.getOrDefault(used, List.of())) {
+                    if (!castNeeds.computeIfAbsent(cast, c -> reachable(c, dependsOn)).contains(o.ref())) {
+                        extra.computeIfAbsent(o.ref(), k -> new HashSet<>()).add(cast);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Everything {@code from} needs, directly or not. */
+    private static Set<ObjectRef> reachable(ObjectRef from, Map<ObjectRef, Set<ObjectRef>> dependsOn) {
+        Set<ObjectRef> seen = new HashSet<>();
+        List<ObjectRef> next = new ArrayList<>(List.of(from));
+        while (!next.isEmpty()) {
+            for (ObjectRef d : dependsOn.getOrDefault(next.remove(next.size() - 1), Set.of())) {
+                if (seen.add(d)) {
+                    next.add(d);
+                }
+            }
+        }
+        return seen;
     }
 
     /** The objects by catalog identity; where two share one (a table and its settings), the first. */

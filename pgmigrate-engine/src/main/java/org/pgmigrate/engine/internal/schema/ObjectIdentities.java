@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
@@ -37,9 +38,11 @@ final class ObjectIdentities {
 
     private ObjectIdentities() {}
 
+    /** The identities of {@code refs}; a shell type is named as its type. */
     static Map<ObjectRef, Identity> read(Connection connection, Collection<ObjectRef> refs) throws SQLException {
-        Long[] catalogs = refs.stream().map(r -> (long) r.catalog()).toArray(Long[]::new);
-        Long[] oids = refs.stream().map(ObjectRef::oid).toArray(Long[]::new);
+        List<ObjectRef> catalogObjects = refs.stream().map(ObjectRef::catalogObject).distinct().toList();
+        Long[] catalogs = catalogObjects.stream().map(r -> (long) r.catalog()).toArray(Long[]::new);
+        Long[] oids = catalogObjects.stream().map(ObjectRef::oid).toArray(Long[]::new);
         Map<ObjectRef, Identity> identities = new HashMap<>();
         Array catalogArray = connection.createArrayOf("int8", catalogs);
         Array oidArray = connection.createArrayOf("int8", oids);
@@ -55,6 +58,12 @@ final class ObjectIdentities {
             catalogArray.free();
             oidArray.free();
         }
+        refs.stream().filter(ObjectRef::isShell).forEach(r -> {
+            Identity type = identities.get(r.catalogObject());
+            if (type != null) {
+                identities.put(r, type);
+            }
+        });
         return identities;
     }
 

@@ -6,6 +6,9 @@ package org.pgmigrate.engine.internal.schema;
  */
 public record ObjectRef(int catalog, long oid) {
     public static final int PG_TYPE = 1247;
+    public static final int PG_AM = 2601;
+    public static final int PG_OPCLASS = 2616;
+    public static final int PG_OPFAMILY = 2753;
     public static final int PG_PROC = 1255;
     public static final int PG_CLASS = 1259;
     public static final int PG_ATTRDEF = 2604;
@@ -23,7 +26,27 @@ public record ObjectRef(int catalog, long oid) {
     public static final int PG_TS_CONFIG = 3602;
     public static final int PG_STATISTIC_EXT = 3381;
 
+    /**
+     * Not a catalog: the shell of a type ({@code CREATE TYPE name;}), which is created before the
+     * functions that the complete type needs and that need the type (see {@link #shellOf}).
+     */
+    public static final int SHELL_TYPE = -PG_TYPE;
+
     public static ObjectRef of(int catalog, long oid) {
         return new ObjectRef(catalog, oid);
+    }
+
+    /** The shell of type {@code typeOid}. */
+    public static ObjectRef shellOf(long typeOid) {
+        return new ObjectRef(SHELL_TYPE, typeOid);
+    }
+
+    public boolean isShell() {
+        return catalog == SHELL_TYPE;
+    }
+
+    /** The catalog object this stands for: a shell's type, else this. */
+    public ObjectRef catalogObject() {
+        return isShell() ? of(PG_TYPE, oid) : this;
     }
 }

@@ -98,7 +98,7 @@ final class RelationReader {
                     boolean matview = r.kind == 'm';
                     String keyword = matview ? "MATERIALIZED VIEW " : "VIEW ";
                     String definition = stripSemicolon(r.viewDefinition);
-                    s.add("CREATE " + keyword + r.name + withOptions(r) + " AS\n" + definition + (matview ? "\nWITH NO DATA" : ""));
+                    s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + definition + (matview ? "\nWITH NO DATA" : ""));
                     commentsOnColumnsAndChecks(r, s);
                     s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(keyword + r.name, r.owner);
@@ -170,7 +170,7 @@ final class RelationReader {
         if (r.foreignServer != null) {
             sql.append(" SERVER ").append(r.foreignServer);
         }
-        sql.append(withOptions(r));
+        sql.append(using(r)).append(withOptions(r));
         return sql.toString();
     }
 
@@ -266,6 +266,10 @@ final class RelationReader {
                 .toList();
     }
 
+    private static String using(Relation r) {
+        return r.accessMethod == null ? "" : " USING " + r.accessMethod;
+    }
+
     private static String withOptions(Relation r) {
         return r.options.isEmpty() ? "" : " WITH (" + String.join(", ", r.options) + ")";
     }
@@ -286,7 +290,10 @@ final class RelationReader {
                 + " CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint ELSE -1 END,"
                 + " (SELECT pg_catalog.quote_ident(fs.srvname) || " + ForeignDataReader.options("ft.ftoptions")
                 + "   FROM pg_catalog.pg_foreign_table ft JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver"
-                + "   WHERE ft.ftrelid = c.oid)"
+                + "   WHERE ft.ftrelid = c.oid),"
+                // a table access method other than the built-in heap (relam of tables is 0 before 12)
+                + " (SELECT pg_catalog.quote_ident(am.amname) FROM pg_catalog.pg_am am"
+                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap')"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -308,6 +315,7 @@ final class RelationReader {
                     r.size = rs.getLong(13);
                     r.rows = rs.getLong(14);
                     r.foreignServer = rs.getString(15);
+                    r.accessMethod = rs.getString(16);
                     relations.put(r.oid, r);
                 });
     }
@@ -353,6 +361,8 @@ final class RelationReader {
         long rows;
         /** For a foreign table: its quoted server name and OPTIONS clause. */
         String foreignServer;
+        /** The quoted name of its table access method, null for heap. */
+        String accessMethod;
 
         /** The object type in CREATE, ALTER and COMMENT statements, with a trailing space. */
         String keyword() {

@@ -106,7 +106,8 @@ final class RoutineReader {
         return "CREATE AGGREGATE " + name + " (" + arguments + ") (\n    " + String.join(",\n    ", options) + "\n)";
     }
 
-    private static void addIf(List<String> options, String name, String value) {
+    /** Adds {@code NAME = value} to an option list when the value is set. */
+    static void addIf(List<String> options, String name, String value) {
         if (value != null) {
             options.add(name + " = " + value);
         }
@@ -144,7 +145,7 @@ final class RoutineReader {
                 + " (SELECT 'OPERATOR(' || pg_catalog.quote_ident(cn.nspname) || '.' || c.oprname || ')' FROM pg_catalog.pg_operator c"
                 + "   JOIN pg_catalog.pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprnegate),"
                 + " NULLIF(o.oprrest, 0)::pg_catalog.regproc::text, NULLIF(o.oprjoin, 0)::pg_catalog.regproc::text,"
-                + " o.oprcanhash, o.oprcanmerge, o.oprkind"
+                + " o.oprcanhash, o.oprcanmerge, o.oprkind, o.oprcom, o.oprnegate"
                 + " FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace"
                 + " WHERE " + SchemaFilter.userNamespace("n") + " AND o.oprcode <> 0 AND " + Dependencies.notMember("pg_operator", "o.oid")
                 + " ORDER BY n.nspname, o.oprname", rs -> {
@@ -156,8 +157,14 @@ final class RoutineReader {
                                 List.of("OPERATOR " + signature)));
                         return;
                     }
-                    out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_OPERATOR, rs.getLong(1)), "operator", signature,
-                            operatorStatements(rs, name, signature)));
+                    ObjectRef operator = ObjectRef.of(ObjectRef.PG_OPERATOR, rs.getLong(1));
+                    out.add(SchemaObject.preData(operator, "operator", signature, operatorStatements(rs, name, signature)));
+                    // the first of two commutators (or negators) creates the other as a shell: two at once would both try
+                    for (long other : new long[] {rs.getLong(15), rs.getLong(16)}) {
+                        if (other != 0 && other < operator.oid()) {
+                            out.dependsOn(operator, ObjectRef.of(ObjectRef.PG_OPERATOR, other));
+                        }
+                    }
                 });
     }
 

@@ -31,8 +31,10 @@ public final class SchemaReader {
         out.roles = roles;
         new NamespaceReader(catalog, roles, out, targetExtensionVersions).read();
         new TypeReader(catalog, roles, out).read();
+        new BaseTypeReader(catalog, roles, out).read();
         new RoutineReader(catalog, roles, out, targetVersion).read();
         new TextSearchReader(catalog, roles, out).read();
+        new AccessMethodReader(catalog, roles, out).read();
         new ForeignDataReader(catalog, roles, out).read();
         RelationReader relations = new RelationReader(catalog, roles, out);
         relations.read();
@@ -44,13 +46,18 @@ public final class SchemaReader {
     }
 
     private static void order(Catalog catalog, SourceSchema out, RelationReader relations) throws SQLException {
-        List<DependencyOrder.Edge> edges = new ArrayList<>();
+        List<DependencyOrder.Edge> read = new ArrayList<>();
         catalog.query("SELECT classid, objid, refclassid, refobjid, deptype FROM pg_catalog.pg_depend"
                 + " WHERE objid >= " + Catalog.FIRST_NORMAL_OID + " AND refobjid >= " + Catalog.FIRST_NORMAL_OID
-                + " AND deptype IN ('n', 'a', 'i', 'e')", rs -> edges.add(new DependencyOrder.Edge(
+                + " AND deptype IN ('n', 'a', 'i', 'e')"
+                // operator family and class members: their families' and classes' dependencies are read with them
+                + " AND classid NOT IN ('pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass)",
+                rs -> read.add(new DependencyOrder.Edge(
                         ObjectRef.of(rs.getInt(1), rs.getLong(2)), ObjectRef.of(rs.getInt(3), rs.getLong(4)), rs.getString(5).charAt(0))));
+        List<DependencyOrder.Edge> edges = DependencyOrder.throughShells(read, out.objects);
         out.edges.addAll(edges);
         List<SchemaObject> preData = out.objects.stream().filter(o -> o.placement() == Placement.PRE_DATA).toList();
+        DependencyOrder.castsBeforeTheirUsers(preData, edges, out.extraDependencies);
         List<SchemaObject> sorted = new ArrayList<>(DependencyOrder.sort(preData, edges, out.extraDependencies));
         Map<Long, Integer> depth = new HashMap<>();
         List<SchemaObject> parents = out.objects.stream().filter(o -> o.placement() == Placement.PARTITIONED_PARENT)

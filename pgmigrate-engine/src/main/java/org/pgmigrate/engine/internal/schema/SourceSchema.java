@@ -117,6 +117,16 @@ public final class SourceSchema {
         objects.add(object);
     }
 
+    /**
+     * The shell of {@code type} ({@code CREATE TYPE name}), for the functions that the type is made
+     * of and that take or return it (see {@link DependencyOrder#throughShells}); the type comes after it.
+     */
+    void addShell(ObjectRef type, String name) {
+        ObjectRef shell = ObjectRef.shellOf(type.oid());
+        add(SchemaObject.preData(shell, "shell type", name, List.of("CREATE TYPE " + name)));
+        dependsOn(type, shell);
+    }
+
     void dependsOn(ObjectRef object, ObjectRef dependency) {
         extraDependencies.computeIfAbsent(object, k -> new HashSet<>()).add(dependency);
     }

@@ -3,16 +3,20 @@ package org.pgmigrate.engine.internal.schema;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.pgmigrate.MigrationWarning;
+import java.util.Set;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
-/** Enum, composite, domain and range types, and collations. */
+/** Enum, composite, domain and range types, and collations (base types: {@link BaseTypeReader}). */
 final class TypeReader {
     private final Catalog catalog;
     private final TargetRoles roles;
     private final SourceSchema out;
+
+    /** Range types with a canonical function, which come as a shell first, like base types. */
+    private final Set<Long> canonical = new HashSet<>();
 
     TypeReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
         this.catalog = catalog;
@@ -58,7 +62,7 @@ final class TypeReader {
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation"
                 + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
                 + " WHERE " + SchemaFilter.userNamespace("n") + " AND t.typisdefined"
-                + " AND t.typtype IN ('b', 'c', 'd', 'e', 'r')"
+                + " AND t.typtype IN ('c', 'd', 'e', 'r')"
                 + " AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')"
                 + " AND " + Dependencies.notMember("pg_type", "t.oid")
                 + " ORDER BY n.nspname, t.typname", rs -> {
@@ -101,12 +105,12 @@ final class TypeReader {
                         case 'r':
                             kind = "range type";
                             s.add("CREATE TYPE " + name + " AS RANGE (" + ranges.get(oid) + ")");
+                            if (canonical.contains(oid)) {
+                                out.addShell(ObjectRef.of(ObjectRef.PG_TYPE, oid), name); // the function takes the range
+                            }
                             break;
                         default:
-                            out.warnings.add(MigrationWarning.of("unsupported-object",
-                                    "Base types defined outside an extension are not migrated; create them on the target by hand.",
-                                    List.of(name)));
-                            return;
+                            throw new IllegalStateException("Unexpected type kind " + type + " of " + name);
                     }
                     s.comment(keyword + name, catalog.comment(ObjectRef.PG_TYPE, oid, 0));
                     s.owner(keyword + name, owner);
@@ -150,6 +154,7 @@ final class TypeReader {
                     }
                     if (rs.getString(6) != null) {
                         sql.append(", CANONICAL = ").append(rs.getString(6));
+                        canonical.add(rs.getLong(1));
                     }
                     if (rs.getString(7) != null) {
                         sql.append(", MULTIRANGE_TYPE_NAME = ").append(rs.getString(7));

@@ -22,13 +22,6 @@ final class UnsupportedReader {
         report("event trigger", "SELECT pg_catalog.quote_ident(evtname) FROM pg_catalog.pg_event_trigger e WHERE "
                 + Dependencies.notMember("pg_event_trigger", "e.oid"));
         report("publication", "SELECT pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication");
-        report("operator class", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opcname)"
-                + " FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace WHERE "
-                + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opclass", "o.oid"));
-        report("operator family", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opfname)"
-                + " FROM pg_catalog.pg_opfamily o JOIN pg_catalog.pg_namespace n ON n.oid = o.opfnamespace WHERE "
-                + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opfamily", "o.oid")
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = o.oid)");
         report("conversion", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname)"
                 + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE "
                 + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_conversion", "c.oid"));
@@ -36,8 +29,6 @@ final class UnsupportedReader {
                 + Catalog.FIRST_NORMAL_OID + " AND " + Dependencies.notMember("pg_language", "l.oid"));
         report("transform", "SELECT pg_catalog.format_type(t.trftype, NULL) FROM pg_catalog.pg_transform t WHERE "
                 + Dependencies.notMember("pg_transform", "t.oid"));
-        report("access method", "SELECT pg_catalog.quote_ident(amname) FROM pg_catalog.pg_am a WHERE a.oid >= "
-                + Catalog.FIRST_NORMAL_OID + " AND " + Dependencies.notMember("pg_am", "a.oid"));
     }
 
     private void report(String kind, String sql) throws SQLException {

@@ -16,7 +16,7 @@ import org.pgmigrate.validation.internal.ObjectsRule;
 /**
  * Objects this version of pgmigrate does not migrate (outside extensions, which bring their own):
  * event triggers, publications, foreign-data wrappers, servers, user mappings and foreign tables,
- * operator classes and families, conversions, languages, transforms and access methods.
+ * conversions, languages and transforms.
  */
 public final class UnsupportedObjectsRule extends ObjectsRule {
     private static final String OBJECTS = String.join(" UNION ALL ",
@@ -32,22 +32,13 @@ public final class UnsupportedObjectsRule extends ObjectsRule {
             "SELECT 'foreign table ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)"
                     + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'f'"
                     + " AND " + userNamespace("n") + " AND " + notExtensionMember("pg_class", "c.oid"),
-            "SELECT 'operator class ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opcname)"
-                    + " FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace WHERE "
-                    + userNamespace("n") + " AND " + notExtensionMember("pg_opclass", "o.oid"),
-            "SELECT 'operator family ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opfname)"
-                    + " FROM pg_catalog.pg_opfamily o JOIN pg_catalog.pg_namespace n ON n.oid = o.opfnamespace WHERE "
-                    + userNamespace("n") + " AND " + notExtensionMember("pg_opfamily", "o.oid")
-                    + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = o.oid)",
             "SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname)"
                     + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE "
                     + userNamespace("n") + " AND " + notExtensionMember("pg_conversion", "c.oid"),
             "SELECT 'language ' || pg_catalog.quote_ident(l.lanname) FROM pg_catalog.pg_language l WHERE l.oid >= " + FIRST_USER_OID
                     + " AND " + notExtensionMember("pg_language", "l.oid"),
             "SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) FROM pg_catalog.pg_transform t WHERE "
-                    + notExtensionMember("pg_transform", "t.oid"),
-            "SELECT 'access method ' || pg_catalog.quote_ident(a.amname) FROM pg_catalog.pg_am a WHERE a.oid >= " + FIRST_USER_OID
-                    + " AND " + notExtensionMember("pg_am", "a.oid")) + " ORDER BY 1";
+                    + notExtensionMember("pg_transform", "t.oid")) + " ORDER BY 1";
 
     public UnsupportedObjectsRule() {
         super("unsupported-objects", Category.OTHER, Severity.WARNING, Side.SOURCE);

@@ -18,8 +18,9 @@ import org.pgmigrate.validation.internal.ObjectsRule;
 
 /**
  * Objects only a superuser can create (base types, functions in untrusted languages such as C,
- * event triggers, text search parsers and templates, languages, foreign-data wrappers), when the
- * target role is not one, as on most managed services.
+ * event triggers, text search parsers and templates, languages, foreign-data wrappers, access
+ * methods, operator families and classes, casts without a function), when the target role is not
+ * one, as on most managed services.
  */
 public final class SuperuserOnlyObjectsRule extends ObjectsRule {
     private static final String OBJECTS = String.join(" UNION ALL ",
@@ -40,7 +41,18 @@ public final class SuperuserOnlyObjectsRule extends ObjectsRule {
             "SELECT 'language ' || pg_catalog.quote_ident(l.lanname) FROM pg_catalog.pg_language l"
                     + " WHERE l.oid >= " + FIRST_USER_OID + " AND " + notExtensionMember("pg_language", "l.oid"),
             "SELECT 'foreign-data wrapper ' || pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w"
-                    + " WHERE " + notExtensionMember("pg_foreign_data_wrapper", "w.oid")) + " ORDER BY 1";
+                    + " WHERE " + notExtensionMember("pg_foreign_data_wrapper", "w.oid"),
+            "SELECT 'access method ' || pg_catalog.quote_ident(a.amname) FROM pg_catalog.pg_am a WHERE a.oid >= " + FIRST_USER_OID
+                    + " AND " + notExtensionMember("pg_am", "a.oid"),
+            "SELECT 'operator family ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(f.opfname)"
+                    + " FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace WHERE "
+                    + userNamespace("n") + " AND " + notExtensionMember("pg_opfamily", "f.oid"),
+            "SELECT 'operator class ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.opcname)"
+                    + " FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace WHERE "
+                    + userNamespace("n") + " AND " + notExtensionMember("pg_opclass", "c.oid"),
+            "SELECT 'cast ' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL)"
+                    + " || ' (without function)' FROM pg_catalog.pg_cast c WHERE c.castmethod = 'b' AND c.oid >= " + FIRST_USER_OID
+                    + " AND " + notExtensionMember("pg_cast", "c.oid")) + " ORDER BY 1";
 
     public SuperuserOnlyObjectsRule() {
         super("superuser-only-objects", Category.PERMISSIONS, Severity.FAILED,
