@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class DependencyOrder {
     private static final List<String> KIND_ORDER = List.of("schema", "extension", "collation", "enum type", "range type",
-            "composite type", "domain", "function", "procedure", "aggregate", "operator", "cast", "text search dictionary",
+            "composite type", "domain", "function", "procedure", "aggregate", "operator", "cast", "procedural language",
+            "transform", "conversion", "text search parser", "text search template", "text search dictionary",
             "text search configuration", "sequence", "table", "partitioned table", "view", "materialized view");
 
     /** One row of pg_depend: {@code object} depends on {@code referenced} with {@code type}. */

@@ -32,6 +32,8 @@ public final class SchemaReader {
         new NamespaceReader(catalog, roles, out, targetExtensionVersions).read();
         new TypeReader(catalog, roles, out).read();
         new RoutineReader(catalog, roles, out, targetVersion).read();
+        new LanguageReader(catalog, roles, out).read();
+        new ConversionReader(catalog, roles, out).read();
         new TextSearchReader(catalog, roles, out).read();
         new ForeignDataReader(catalog, roles, out).read();
         RelationReader relations = new RelationReader(catalog, roles, out);

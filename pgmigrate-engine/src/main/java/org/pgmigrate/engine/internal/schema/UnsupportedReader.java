@@ -29,13 +29,6 @@ final class UnsupportedReader {
                 + " FROM pg_catalog.pg_opfamily o JOIN pg_catalog.pg_namespace n ON n.oid = o.opfnamespace WHERE "
                 + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opfamily", "o.oid")
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = o.oid)");
-        report("conversion", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname)"
-                + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE "
-                + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_conversion", "c.oid"));
-        report("procedural language", "SELECT pg_catalog.quote_ident(lanname) FROM pg_catalog.pg_language l WHERE l.oid >= "
-                + Catalog.FIRST_NORMAL_OID + " AND " + Dependencies.notMember("pg_language", "l.oid"));
-        report("transform", "SELECT pg_catalog.format_type(t.trftype, NULL) FROM pg_catalog.pg_transform t WHERE "
-                + Dependencies.notMember("pg_transform", "t.oid"));
         report("access method", "SELECT pg_catalog.quote_ident(amname) FROM pg_catalog.pg_am a WHERE a.oid >= "
                 + Catalog.FIRST_NORMAL_OID + " AND " + Dependencies.notMember("pg_am", "a.oid"));
     }
