@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.jdbc.EventTriggersPaused;
 
 /**
  * What a migration has done, kept in the target database it migrates into (schema
@@ -239,7 +240,7 @@ public final class Journal {
      * goes too unless something else (an online migration's control table) is in it.
      */
     public static void remove(Connection target) throws SQLException {
-        try (Statement s = target.createStatement()) {
+        EventTriggersPaused.run(target, s -> {
             s.execute("DROP TABLE IF EXISTS pgmigrate.journal, pgmigrate.journal_run");
             try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
                     + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pgmigrate')"
@@ -249,6 +250,6 @@ public final class Journal {
                     s.execute("DROP SCHEMA pgmigrate");
                 }
             }
-        }
+        });
     }
 }

@@ -40,6 +40,7 @@ public final class SchemaReader {
         relations.read();
         new TableObjectReader(catalog, roles, out, relations.relations()).read();
         new DatabaseReader(catalog, roles, out).read();
+        new EventTriggerReader(catalog, roles, out).read();
         new UnsupportedReader(catalog, out).read();
         order(catalog, out, relations);
         return out;
