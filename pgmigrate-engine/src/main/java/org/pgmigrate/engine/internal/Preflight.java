@@ -144,6 +144,8 @@ final class Preflight {
      * extensions), so that it can be compared statement by statement with what was read from the source.
      */
     static SourceSchema targetSchema(Connection target, int version) throws SQLException {
-        return SchemaReader.read(target, version, version, new TargetRoles(RoleCreator.roleNames(target)), availableExtensions(target));
+        // the target's subscriptions are all read: one the source has must be found there
+        return SchemaReader.read(target, version, version, new TargetRoles(RoleCreator.roleNames(target)), availableExtensions(target),
+                new SchemaReader.Options(true, Set.of()));
     }
 }

@@ -19,7 +19,6 @@ final class UnsupportedReader {
     }
 
     void read() throws SQLException {
-        report("publication", "SELECT pg_catalog.quote_ident(pubname) FROM pg_catalog.pg_publication");
         report("operator class", "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(o.opcname)"
                 + " FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace WHERE "
                 + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_opclass", "o.oid"));
