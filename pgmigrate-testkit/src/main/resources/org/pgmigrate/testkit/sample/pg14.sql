@@ -36,3 +36,6 @@ UPDATE shop.products SET price_bands = shop.price_multirange(price_band, shop.pr
 WHERE price_band IS NOT NULL AND product_id % 2 = 0;
 
 RESET ROLE;
+
+-- A partitioned table published through its root (13+).
+CREATE PUBLICATION sample_orders FOR TABLE shop.orders WITH (publish = 'insert, truncate', publish_via_partition_root = true);
