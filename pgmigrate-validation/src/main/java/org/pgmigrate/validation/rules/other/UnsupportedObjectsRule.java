@@ -15,14 +15,11 @@ import org.pgmigrate.validation.internal.ObjectsRule;
 
 /**
  * Objects this version of pgmigrate does not migrate (outside extensions, which bring their own):
- * event triggers, publications, foreign-data wrappers, servers, user mappings and foreign tables,
- * operator classes and families, conversions, languages, transforms and access methods.
+ * foreign-data wrappers, servers, user mappings and foreign tables, operator classes and families,
+ * and access methods.
  */
 public final class UnsupportedObjectsRule extends ObjectsRule {
     private static final String OBJECTS = String.join(" UNION ALL ",
-            "SELECT 'event trigger ' || pg_catalog.quote_ident(e.evtname) FROM pg_catalog.pg_event_trigger e WHERE "
-                    + notExtensionMember("pg_event_trigger", "e.oid"),
-            "SELECT 'publication ' || pg_catalog.quote_ident(p.pubname) FROM pg_catalog.pg_publication p",
             "SELECT 'foreign-data wrapper ' || pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w WHERE "
                     + notExtensionMember("pg_foreign_data_wrapper", "w.oid"),
             "SELECT 'foreign server ' || pg_catalog.quote_ident(s.srvname) FROM pg_catalog.pg_foreign_server s WHERE "
@@ -39,13 +36,6 @@ public final class UnsupportedObjectsRule extends ObjectsRule {
                     + " FROM pg_catalog.pg_opfamily o JOIN pg_catalog.pg_namespace n ON n.oid = o.opfnamespace WHERE "
                     + userNamespace("n") + " AND " + notExtensionMember("pg_opfamily", "o.oid")
                     + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcfamily = o.oid)",
-            "SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname)"
-                    + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE "
-                    + userNamespace("n") + " AND " + notExtensionMember("pg_conversion", "c.oid"),
-            "SELECT 'language ' || pg_catalog.quote_ident(l.lanname) FROM pg_catalog.pg_language l WHERE l.oid >= " + FIRST_USER_OID
-                    + " AND " + notExtensionMember("pg_language", "l.oid"),
-            "SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) FROM pg_catalog.pg_transform t WHERE "
-                    + notExtensionMember("pg_transform", "t.oid"),
             "SELECT 'access method ' || pg_catalog.quote_ident(a.amname) FROM pg_catalog.pg_am a WHERE a.oid >= " + FIRST_USER_OID
                     + " AND " + notExtensionMember("pg_am", "a.oid")) + " ORDER BY 1";
 
