@@ -12,6 +12,8 @@ import org.pgmigrate.Endpoint;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.VerificationDifference;
+import org.pgmigrate.VerificationReport;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
@@ -61,6 +63,11 @@ class SubscriptionsIT {
                 // once disabled on the source too, the two are alike in every property
                 source.execute("ALTER SUBSCRIPTION " + NAME + " DISABLE");
                 assertThatDatabase(carried).isEquivalentTo(source);
+                // a difference names the subscription but never shows its connection string
+                carried.execute("ALTER SUBSCRIPTION " + NAME + " CONNECTION 'host=127.0.0.1 port=2 password=other-secret'");
+                VerificationReport changed = Migration.from(source.endpoint()).to(carried.endpoint()).subscriptions(true).verify();
+                assertThat(changed.differences()).extracting(VerificationDifference::object).containsExactly("subscription " + NAME);
+                assertThat(changed.differences().toString()).doesNotContain("secret");
             } finally {
                 dropSubscriptions(source);
                 dropSubscriptions(carried);

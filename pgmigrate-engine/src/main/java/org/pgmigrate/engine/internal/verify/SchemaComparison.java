@@ -43,8 +43,9 @@ final class SchemaComparison {
                 targetStatements = targetStatements.stream().filter(x -> !isOwner(x)).toList();
             }
             if (!sourceStatements.equals(targetStatements)) {
-                differences.add(VerificationDifference.of(Kind.SCHEMA, s.kind() + " " + s.name(),
-                        "differs: source has " + firstDifference(sourceStatements, targetStatements)
+                differences.add(VerificationDifference.of(Kind.SCHEMA, s.kind() + " " + s.name(), s.carriesSecrets()
+                        ? "differs (the statements are not shown: they may hold a password)"
+                        : "differs: source has " + firstDifference(sourceStatements, targetStatements)
                                 + "; target has " + firstDifference(targetStatements, sourceStatements)));
             }
         }
