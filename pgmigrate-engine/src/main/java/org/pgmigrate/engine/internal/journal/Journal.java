@@ -80,7 +80,8 @@ public final class Journal {
     public static Journal create(Connection target, String migrationId, String fingerprint) throws SQLException {
         try (Statement s = target.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS pgmigrate");
-            s.execute("CREATE TABLE pgmigrate.journal_run (migration_id text NOT NULL, source_fingerprint text NOT NULL,"
+            // keys: a migrated publication FOR ALL TABLES may publish updates, which then need a replica identity
+            s.execute("CREATE TABLE pgmigrate.journal_run (migration_id text PRIMARY KEY, source_fingerprint text NOT NULL,"
                     + " started_at timestamptz NOT NULL DEFAULT pg_catalog.now(), resumed_at timestamptz, runs integer NOT NULL DEFAULT 1)");
             s.execute("CREATE TABLE pgmigrate.journal (task text PRIMARY KEY, state text NOT NULL CHECK (state IN ('running', 'done')),"
                     + " rows bigint, bytes bigint, updated_at timestamptz NOT NULL DEFAULT pg_catalog.now())");
