@@ -222,6 +222,19 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Also migrates the source database's subscriptions (default: left out, with a warning that
+         * names them). They are created disabled and without connecting to their publishers, as
+         * pg_dump creates them, keeping their connection strings, publications, slot names and
+         * options; a warning names them. Enable each on the target (ALTER SUBSCRIPTION ... ENABLE,
+         * then REFRESH PUBLICATION) once the source's subscription no longer uses its slot.
+         * Reading subscriptions needs a superuser on the source.
+         */
+        public Builder subscriptions(boolean migrate) {
+            request.subscriptions(migrate);
+            return this;
+        }
+
         /** The COPY format rows travel in (default: binary where it is safe, else text). */
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));

@@ -127,6 +127,18 @@ public abstract class MigrationRequest {
         return false;
     }
 
+    /**
+     * Whether the source database's subscriptions are migrated (default: no). When they are,
+     * each is created as pg_dump creates it: disabled and without connecting to its publisher
+     * ({@code connect = false}), with the source's connection string, publications, slot name and
+     * options; a warning names them, for the user to enable once the source no longer uses their
+     * slots. When they are not, a warning names them. Reading them needs a superuser on the source.
+     */
+    @Value.Default
+    public boolean subscriptions() {
+        return false;
+    }
+
     /** Whether and how the target is compared with the source after the copy. */
     @Value.Default
     public VerificationPolicy verification() {

@@ -23,7 +23,7 @@ public enum Phase {
     SEQUENCES,
     /** Copy large objects with their owners and privileges. */
     LARGE_OBJECTS,
-    /** Refresh materialized views and build their indexes. */
+    /** Refresh materialized views and build their indexes; then create event triggers, last of all objects. */
     MATERIALIZED_VIEWS,
     /** Collect planner statistics of partitioned tables and materialized views (tables get theirs as they finish loading). */
     ANALYZE,

@@ -172,6 +172,23 @@ class FiltersIT {
     }
 
     @Test
+    void aPublicationLeavesOutTheTablesAndSchemasTheFilterLeavesOut(@Pg(instance = "source") TestDatabase source,
+                                                                    @Pg(instance = "target") TestDatabase target) {
+        source.execute(SCHEMA + "CREATE PUBLICATION some_tables FOR TABLE app.customers, archive.old_orders;"
+                + "CREATE PUBLICATION whole_schemas FOR TABLES IN SCHEMA app, archive");
+
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).excludeSchemas("archive").execute();
+
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).as(v.differences().toString()).isTrue());
+        assertThat(target.queryColumn("SELECT pubname || ': ' || schemaname || '.' || tablename FROM pg_publication_tables"
+                + " WHERE pubname = 'some_tables'")).containsExactly("some_tables: app.customers");
+        assertThat(target.queryColumn("SELECT n.nspname::text FROM pg_publication_namespace p JOIN pg_namespace n ON n.oid = p.pnnspid"))
+                .containsExactly("app");
+        source.execute("DROP SCHEMA archive CASCADE");
+        assertThatDatabase(target).isEquivalentTo(source);
+    }
+
+    @Test
     void anExcludedExtensionTakesItsConfigurationRowsAndForeignTablesFollowTablePatterns(
             @Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         String script = "CREATE TABLE pgm_filter_settings (k text PRIMARY KEY, standard boolean NOT NULL DEFAULT false);"

@@ -158,6 +158,32 @@ class ResumeIT {
     }
 
     @Test
+    void aRunThatFailedAfterAPublicationOfEveryUpdateWasCreatedResumes(@Pg(instance = "source") TestDatabase source,
+                                                                       @Pg(instance = "target") TestDatabase target) {
+        // the publication reaches the journal's tables too: updating them needs a replica identity
+        source.execute("CREATE TABLE gate (id int PRIMARY KEY, open boolean NOT NULL); INSERT INTO gate VALUES (1, true);"
+                + " CREATE FUNCTION through_gate() RETURNS int LANGUAGE sql AS 'SELECT 1 / CASE WHEN open THEN 1 ELSE 0 END FROM public.gate';"
+                + " CREATE MATERIALIZED VIEW gated AS SELECT public.through_gate() AS one;"
+                + " CREATE PUBLICATION everything FOR ALL TABLES");
+        MigrationListener closing = new MigrationListener() {
+            @Override
+            public void phaseStarted(Phase phase) {
+                if (phase == Phase.MATERIALIZED_VIEWS) {
+                    target.execute("UPDATE gate SET open = false");
+                }
+            }
+        };
+        assertThatThrownBy(() -> migration(source, target).listener(closing).execute()).hasMessageContaining("division by zero");
+        assertThat(target.queryValue("SELECT count(*) FROM pg_publication")).as("created before the failure").isEqualTo("1");
+
+        target.execute("UPDATE gate SET open = true");
+        MigrationResult resumed = migration(source, target).resume().execute();
+
+        assertThat(resumed.completed()).isTrue();
+        assertThatDatabase(target).isEquivalentTo(source);
+    }
+
+    @Test
     void aSourceThatChangedSinceTheFailedRunIsRefused(@Pg(instance = "source") TestDatabase source,
                                                       @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);

@@ -2,7 +2,6 @@ package org.pgmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.Migration;
@@ -17,7 +16,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
 @ExtendWith(PostgresExtension.class)
 class WarningsIT {
     @Test
-    void unsupportedObjectsAndMissingRolesAreNamed(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+    void missingRolesAreNamedAndTheRestMigrates(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'only_on_source') THEN CREATE ROLE only_on_source; END IF; END $$;"
                 + "CREATE TABLE kept (id int PRIMARY KEY); INSERT INTO kept VALUES (1), (2), (3);"
                 + "CREATE TABLE owned_elsewhere (x int); ALTER TABLE owned_elsewhere OWNER TO only_on_source;"
@@ -28,9 +27,9 @@ class WarningsIT {
 
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).roles(RoleSelection.NONE).execute();
 
-        assertThat(result.warnings()).extracting(MigrationWarning::code).contains("unsupported-object", "role-missing");
-        assertThat(objectsOf(result, "event trigger")).containsExactly("\"log ddl\"");
-        assertThat(objectsOf(result, "publication")).containsExactly("everything");
+        assertThat(result.warnings()).extracting(MigrationWarning::code).contains("role-missing").doesNotContain("unsupported-object");
+        assertThat(target.queryColumn("SELECT evtname::text FROM pg_event_trigger")).containsExactly("log ddl");
+        assertThat(target.queryColumn("SELECT pubname::text FROM pg_publication")).containsExactly("everything");
         MigrationWarning role = result.warnings().stream().filter(w -> w.code().equals("role-missing")).findFirst().orElseThrow();
         assertThat(role.message()).contains("only_on_source").contains("Create the role");
         assertThat(role.objects()).anyMatch(o -> o.contains("owned_elsewhere")).anyMatch(o -> o.contains("kept")).doesNotHaveDuplicates();
@@ -63,10 +62,5 @@ class WarningsIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).execute())
                 .hasMessageContaining("pgm_only_here").hasMessageContaining("nothing was changed");
         assertThat(target.queryValue("SELECT count(*) FROM pg_class WHERE relname = 't'")).isEqualTo("0");
-    }
-
-    private static List<String> objectsOf(MigrationResult result, String kind) {
-        return result.warnings().stream().filter(w -> w.message().contains("'" + kind + "'")).findFirst()
-                .map(MigrationWarning::objects).orElse(List.of());
     }
 }

@@ -32,7 +32,8 @@ final class CatalogQueries {
                 collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(),
                 rules(), policies(), statistics(), functions(), aggregates(), operators(), casts(),
                 textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects(), foreignDataWrappers(), foreignServers(),
-                userMappings(), languages()));
+                userMappings(), languages(), transforms(), conversions(), textSearchParsers(), textSearchTemplates(),
+                publications(), subscriptions()));
         all.addAll(OperatorClassQueries.all());
         return all;
     }
@@ -608,9 +609,118 @@ final class CatalogQueries {
 
     private String languages() {
         return """
-                SELECT 'language', quote_ident(l.lanname), pg_get_userbyid(l.lanowner) AS owner, %s AS acl
+                SELECT 'language', quote_ident(l.lanname), pg_get_userbyid(l.lanowner) AS owner, %s AS acl,
+                       l.lanpltrusted::text AS trusted, nullif(l.lanplcallfoid, 0)::regprocedure::text AS handler,
+                       nullif(l.laninline, 0)::regprocedure::text AS inline,
+                       nullif(l.lanvalidator, 0)::regprocedure::text AS validator,
+                       obj_description(l.oid, 'pg_language') AS comment
                 FROM pg_language l WHERE l.lanname NOT IN ('internal', 'c')
                 """.formatted(acl("l.lanacl", "'l'", "l.lanowner"));
+    }
+
+    private String transforms() {
+        return """
+                SELECT 'transform', format('for %%s language %%I', t.trftype::regtype, l.lanname),
+                       nullif(t.trffromsql, 0)::regprocedure::text AS from_sql,
+                       nullif(t.trftosql, 0)::regprocedure::text AS to_sql,
+                       obj_description(t.oid, 'pg_transform') AS comment
+                FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang
+                WHERE %s
+                """.formatted(notExtensionMember("pg_transform", "t.oid"));
+    }
+
+    private String conversions() {
+        // The function by name: its signature changed in 14, and a conversion names it, not its signature.
+        return """
+                SELECT 'conversion', format('%%I.%%I', n.nspname, c.conname),
+                       pg_encoding_to_char(c.conforencoding) AS source_encoding,
+                       pg_encoding_to_char(c.contoencoding) AS target_encoding,
+                       c.conproc::regproc::text AS function, c.condefault::text AS default,
+                       pg_get_userbyid(c.conowner) AS owner,
+                       obj_description(c.oid, 'pg_conversion') AS comment
+                FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
+                WHERE %s AND %s
+                """.formatted(userSchema("n"), notExtensionMember("pg_conversion", "c.oid"));
+    }
+
+    private String textSearchParsers() {
+        return """
+                SELECT 'text search parser', format('%%I.%%I', n.nspname, p.prsname),
+                       p.prsstart::regproc::text AS start, p.prstoken::regproc::text AS gettoken,
+                       p.prsend::regproc::text AS "end", nullif(p.prsheadline, 0)::regproc::text AS headline,
+                       p.prslextype::regproc::text AS lextypes,
+                       obj_description(p.oid, 'pg_ts_parser') AS comment
+                FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace
+                WHERE %s AND %s
+                """.formatted(userSchema("n"), notExtensionMember("pg_ts_parser", "p.oid"));
+    }
+
+    private String textSearchTemplates() {
+        return """
+                SELECT 'text search template', format('%%I.%%I', n.nspname, t.tmplname),
+                       nullif(t.tmplinit, 0)::regproc::text AS init, t.tmpllexize::regproc::text AS lexize,
+                       obj_description(t.oid, 'pg_ts_template') AS comment
+                FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace
+                WHERE %s AND %s
+                """.formatted(userSchema("n"), notExtensionMember("pg_ts_template", "t.oid"));
+    }
+
+    /**
+     * Publications with what they publish: each table with its column list and row filter (15+),
+     * each schema (15+). Options a major lacks are left out where they have their default value.
+     */
+    private String publications() {
+        String viaRoot = major >= 13 ? "CASE WHEN p.pubviaroot THEN 'true' END" : "NULL::text";
+        String columns = major >= 15
+                ? """
+                  coalesce(' (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+                                    WHERE a.attrelid = r.prrelid AND a.attnum = ANY (r.prattrs)) || ')', '')
+                  || coalesce(' WHERE ' || pg_get_expr(r.prqual, r.prrelid), '')"""
+                : "''";
+        String schemas = major >= 15
+                ? """
+                  (SELECT string_agg(quote_ident(sn.nspname), ', ' ORDER BY sn.nspname COLLATE "C")
+                   FROM pg_publication_namespace pn JOIN pg_namespace sn ON sn.oid = pn.pnnspid WHERE pn.pnpubid = p.oid)"""
+                : "NULL::text";
+        return """
+                SELECT 'publication', quote_ident(p.pubname), pg_get_userbyid(p.pubowner) AS owner,
+                       p.puballtables::text AS all_tables,
+                       concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+                                 CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END) AS publish,
+                       %s AS via_partition_root,
+                       (SELECT string_agg(format('%%I.%%I', tn.nspname, tc.relname) || %s, '; '
+                                          ORDER BY format('%%I.%%I', tn.nspname, tc.relname) COLLATE "C")
+                        FROM pg_publication_rel r JOIN pg_class tc ON tc.oid = r.prrelid
+                        JOIN pg_namespace tn ON tn.oid = tc.relnamespace WHERE r.prpubid = p.oid) AS tables,
+                       %s AS schemas,
+                       obj_description(p.oid, 'pg_publication') AS comment
+                FROM pg_publication p
+                """.formatted(viaRoot, columns, schemas);
+    }
+
+    /**
+     * The subscriptions of the current database (pg_subscription is shared by the server). Options
+     * a major lacks are left out where they have their default value.
+     */
+    private String subscriptions() {
+        String streaming = major >= 16 ? "CASE s.substream WHEN 't' THEN 'on' WHEN 'p' THEN 'parallel' END"
+                : major >= 14 ? "CASE WHEN s.substream THEN 'on' END" : "NULL::text";
+        return """
+                SELECT 'subscription', quote_ident(s.subname), pg_get_userbyid(s.subowner) AS owner,
+                       s.subenabled::text AS enabled, s.subconninfo AS connection, s.subslotname::text AS slot_name,
+                       array_to_string(s.subpublications, ', ') AS publications, s.subsynccommit AS synchronous_commit,
+                       %s AS binary, %s AS streaming, %s AS two_phase, %s AS disable_on_error, %s AS password_required,
+                       %s AS run_as_owner, %s AS origin, %s AS failover,
+                       obj_description(s.oid, 'pg_subscription') AS comment
+                FROM pg_subscription s
+                WHERE s.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+                """.formatted(major >= 14 ? "CASE WHEN s.subbinary THEN 'true' END" : "NULL::text", streaming,
+                major >= 15 ? "CASE WHEN s.subtwophasestate <> 'd' THEN 'on' END" : "NULL::text",
+                major >= 15 ? "CASE WHEN s.subdisableonerr THEN 'true' END" : "NULL::text",
+                major >= 16 ? "CASE WHEN NOT s.subpasswordrequired THEN 'false' END" : "NULL::text",
+                major >= 16 ? "CASE WHEN s.subrunasowner THEN 'true' END" : "NULL::text",
+                major >= 16 ? "nullif(s.suborigin, 'any')" : "NULL::text",
+                major >= 17 ? "CASE WHEN s.subfailover THEN 'true' END" : "NULL::text");
     }
 
     private String largeObjects() {

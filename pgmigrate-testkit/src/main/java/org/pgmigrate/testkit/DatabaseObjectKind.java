@@ -35,6 +35,8 @@ public enum DatabaseObjectKind {
     CAST("cast"),
     TEXT_SEARCH_CONFIGURATION("text search configuration"),
     TEXT_SEARCH_DICTIONARY("text search dictionary"),
+    TEXT_SEARCH_PARSER("text search parser"),
+    TEXT_SEARCH_TEMPLATE("text search template"),
     EVENT_TRIGGER("event trigger"),
     LARGE_OBJECT("large object"),
     FOREIGN_DATA_WRAPPER("foreign data wrapper"),
@@ -43,8 +45,15 @@ public enum DatabaseObjectKind {
     ACCESS_METHOD("access method"),
     OPERATOR_FAMILY("operator family"),
     OPERATOR_CLASS("operator class"),
-    /** A procedural language's owner and privileges. */
+    /** A procedural language: trusted or not, its handler, inline and validator functions, owner, privileges, comment. */
     LANGUAGE("language"),
+    /** A transform of a type for a language, with its functions. */
+    TRANSFORM("transform"),
+    CONVERSION("conversion"),
+    /** A publication with its options and the tables (column lists, row filters) and schemas it publishes. */
+    PUBLICATION("publication"),
+    /** A subscription of the database, with its connection, publications, slot, options and enabled state. */
+    SUBSCRIPTION("subscription"),
     /** Row count and content digest of a table, partition or materialized view. */
     DATA("data");
 

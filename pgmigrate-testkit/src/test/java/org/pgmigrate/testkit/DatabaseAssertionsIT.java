@@ -192,6 +192,32 @@ class DatabaseAssertionsIT {
     }
 
     @Test
+        void failsForAChangedPropertyOfLanguagesTransformsConversionsParsersTemplatesPublicationsAndEventTriggers(
+            @Pg(value = 17, sample = true) TestDatabase target) {
+        target.execute("REVOKE USAGE ON LANGUAGE shop_pl FROM sample_writer;"
+                + " DROP LANGUAGE shop_untrusted_pl; CREATE LANGUAGE shop_untrusted_pl HANDLER plpgsql_call_handler VALIDATOR plpgsql_validator;"
+                + " COMMENT ON TRANSFORM FOR integer LANGUAGE shop_pl IS 'changed';"
+                + " DROP CONVERSION shop.utf8_to_latin1; CREATE CONVERSION shop.utf8_to_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;"
+                + " ALTER CONVERSION shop.latin1_to_utf8 OWNER TO sample_writer;"
+                + " COMMENT ON TEXT SEARCH PARSER shop.plain_parser IS NULL;"
+                + " DROP TEXT SEARCH TEMPLATE shop.lexize_only; CREATE TEXT SEARCH TEMPLATE shop.lexize_only (INIT = dsimple_init, LEXIZE = dsimple_lexize);"
+                + " ALTER EVENT TRIGGER sample_note_drops ENABLE;"
+                + " ALTER PUBLICATION sample_customers SET (publish = 'insert');"
+                + " ALTER PUBLICATION sample_orders SET (publish_via_partition_root = false);"
+                + " ALTER PUBLICATION sample_coupons SET TABLE shop.coupons (code) WHERE (region IS NOT NULL AND code <> '');"
+                + " ALTER PUBLICATION sample_audit DROP TABLES IN SCHEMA audit;"
+                + " ALTER PUBLICATION sample_all_inserts OWNER TO sample_owner");
+
+        assertNotEquivalent(target, "language shop_pl\n      acl", "language shop_untrusted_pl\n      validator",
+                "transform for integer language shop_pl\n      comment", "conversion shop.utf8_to_latin1\n      default",
+                "conversion shop.latin1_to_utf8\n      owner", "text search parser shop.plain_parser\n      comment",
+                "text search template shop.lexize_only\n      init", "event trigger sample_note_drops\n      enabled",
+                "publication sample_customers\n      publish", "publication sample_orders\n      via_partition_root",
+                "publication sample_coupons\n      tables\n        source: shop.coupons (code, region) WHERE",
+                "publication sample_audit\n      schemas", "publication sample_all_inserts\n      owner");
+    }
+
+    @Test
     void relaxationsLeaveOutWhatTheyName(@Pg(value = 17, sample = true) TestDatabase target) {
         target.execute("ALTER TABLE shop.gift_cards OWNER TO sample_writer;"
                 + " COMMENT ON TABLE shop.orders IS 'changed';"

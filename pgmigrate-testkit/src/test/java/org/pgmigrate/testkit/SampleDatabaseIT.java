@@ -138,6 +138,22 @@ class SampleDatabaseIT {
         assertThat(count(db, "SELECT count(*) FROM shop.customers WHERE full_name LIKE '%😀%' OR full_name LIKE '%''%'")).isGreaterThan(0);
         assertThat(count(db, "SELECT count(*) FROM shop.customers WHERE array_position(tags, NULL) IS NOT NULL")).isGreaterThan(0);
 
+        // Languages, a transform, conversions, a text search parser and templates, publications, event triggers.
+        assertThat(db.queryColumn("SELECT lanname || ' ' || lanpltrusted || ' ' || (laninline <> 0) FROM pg_language"
+                + " WHERE lanname LIKE 'shop%' ORDER BY 1")).containsExactly("shop_pl true true", "shop_untrusted_pl false false");
+        assertThat(db.queryValue("SELECT trftosql::regproc::text FROM pg_transform WHERE trflang = (SELECT oid FROM pg_language WHERE lanname = 'shop_pl')"))
+                .isEqualTo("int4recv");
+        assertThat(db.queryColumn("SELECT conname || ' ' || condefault FROM pg_conversion WHERE connamespace = 'shop'::regnamespace ORDER BY 1"))
+                .containsExactly("latin1_to_utf8 false", "utf8_to_latin1 true");
+        assertThat(count(db, "SELECT count(*) FROM pg_ts_parser WHERE prsnamespace = 'shop'::regnamespace")).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM pg_ts_template WHERE tmplnamespace = 'shop'::regnamespace")).isEqualTo(2);
+        assertThat(db.queryColumn("SELECT evtname || ' ' || evtenabled::text FROM pg_event_trigger ORDER BY 1"))
+                .containsExactly("sample_note_drops D", "sample_note_tables A");
+        assertThat(db.queryColumn("SELECT pubname || ' ' || puballtables FROM pg_publication ORDER BY 1")).containsAll(
+                List.of("sample_all_inserts true", "sample_customers false"));
+        assertThat(count(db, "SELECT count(*) FROM pg_publication_rel r JOIN pg_publication p ON p.oid = r.prpubid"
+                + " WHERE p.pubname = 'sample_customers'")).as("the parent only, not its child").isEqualTo(3);
+
         // Newer majors get their newer features, older ones do without.
         assertThat(count(db, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'shop.products'::regclass AND attname = 'price_bands'"))
                 .isEqualTo(major >= 14 ? 1 : 0);
@@ -147,6 +163,7 @@ class SampleDatabaseIT {
         }
         assertThat(count(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'room_bookings_note_required' AND NOT convalidated"))
                 .isEqualTo(major >= 18 ? 1 : 0);
+        assertThat(count(db, "SELECT count(*) FROM pg_publication")).isEqualTo(major >= 15 ? 5 : major >= 14 ? 3 : 2);
     }
 
     @Test

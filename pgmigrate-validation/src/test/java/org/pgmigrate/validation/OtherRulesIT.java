@@ -56,18 +56,24 @@ class OtherRulesIT {
     }
 
     @Test
-    void objectsThisVersionDoesNotMigrateWarn(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+    void subscriptionsAreLeftOutUnlessAskedFor(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute("CREATE EXTENSION file_fdw; CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;"
                 + " CREATE USER MAPPING FOR postgres SERVER files;"
                 + " CREATE FOREIGN TABLE public.passwd (line text) SERVER files OPTIONS (filename '/dev/null');"
                 + " CREATE TABLE public.t (id int); CREATE PUBLICATION everything FOR TABLE public.t;"
                 + " CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';"
                 + " CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION public.on_ddl()");
-
-        Finding finding = fired(Validations.offline(source, target), "unsupported-objects", Severity.WARNING,
-                "event trigger audit_ddl", "foreign server files", "foreign table public.passwd", "publication everything",
-                "user mapping for postgres on server files");
-        assertThat(finding.objects()).hasSize(5);
+        source.execute("CREATE SUBSCRIPTION \"From Elsewhere\" CONNECTION 'dbname=nowhere' PUBLICATION p WITH (connect = false)");
+        try {
+            Finding finding = fired(Validations.offline(source, target), "unsupported-objects", Severity.WARNING,
+                    "subscription \"From Elsewhere\"");
+            assertThat(finding.objects()).as("foreign data, publications and event triggers are migrated").hasSize(1);
+            assertThat(finding.remediation()).contains("--subscriptions");
+        } finally {
+            // a subscription belongs to the server's catalog; the test's database is dropped with it gone
+            source.execute("DROP EVENT TRIGGER audit_ddl; ALTER SUBSCRIPTION \"From Elsewhere\" SET (slot_name = NONE);"
+                    + " DROP SUBSCRIPTION \"From Elsewhere\"");
+        }
     }
 
     @Test

@@ -32,6 +32,10 @@ final class MigrateCommand {
 
     static final String RESUME = "--resume";
 
+    static final Arguments.Option SUBSCRIPTIONS = Arguments.Option.flag("--subscriptions", "also migrate the database's subscriptions,\n"
+            + "created disabled and without connecting to their publishers (as\npg_dump does); enable each by hand once the"
+            + " source's one no\nlonger uses its slot (default: left out, with a warning)");
+
     static final Arguments.Option DRY_RUN = Arguments.Option.flag("--dry-run", "connect, check and read the source, print what the migration\n"
             + "would do (tables largest first, what the filter leaves out,\nbroken dependencies) and stop; nothing is changed");
 
@@ -71,6 +75,7 @@ final class MigrateCommand {
                     + "(default: no limit; --jobs limits the load too)"),
             new Arguments.Option("--verification", "fail|warn|skip", "after the copy, compare target and source and fail on a\n"
                     + "difference (fail, the default, exit code 4), only warn, or skip it"),
+            SUBSCRIPTIONS,
             Arguments.Option.flag("--validate", "run the pre-migration rules first (as pgmigrate validate) and\n"
                     + "migrate only when none fails (else exit code 3, target untouched)"),
             ValidateCommand.DISABLE_RULE), FilterOptions.OPTIONS, List.of(DRY_RUN,
@@ -150,6 +155,7 @@ final class MigrateCommand {
         arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
         arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
         jobs.ifPresent(migration::jobs);
+        migration.subscriptions(arguments.flag(SUBSCRIPTIONS.name));
         if (resume) {
             migration.resume();
         }

@@ -24,6 +24,8 @@ final class VerifyCommand {
             java.util.stream.Stream.of(
             new Arguments.Option("--jobs", "N", "tables compared in parallel, 1-" + MigrateCommand.MAX_JOBS + "\n(default: the number of CPU cores)"),
             new Arguments.Option("--report", "FILE", "write the comparison as JSON to FILE"),
+            Arguments.Option.flag(MigrateCommand.SUBSCRIPTIONS.name, "compare the subscriptions too, after a migration with\n"
+                    + MigrateCommand.SUBSCRIPTIONS.name),
             Arguments.Option.flag("--verbose", "print stack traces of failures"),
             Arguments.Option.flag("--help", "show this help and exit"))).toList();
 
@@ -64,6 +66,7 @@ final class VerifyCommand {
         out.println("Comparing " + target + " with " + source);
         Migration.Builder builder = Migration.from(source).to(target);
         jobs.ifPresent(builder::jobs);
+        builder.subscriptions(arguments.flag(MigrateCommand.SUBSCRIPTIONS.name));
         VerificationReport result;
         try {
             result = verifier.apply(builder);

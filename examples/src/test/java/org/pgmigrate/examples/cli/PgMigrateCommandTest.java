@@ -370,6 +370,15 @@ class PgMigrateCommandTest {
     }
 
     @Test
+    void subscriptionsAreLeftOutUnlessAskedFor() {
+        run("migrate", "--source", SOURCE, "--target", TARGET, "--subscriptions");
+        assertThat(executed.get().subscriptions()).isTrue();
+
+        run("migrate", "--source", SOURCE, "--target", TARGET);
+        assertThat(executed.get().subscriptions()).isFalse();
+    }
+
+    @Test
     void resumeReachesTheRequestAndTheFirstLine() {
         CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--resume");
         assertThat(run.exitCode).as(run.toString()).isZero();

@@ -310,7 +310,7 @@ public final class OfflineMigration {
                     s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 }
                 SourceSchema now = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(),
-                        targetRoles, targetExtensions);
+                        targetRoles, targetExtensions, readOptions());
                 SchemaSelection.apply(source, now, request.filter());
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
@@ -356,7 +356,8 @@ public final class OfflineMigration {
         }
         targetRoles = roles;
         targetExtensions = extensions;
-        SourceSchema schema = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), roles, extensions);
+        SourceSchema schema = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), roles, extensions,
+                readOptions());
         selection = SchemaSelection.apply(source, schema, request.filter());
         if (!planning) {
             selection.refuseBrokenDependencies();
@@ -381,6 +382,11 @@ public final class OfflineMigration {
             objectCounts.put("large object", schema.largeObjects().size());
         }
         return schema;
+    }
+
+    /** Subscriptions as the request asks; an online migration's own publication is not the user's. */
+    private SchemaReader.Options readOptions() {
+        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()));
     }
 
     /** The target's roles, with reserved source roles mapped to the role that takes their objects. */
@@ -556,6 +562,8 @@ public final class OfflineMigration {
             });
         }
         inOrder(workers, tasks, Placement.MATVIEW_POST_DATA, schema.objects(Placement.MATVIEW_POST_DATA));
+        // nothing the migration runs after this fires an event trigger (ANALYZE does not)
+        inOrder(workers, tasks, Placement.LAST, schema.objects(Placement.LAST));
     }
 
     @FunctionalInterface

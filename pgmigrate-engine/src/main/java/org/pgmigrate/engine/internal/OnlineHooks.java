@@ -18,6 +18,9 @@ public interface OnlineHooks {
      */
     SourceSnapshot snapshot(Connector source, Connection coordinator, String migrationId) throws SQLException;
 
+    /** The name of the publication the migration creates on the source, which is not migrated. */
+    String publication();
+
     /** The catalogs were read under the snapshot: what was read is what the stream must match. */
     void schemaRead(SourceSchema schema, Connection coordinator) throws SQLException;
 

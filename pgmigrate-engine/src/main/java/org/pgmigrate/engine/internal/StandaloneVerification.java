@@ -1,6 +1,7 @@
 package org.pgmigrate.engine.internal;
 
 import java.sql.Connection;
+import java.util.Set;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.PgMigrateException;
@@ -34,7 +35,8 @@ public final class StandaloneVerification {
             int targetVersion = OfflineMigration.serverInfo(target, request.target().toString()).versionNumber();
             SourceSnapshot snapshot = SourceSnapshot.export(sourceConnector, source);
             SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion,
-                    new TargetRoles(RoleCreator.roleNames(target)), Preflight.availableExtensions(target));
+                    new TargetRoles(RoleCreator.roleNames(target)), Preflight.availableExtensions(target),
+                    new SchemaReader.Options(request.subscriptions(), Set.of()));
             // a filtered migration is compared on what it migrated
             SchemaSelection.apply(source, expected, request.filter());
             try (Workers workers = new Workers(request.jobs(), id, snapshot::join, targetConnector::open)) {

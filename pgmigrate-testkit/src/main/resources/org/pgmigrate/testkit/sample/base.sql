@@ -704,6 +704,60 @@ BEGIN
 END
 $owners$;
 
+-- Objects only a superuser creates; built-in functions stand in for the C ones they usually need.
+
+-- A trusted language on plpgsql's handlers, with an owner, a grant and a comment; an untrusted one
+-- with a handler only; a transform for the first, and a function the transform applies to.
+CREATE TRUSTED LANGUAGE shop_pl HANDLER plpgsql_call_handler INLINE plpgsql_inline_handler VALIDATOR plpgsql_validator;
+ALTER LANGUAGE shop_pl OWNER TO sample_owner;
+REVOKE USAGE ON LANGUAGE shop_pl FROM PUBLIC;
+GRANT USAGE ON LANGUAGE shop_pl TO sample_writer;
+COMMENT ON LANGUAGE shop_pl IS 'PL/pgSQL under another name';
+CREATE LANGUAGE shop_untrusted_pl HANDLER plpgsql_call_handler;
+CREATE TRANSFORM FOR integer LANGUAGE shop_pl (
+    FROM SQL WITH FUNCTION prsd_lextype(internal),
+    TO SQL WITH FUNCTION int4recv(internal));
+COMMENT ON TRANSFORM FOR integer LANGUAGE shop_pl IS 'Never called: shop_pl functions do not ask for it';
+CREATE FUNCTION shop.pl_double(x integer) RETURNS integer
+    LANGUAGE shop_pl IMMUTABLE
+    AS $$ BEGIN RETURN x * 2; END $$;
+
+-- Encoding conversions, one of them the default of its schema for its pair of encodings.
+CREATE CONVERSION shop.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+ALTER CONVERSION shop.latin1_to_utf8 OWNER TO sample_owner;
+COMMENT ON CONVERSION shop.latin1_to_utf8 IS 'The built-in one, again';
+CREATE DEFAULT CONVERSION shop.utf8_to_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
+
+-- A text search parser and templates, and a dictionary and configuration that use them.
+CREATE TEXT SEARCH PARSER shop.plain_parser (
+    START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype, HEADLINE = prsd_headline);
+COMMENT ON TEXT SEARCH PARSER shop.plain_parser IS 'The default parser under another name';
+CREATE TEXT SEARCH TEMPLATE shop.plain_template (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+COMMENT ON TEXT SEARCH TEMPLATE shop.plain_template IS 'The simple template under another name';
+CREATE TEXT SEARCH TEMPLATE shop.lexize_only (LEXIZE = dsimple_lexize);
+CREATE TEXT SEARCH DICTIONARY shop.plain_dictionary (TEMPLATE = shop.plain_template, ACCEPT = true);
+CREATE TEXT SEARCH CONFIGURATION shop.plain_search (PARSER = shop.plain_parser);
+ALTER TEXT SEARCH CONFIGURATION shop.plain_search ADD MAPPING FOR asciiword, word WITH shop.plain_dictionary;
+
+-- Publications of tables with a replica identity (of a parent only, not its child), and of every
+-- table's inserts (updates of tables without a replica identity must still work).
+CREATE PUBLICATION sample_customers FOR TABLE shop.customers, ONLY audit.events, "Mixed Case"."Order Lines"
+    WITH (publish = 'insert, update');
+ALTER PUBLICATION sample_customers OWNER TO sample_owner;
+COMMENT ON PUBLICATION sample_customers IS 'Customers and what they did';
+CREATE PUBLICATION sample_all_inserts FOR ALL TABLES WITH (publish = 'insert');
+
+-- Event triggers that write nothing and block nothing: the sample is loaded where DDL must go on.
+CREATE FUNCTION audit.note_ddl() RETURNS event_trigger
+    LANGUAGE plpgsql
+    AS $$ BEGIN RAISE DEBUG 'DDL: %', tg_tag; END $$;
+CREATE EVENT TRIGGER sample_note_tables ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+    EXECUTE FUNCTION audit.note_ddl();
+ALTER EVENT TRIGGER sample_note_tables ENABLE ALWAYS;
+COMMENT ON EVENT TRIGGER sample_note_tables IS 'Notes table DDL';
+CREATE EVENT TRIGGER sample_note_drops ON sql_drop EXECUTE FUNCTION audit.note_ddl();
+ALTER EVENT TRIGGER sample_note_drops DISABLE;
+
 -- The whole sample loads in one transaction: check the deferred foreign keys now, so that the
 -- parts for newer majors may alter these tables.
 SET CONSTRAINTS ALL IMMEDIATE;

@@ -51,3 +51,6 @@ ALTER FUNCTION shop.document_out(shop.document) OWNER TO sample_owner;
 ALTER TYPE shop.document OWNER TO sample_owner;
 ALTER TABLE shop.stock ADD COLUMN details shop.document;
 UPDATE shop.stock SET details = ('{"bin": ' || product_id || ', "tags": ["a", null]}')::shop.document WHERE product_id % 3 = 0;
+
+-- A partitioned table published through its root (13+).
+CREATE PUBLICATION sample_orders FOR TABLE shop.orders WITH (publish = 'insert, truncate', publish_via_partition_root = true);

@@ -18,3 +18,10 @@ CREATE VIEW shop.coupon_codes WITH (security_invoker = true) AS
 SELECT code, region FROM shop.coupons;
 
 RESET ROLE;
+
+-- A column list and a row filter, and a whole schema (15+).
+CREATE PUBLICATION sample_coupons FOR TABLE shop.coupons (code, region) WHERE (region IS NOT NULL AND code <> '')
+    WITH (publish = 'insert');
+ALTER PUBLICATION sample_coupons OWNER TO sample_owner;
+CREATE PUBLICATION sample_audit FOR TABLES IN SCHEMA audit WITH (publish = 'insert, truncate');
+COMMENT ON PUBLICATION sample_audit IS 'Everything audited';

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.jdbc.EventTriggersPaused;
 
 /**
  * What a migration has done, kept in the target database it migrates into (schema
@@ -79,7 +80,8 @@ public final class Journal {
     public static Journal create(Connection target, String migrationId, String fingerprint) throws SQLException {
         try (Statement s = target.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS pgmigrate");
-            s.execute("CREATE TABLE pgmigrate.journal_run (migration_id text NOT NULL, source_fingerprint text NOT NULL,"
+            // keys: a migrated publication FOR ALL TABLES may publish updates, which then need a replica identity
+            s.execute("CREATE TABLE pgmigrate.journal_run (migration_id text PRIMARY KEY, source_fingerprint text NOT NULL,"
                     + " started_at timestamptz NOT NULL DEFAULT pg_catalog.now(), resumed_at timestamptz, runs integer NOT NULL DEFAULT 1)");
             s.execute("CREATE TABLE pgmigrate.journal (task text PRIMARY KEY, state text NOT NULL CHECK (state IN ('running', 'done')),"
                     + " rows bigint, bytes bigint, updated_at timestamptz NOT NULL DEFAULT pg_catalog.now())");
@@ -239,7 +241,7 @@ public final class Journal {
      * goes too unless something else (an online migration's control table) is in it.
      */
     public static void remove(Connection target) throws SQLException {
-        try (Statement s = target.createStatement()) {
+        EventTriggersPaused.run(target, s -> {
             s.execute("DROP TABLE IF EXISTS pgmigrate.journal, pgmigrate.journal_run");
             try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
                     + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pgmigrate')"
@@ -249,6 +251,6 @@ public final class Journal {
                     s.execute("DROP SCHEMA pgmigrate");
                 }
             }
-        }
+        });
     }
 }

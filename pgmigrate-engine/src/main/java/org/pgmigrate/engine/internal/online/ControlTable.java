@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.EventTriggersPaused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,7 @@ public final class ControlTable {
     }
 
     private static void dropIfEmpty(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
+        EventTriggersPaused.run(c, s -> {
             boolean empty;
             try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pgmigrate.online_control)")) {
                 empty = rs.next() && rs.getBoolean(1);
@@ -154,6 +155,6 @@ public final class ControlTable {
                     s.execute("DROP SCHEMA IF EXISTS pgmigrate RESTRICT");
                 }
             }
-        }
+        });
     }
 }

@@ -197,6 +197,11 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
     }
 
     @Override
+    public String publication() {
+        return names.publication();
+    }
+
+    @Override
     public void schemaRead(SourceSchema schema, Connection coordinator) throws SQLException {
         int version;
         try (Statement s = coordinator.createStatement();
@@ -210,19 +215,6 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         Set<Long> leftOut = new HashSet<>(publishedTables);
         leftOut.removeAll(copiedOids);
         copiedTables = CopiedTables.read(coordinator, publishedTables.stream().filter(copiedOids::contains).toList(), leftOut, version);
-        // the migration's own publication is no object of the user's to warn about
-        List<MigrationWarning> warnings = schema.warnings();
-        for (int i = 0; i < warnings.size(); i++) {
-            MigrationWarning w = warnings.get(i);
-            if (w.objects().contains(names.publication())) {
-                List<String> others = w.objects().stream().filter(o -> !o.equals(names.publication())).toList();
-                if (others.isEmpty()) {
-                    warnings.remove(i--);
-                } else {
-                    warnings.set(i, MigrationWarning.of(w.code(), w.message(), others));
-                }
-            }
-        }
         Set<Long> published = new HashSet<>(publishedTables);
         for (TableData table : schema.tables()) {
             if (!SchemaSelection.copiesRows(table)) {

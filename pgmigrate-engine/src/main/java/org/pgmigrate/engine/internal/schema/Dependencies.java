@@ -14,4 +14,10 @@ final class Dependencies {
                 // a partitioned table depends internally on its own partition key columns
                 + " AND member_dep.refobjid <> member_dep.objid)";
     }
+
+    /** The OID of the extension an object of {@code catalogTable} belongs to, or NULL. */
+    static String extensionOf(String catalogTable, String oidExpression) {
+        return "(SELECT d.refobjid FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog." + catalogTable + "'::pg_catalog.regclass"
+                + " AND d.objid = " + oidExpression + " AND d.deptype = 'e')";
+    }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 final class DependencyOrder {
     private static final List<String> KIND_ORDER = List.of("schema", "extension", "collation", "shell type", "enum type", "range type",
             "composite type", "domain", "function", "procedure", "aggregate", "base type", "operator", "access method",
-            "operator family", "operator class", "cast", "text search dictionary",
+            "operator family", "operator class", "cast", "procedural language", "transform", "conversion", "text search parser",
+            "text search template", "text search dictionary",
             "text search configuration", "sequence", "table", "partitioned table", "view", "materialized view");
 
     /** One row of pg_depend: {@code object} depends on {@code referenced} with {@code type}. */

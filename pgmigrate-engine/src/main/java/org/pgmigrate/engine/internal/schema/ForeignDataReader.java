@@ -6,26 +6,19 @@ import java.util.Map;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /**
- * Foreign-data wrappers, foreign servers and user mappings, and the privileges on procedural
- * languages. Wrappers and languages that extensions create get only their privileges (the
- * extension creates them); foreign tables are read with the other relations.
+ * Foreign-data wrappers, foreign servers and user mappings. Wrappers that extensions create get
+ * only their privileges (the extension creates them); foreign tables are read with the other
+ * relations.
  */
 final class ForeignDataReader {
     static final int PG_FOREIGN_DATA_WRAPPER = 2328;
     static final int PG_FOREIGN_SERVER = 1417;
     static final int PG_USER_MAPPING = 1418;
-    static final int PG_LANGUAGE = 2612;
 
     /** {@code OPTIONS (name 'value', ...)} of an options array, or an empty string. */
     static String options(String column) {
         return "COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(o.option_name) || ' '"
                 + " || pg_catalog.quote_literal(o.option_value), ', ') FROM pg_catalog.pg_options_to_table(" + column + ") o) || ')', '')";
-    }
-
-    /** The extension an object of {@code catalogTable} belongs to, or NULL. */
-    private static String extensionOf(String catalogTable, String oid) {
-        return "(SELECT d.refobjid FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog." + catalogTable + "'::pg_catalog.regclass"
-                + " AND d.objid = " + oid + " AND d.deptype = 'e')";
     }
 
     private final Catalog catalog;
@@ -42,7 +35,6 @@ final class ForeignDataReader {
         readWrappers();
         readServers();
         readUserMappings();
-        readLanguagePrivileges();
     }
 
     private void readWrappers() throws SQLException {
@@ -50,7 +42,7 @@ final class ForeignDataReader {
         catalog.query("SELECT w.oid, w.fdwname, pg_catalog.pg_get_userbyid(w.fdwowner),"
                 + " CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::pg_catalog.regproc::text END,"
                 + " CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::pg_catalog.regproc::text END,"
-                + " " + options("w.fdwoptions") + ", " + extensionOf("pg_foreign_data_wrapper", "w.oid")
+                + " " + options("w.fdwoptions") + ", " + Dependencies.extensionOf("pg_foreign_data_wrapper", "w.oid")
                 + " FROM pg_catalog.pg_foreign_data_wrapper w ORDER BY w.fdwname", rs -> {
                     long oid = rs.getLong(1);
                     String name = "FOREIGN DATA WRAPPER " + Sql.ident(rs.getString(2));
@@ -110,24 +102,6 @@ final class ForeignDataReader {
                     String name = "FOR " + user + " SERVER " + rs.getString(4);
                     out.add(SchemaObject.preData(ObjectRef.of(PG_USER_MAPPING, rs.getLong(1)), SchemaObject.USER_MAPPING, name,
                             List.of("CREATE USER MAPPING " + name + rs.getString(5))));
-                });
-    }
-
-    private void readLanguagePrivileges() throws SQLException {
-        Map<Long, List<Grant>> acls = catalog.acls("pg_language", "oid", "lanacl");
-        catalog.query("SELECT l.oid, l.lanname, pg_catalog.pg_get_userbyid(l.lanowner), " + extensionOf("pg_language", "l.oid")
-                // languages the target has: built in, or created by an extension (others are reported as unsupported)
-                + " FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL AND l.lanpltrusted"
-                + " AND (l.oid < " + Catalog.FIRST_NORMAL_OID + " OR " + extensionOf("pg_language", "l.oid") + " IS NOT NULL)"
-                + " ORDER BY l.lanname", rs -> {
-                    long oid = rs.getLong(1);
-                    ObjectRef ref = ObjectRef.of(PG_LANGUAGE, oid);
-                    if (rs.getLong(4) != 0) {
-                        out.dependsOn(ref, ObjectRef.of(ObjectRef.PG_EXTENSION, rs.getLong(4)));
-                    }
-                    String name = "LANGUAGE " + Sql.ident(rs.getString(2));
-                    Statements s = new Statements(roles).privileges(name, rs.getString(3), acls.get(oid));
-                    out.add(SchemaObject.preData(ref, "language privileges", Sql.ident(rs.getString(2)), s.toList()));
                 });
     }
 }

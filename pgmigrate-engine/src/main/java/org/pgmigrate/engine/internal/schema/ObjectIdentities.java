@@ -24,7 +24,11 @@ final class ObjectIdentities {
     record Identity(String identity, String schema, String name) {}
 
     private static final String IDENTIFY = "SELECT r.classid, r.objid, i.identity,"
-            + " COALESCE(cn.nspname, ns.nspname, an.nspname, i.schema), COALESCE(c.relname, ns.nspname, e.extname)"
+            + " COALESCE(cn.nspname, ns.nspname, an.nspname, i.schema,"
+            // a schema a publication publishes (15+) belongs to that schema
+            + "   CASE WHEN r.classid = " + ObjectRef.PG_PUBLICATION_NAMESPACE
+            + "   THEN (pg_catalog.pg_identify_object_as_address(r.classid, r.objid, 0)).object_names[1] END),"
+            + " COALESCE(c.relname, ns.nspname, e.extname)"
             + " FROM ROWS FROM (pg_catalog.unnest(?::pg_catalog.int8[]::pg_catalog.oid[]),"
             + "     pg_catalog.unnest(?::pg_catalog.int8[]::pg_catalog.oid[])) AS r(classid, objid)"
             + " CROSS JOIN LATERAL pg_catalog.pg_identify_object(r.classid, r.objid, 0) i"

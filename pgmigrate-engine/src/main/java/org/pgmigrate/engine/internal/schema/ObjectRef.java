@@ -25,6 +25,16 @@ public record ObjectRef(int catalog, long oid) {
     public static final int PG_TS_DICT = 3600;
     public static final int PG_TS_CONFIG = 3602;
     public static final int PG_STATISTIC_EXT = 3381;
+    public static final int PG_LANGUAGE = 2612;
+    public static final int PG_CONVERSION = 2607;
+    public static final int PG_TRANSFORM = 3576;
+    public static final int PG_TS_PARSER = 3601;
+    public static final int PG_TS_TEMPLATE = 3764;
+    public static final int PG_EVENT_TRIGGER = 3466;
+    public static final int PG_PUBLICATION = 6104;
+    public static final int PG_PUBLICATION_REL = 6106;
+    public static final int PG_PUBLICATION_NAMESPACE = 6237;
+    public static final int PG_SUBSCRIPTION = 6100;
 
     /**
      * Not a catalog: the shell of a type ({@code CREATE TYPE name;}), which is created before the

@@ -16,5 +16,7 @@ public enum Placement {
      */
     AFTER_ALL_DATA,
     /** Once materialized views are refreshed: their indexes. */
-    MATVIEW_POST_DATA
+    MATVIEW_POST_DATA,
+    /** After every other object: event triggers, so that none fires on the migration's own statements. */
+    LAST
 }

@@ -21,9 +21,12 @@ public record SchemaObject(ObjectRef ref, String kind, String name, Placement pl
     /** The kind of user mappings, whose options may hold passwords: never logged or shown. */
     public static final String USER_MAPPING = "user mapping";
 
-    /** Whether the statements may hold secrets (a user mapping's password). */
+    /** The kind of subscriptions, whose connection string may hold a password: never logged or shown. */
+    public static final String SUBSCRIPTION = "subscription";
+
+    /** Whether the statements may hold secrets (a user mapping's or a subscription's password). */
     public boolean carriesSecrets() {
-        return kind.equals(USER_MAPPING);
+        return kind.equals(USER_MAPPING) || kind.equals(SUBSCRIPTION);
     }
 
     /** The same object with some of its statements, to run them in steps. */

@@ -18,6 +18,18 @@ public final class SchemaReader {
     private SchemaReader() {}
 
     /**
+     * What is read besides the schema proper.
+     *
+     * @param subscriptions whether subscriptions are read as objects to create (else each is named in a warning)
+     * @param ignoredPublications publications that are not the user's: the online migration's own
+     */
+    public record Options(boolean subscriptions, Set<String> ignoredPublications) {
+        public Options {
+            ignoredPublications = Set.copyOf(ignoredPublications);
+        }
+    }
+
+    /**
      * @param source a connection inside the snapshot transaction, search_path empty
      * @param sourceVersion server_version_num of the source
      * @param targetVersion server_version_num of the target
@@ -25,7 +37,7 @@ public final class SchemaReader {
      * @param targetExtensionVersions extension name to versions installable on the target
      */
     public static SourceSchema read(Connection source, int sourceVersion, int targetVersion, TargetRoles roles,
-                                    Map<String, Set<String>> targetExtensionVersions) throws SQLException {
+                                    Map<String, Set<String>> targetExtensionVersions, Options options) throws SQLException {
         Catalog catalog = new Catalog(source, sourceVersion);
         SourceSchema out = new SourceSchema();
         out.roles = roles;
@@ -33,6 +45,8 @@ public final class SchemaReader {
         new TypeReader(catalog, roles, out).read();
         new BaseTypeReader(catalog, roles, out).read();
         new RoutineReader(catalog, roles, out, targetVersion).read();
+        new LanguageReader(catalog, roles, out).read();
+        new ConversionReader(catalog, roles, out).read();
         new TextSearchReader(catalog, roles, out).read();
         new AccessMethodReader(catalog, roles, out).read();
         new ForeignDataReader(catalog, roles, out).read();
@@ -40,7 +54,9 @@ public final class SchemaReader {
         relations.read();
         new TableObjectReader(catalog, roles, out, relations.relations()).read();
         new DatabaseReader(catalog, roles, out).read();
-        new UnsupportedReader(catalog, out).read();
+        new PublicationReader(catalog, roles, out, options.ignoredPublications()).read();
+        new SubscriptionReader(catalog, roles, out, options.subscriptions(), targetVersion).read();
+        new EventTriggerReader(catalog, roles, out).read();
         order(catalog, out, relations);
         return out;
     }

@@ -15,10 +15,10 @@ import org.pgmigrate.PgMigrateException;
 /**
  * Applies an {@link ObjectFilter} to what was read from the source: removes the objects it leaves
  * out with everything that belongs to them (a table's indexes, constraints, triggers, rules,
- * policies, statistics, rows, sequence values; an extension's configuration rows; a schema's
- * default privileges), keeps the tables whose rows are left out but copies none of their rows, and
- * lists the objects taken that depend on objects left out, so the migration can refuse before it
- * changes the target.
+ * policies, statistics, rows, sequence values, publication memberships; an extension's
+ * configuration rows; a schema's default privileges and publication memberships), keeps the
+ * tables whose rows are left out but copies none of their rows, and lists the objects taken that
+ * depend on objects left out, so the migration can refuse before it changes the target.
  */
 public final class SchemaSelection {
     /** Copies no row, while the table's indexes and constraints are still built after its (empty) copy. */

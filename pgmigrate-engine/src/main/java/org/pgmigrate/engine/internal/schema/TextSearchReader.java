@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
-/** Text search dictionaries and configurations with their token mappings. */
+/**
+ * Text search parsers and templates (functions put together, without owner), dictionaries, and
+ * configurations with their token mappings.
+ */
 final class TextSearchReader {
     private final Catalog catalog;
     private final TargetRoles roles;
@@ -20,6 +23,45 @@ final class TextSearchReader {
     }
 
     void read() throws SQLException {
+        readParsers();
+        readTemplates();
+        readDictionaries();
+        readConfigurations();
+    }
+
+    private void readParsers() throws SQLException {
+        catalog.query("SELECT p.oid, n.nspname, p.prsname, p.prsstart::pg_catalog.regproc::text, p.prstoken::pg_catalog.regproc::text,"
+                + " p.prsend::pg_catalog.regproc::text, NULLIF(p.prsheadline, 0)::pg_catalog.regproc::text,"
+                + " p.prslextype::pg_catalog.regproc::text"
+                + " FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace"
+                + " WHERE " + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_ts_parser", "p.oid")
+                + " ORDER BY 2, 3", rs -> {
+                    String name = Sql.qualified(rs.getString(2), rs.getString(3));
+                    Statements s = new Statements(roles)
+                            .add("CREATE TEXT SEARCH PARSER " + name + " (START = " + rs.getString(4) + ", GETTOKEN = " + rs.getString(5)
+                                    + ", END = " + rs.getString(6) + ", LEXTYPES = " + rs.getString(8)
+                                    + (rs.getString(7) == null ? "" : ", HEADLINE = " + rs.getString(7)) + ")")
+                            .comment("TEXT SEARCH PARSER " + name, catalog.comment(ObjectRef.PG_TS_PARSER, rs.getLong(1), 0));
+                    out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_TS_PARSER, rs.getLong(1)), "text search parser", name, s.toList()));
+                });
+    }
+
+    private void readTemplates() throws SQLException {
+        catalog.query("SELECT t.oid, n.nspname, t.tmplname, NULLIF(t.tmplinit, 0)::pg_catalog.regproc::text,"
+                + " t.tmpllexize::pg_catalog.regproc::text"
+                + " FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace"
+                + " WHERE " + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_ts_template", "t.oid")
+                + " ORDER BY 2, 3", rs -> {
+                    String name = Sql.qualified(rs.getString(2), rs.getString(3));
+                    Statements s = new Statements(roles)
+                            .add("CREATE TEXT SEARCH TEMPLATE " + name + " (" + (rs.getString(4) == null ? "" : "INIT = " + rs.getString(4) + ", ")
+                                    + "LEXIZE = " + rs.getString(5) + ")")
+                            .comment("TEXT SEARCH TEMPLATE " + name, catalog.comment(ObjectRef.PG_TS_TEMPLATE, rs.getLong(1), 0));
+                    out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_TS_TEMPLATE, rs.getLong(1)), "text search template", name, s.toList()));
+                });
+    }
+
+    private void readDictionaries() throws SQLException {
         catalog.query("SELECT d.oid, n.nspname, d.dictname, pg_catalog.pg_get_userbyid(d.dictowner),"
                 + " pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(t.tmplname), d.dictinitoption"
                 + " FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace"
@@ -34,6 +76,9 @@ final class TextSearchReader {
                             .owner("TEXT SEARCH DICTIONARY " + name, rs.getString(4));
                     out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_TS_DICT, rs.getLong(1)), "text search dictionary", name, s.toList()));
                 });
+    }
+
+    private void readConfigurations() throws SQLException {
         Map<Long, List<String>> mappings = new HashMap<>();
         catalog.query("SELECT m.mapcfg, t.alias, string_agg(pg_catalog.quote_ident(dn.nspname) || '.' || pg_catalog.quote_ident(d.dictname),"
                 + "   ', ' ORDER BY m.mapseqno)"

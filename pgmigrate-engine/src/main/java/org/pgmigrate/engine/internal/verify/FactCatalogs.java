@@ -229,6 +229,11 @@ final class FactCatalogs {
         all.add(FactCatalog.of("pg_publication_namespace")
                 .rows("x.pnpubid IN (SELECT p.oid FROM pg_catalog.pg_publication p WHERE p.pubname NOT LIKE 'pgmigrate\\_%')")
                 .build());
+        // subscriptions are created disabled, by design; the database they belong to has another OID
+        all.add(FactCatalog.of("pg_subscription")
+                .rows("x.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())")
+                .ignore("subdbid", "subenabled", "subskiplsn").secret()
+                .build());
         // the extension's own objects come with it; its owner is whoever created it
         all.add(FactCatalog.of("pg_extension").ignore("extowner").build());
         all.add(FactCatalog.of("pg_default_acl").role("pg_catalog.pg_get_userbyid(x.defaclrole)").build());

@@ -1,9 +1,5 @@
 package org.pgmigrate.validation.rules.other;
 
-import static org.pgmigrate.validation.internal.CatalogSql.FIRST_USER_OID;
-import static org.pgmigrate.validation.internal.CatalogSql.notExtensionMember;
-import static org.pgmigrate.validation.internal.CatalogSql.userNamespace;
-
 import java.sql.SQLException;
 import java.util.List;
 import org.pgmigrate.Severity;
@@ -14,31 +10,15 @@ import org.pgmigrate.validation.internal.Names;
 import org.pgmigrate.validation.internal.ObjectsRule;
 
 /**
- * Objects this version of pgmigrate does not migrate (outside extensions, which bring their own):
- * event triggers, publications, foreign-data wrappers, servers, user mappings and foreign tables,
- * conversions, languages and transforms.
+ * Objects a migration leaves out unless asked: subscriptions, which pg_dump too carries only
+ * disabled and without their slot, since a copy that starts replicating from the source's
+ * publishers would compete with the source. Every other kind a dump carries is migrated.
  */
 public final class UnsupportedObjectsRule extends ObjectsRule {
-    private static final String OBJECTS = String.join(" UNION ALL ",
-            "SELECT 'event trigger ' || pg_catalog.quote_ident(e.evtname) FROM pg_catalog.pg_event_trigger e WHERE "
-                    + notExtensionMember("pg_event_trigger", "e.oid"),
-            "SELECT 'publication ' || pg_catalog.quote_ident(p.pubname) FROM pg_catalog.pg_publication p",
-            "SELECT 'foreign-data wrapper ' || pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w WHERE "
-                    + notExtensionMember("pg_foreign_data_wrapper", "w.oid"),
-            "SELECT 'foreign server ' || pg_catalog.quote_ident(s.srvname) FROM pg_catalog.pg_foreign_server s WHERE "
-                    + notExtensionMember("pg_foreign_server", "s.oid"),
-            "SELECT 'user mapping for ' || pg_catalog.quote_ident(u.usename::text) || ' on server ' || pg_catalog.quote_ident(u.srvname::text)"
-                    + " FROM pg_catalog.pg_user_mappings u",
-            "SELECT 'foreign table ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)"
-                    + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'f'"
-                    + " AND " + userNamespace("n") + " AND " + notExtensionMember("pg_class", "c.oid"),
-            "SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname)"
-                    + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE "
-                    + userNamespace("n") + " AND " + notExtensionMember("pg_conversion", "c.oid"),
-            "SELECT 'language ' || pg_catalog.quote_ident(l.lanname) FROM pg_catalog.pg_language l WHERE l.oid >= " + FIRST_USER_OID
-                    + " AND " + notExtensionMember("pg_language", "l.oid"),
-            "SELECT 'transform for ' || pg_catalog.format_type(t.trftype, NULL) FROM pg_catalog.pg_transform t WHERE "
-                    + notExtensionMember("pg_transform", "t.oid")) + " ORDER BY 1";
+    /** Every column of pg_subscription but the connection string may be read by anyone. */
+    private static final String OBJECTS = "SELECT 'subscription ' || pg_catalog.quote_ident(s.subname) FROM pg_catalog.pg_subscription s"
+            + " WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())"
+            + " ORDER BY 1";
 
     public UnsupportedObjectsRule() {
         super("unsupported-objects", Category.OTHER, Severity.WARNING, Side.SOURCE);
@@ -51,18 +31,19 @@ public final class UnsupportedObjectsRule extends ObjectsRule {
 
     @Override
     protected String problem(List<String> objects, RuleContext context) {
-        return Names.count(objects.size(), "object is", "objects are") + " of a kind this version of pgmigrate does not migrate: "
+        return Names.count(objects.size(), "object is", "objects are") + " left out unless the migration is asked to carry them: "
                 + Names.list(objects) + ".";
     }
 
     @Override
     protected String remediation(List<String> objects, RuleContext context) {
-        return "Recreate them on the target by hand after the migration (for foreign servers and user mappings, with their"
-                + " options and passwords), or drop them from the source if unused.";
+        return "Migrate with subscriptions(true) (command line: --subscriptions) to create them on the target, disabled and"
+                + " without connecting; then enable them there by hand once the source no longer replicates. Or create them"
+                + " on the target yourself after the migration.";
     }
 
     @Override
     protected String nothingFound(RuleContext context) {
-        return "The source has no object of a kind pgmigrate does not migrate.";
+        return "The source has no subscription; every other kind of object is migrated.";
     }
 }

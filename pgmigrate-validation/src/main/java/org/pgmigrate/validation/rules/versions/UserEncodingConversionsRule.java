@@ -10,7 +10,11 @@ import org.pgmigrate.validation.internal.CatalogSql;
 import org.pgmigrate.validation.internal.Names;
 import org.pgmigrate.validation.internal.ObjectsRule;
 
-/** User-defined encoding conversions: PostgreSQL 14 changed the signature of conversion functions. */
+/**
+ * Encoding conversions with user-defined functions: PostgreSQL 14 changed the signature of
+ * conversion functions. A conversion with a built-in function migrates: the newer major looks the
+ * function up by name, with its own signature.
+ */
 public final class UserEncodingConversionsRule extends ObjectsRule {
     public UserEncodingConversionsRule() {
         super("user-encoding-conversions", Category.VERSIONS, Severity.FAILED, Side.SOURCE);
@@ -25,12 +29,14 @@ public final class UserEncodingConversionsRule extends ObjectsRule {
     protected List<String> find(RuleContext context) throws SQLException {
         return context.source().qualifiedNames("SELECT n.nspname, c.conname FROM pg_catalog.pg_conversion c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace WHERE c.oid >= " + CatalogSql.FIRST_USER_OID
+                + " AND c.conproc >= " + CatalogSql.FIRST_USER_OID
                 + " AND " + CatalogSql.notExtensionMember("pg_conversion", "c.oid") + " ORDER BY 1, 2");
     }
 
     @Override
     protected String problem(List<String> conversions, RuleContext context) {
-        return Names.count(conversions.size(), "user-defined encoding conversion", "user-defined encoding conversions")
+        return Names.count(conversions.size(), "encoding conversion with a user-defined function",
+                "encoding conversions with user-defined functions")
                 + " cannot be carried to PostgreSQL 14 or newer (the target runs " + context.target().majorVersion()
                 + "), whose conversion functions have another signature: " + Names.list(conversions) + ".";
     }
