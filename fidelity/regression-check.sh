@@ -201,8 +201,11 @@ prepare_major() {
 # Debian's packaged major: its binaries, pg_regress from postgresql-server-dev, and regress.so
 # built with PGXS from the source package's regress.c.
 prepare_debian_major() {
-    local major="$1" build="$WORK_DIR/build/regress-pg$1"
+    local major="$1"
     BIN_DIR="/usr/lib/postgresql/$major/bin"
+    # One build per minor release: a module built against another minor's headers may not load
+    # (15.20's headers make DatumGetHeapTupleHeader a function that 15.18's server lacks).
+    local build="$WORK_DIR/build/regress-$("$BIN_DIR/pg_config" --version | awk '{ print $2 }')"
     PG_REGRESS="/usr/lib/postgresql/$major/lib/pgxs/src/test/regress/pg_regress"
     DL_PATH="$build"
     if [[ ! -f "$build/regress.so" ]]; then
@@ -231,7 +234,9 @@ build_major_from_source() {
     PG_REGRESS="$src/src/test/regress/pg_regress"
     DL_PATH="$src/src/test/regress"
     if [[ ! -f "$prefix/.built" ]]; then
-        log "building PostgreSQL $major from source ($src; make -j2 takes about 10 minutes)"
+        # 18's tarball no longer ships the generated parsers: bison and flex make them.
+        apt_install_missing bison flex
+        log "building PostgreSQL $major from source ($src; make -j2 takes 10 to 20 minutes)"
         local logf="$WORK_DIR/src/build-pg$major.log"
         (
             cd "$src"
@@ -340,7 +345,10 @@ psql_at() {   # psql_at PORT DB [psql args...]: unaligned, tuples only, stop at 
 # parallel schedule into it with --use-existing, as `make installcheck` does (--max-connections=1).
 # Failing tests are fine: what matters is the database they leave behind.
 build_regression_database() {
-    local data="$1" port="$2" stamp="$1.regression-built"
+    local data="$1" port="$2"
+    # Made again when the server's minor release changes: regress.so is built per minor release.
+    local stamp; stamp="$1.regression-built-$(psql_at "$port" postgres -c 'SHOW server_version' | awk '{ print $1 }')"
+    REGRESSION_STAMP="$stamp"
     if [[ -f "$stamp" ]] && [[ "$(psql_at "$port" postgres -c "SELECT count(*) FROM pg_database WHERE datname = 'regression'")" == 1 ]]; then
         log "reusing the regression database of $data ($(cat "$stamp"))"
         return
@@ -392,7 +400,11 @@ migrate_with_pgmigrate() {
         --report "$out/report.json" "${PGMIGRATE_ARGS[@]}" >"$out/output.log" 2>&1 </dev/null || rc=$?
     RESULT_EXIT[pgmigrate]="$rc"
     RESULT_TIME[pgmigrate]="$(elapsed "$start" "$(now)")"
-    RESULT_NOTE[pgmigrate]="$(grep -ciE '^(warning|.*\bwarn)' "$out/output.log" || true) warning lines"
+    # The progress lines say "warning <kind>: ..." once per warning; the error is the first line
+    # starting "pgmigrate: ".
+    RESULT_NOTE[pgmigrate]="$(grep -cE '^\[ *[0-9.]+ m?s\] warning ' "$out/output.log" || true) warnings"
+    local error; error="$(grep -m1 '^pgmigrate: ' "$out/output.log" | cut -c1-300 || true)"
+    [[ -z "$error" ]] || RESULT_NOTE[pgmigrate]+="; ${error}"
 }
 
 # What pg_dump's users do: roles first (pg_dumpall --roles-only), then pg_dump -Fc | pg_restore.
@@ -460,9 +472,9 @@ BEGIN
                                WHEN 'f' THEN 'foreign table' ELSE 'partitioned table' END;
         n := NULL; digest := NULL;
         IF r.relkind = 'f' THEN
-            digest := 'not compared: a foreign table''s rows live on its foreign server';
+            digest := 'not compared: a foreign table (its rows live on its foreign server)';
         ELSIF r.relkind = 'p' THEN
-            digest := 'not compared: its rows are its partitions''';
+            digest := 'not compared: a partitioned table (its partitions are compared)';
         ELSE
             BEGIN
                 EXECUTE format('SELECT count(*), md5(coalesce(string_agg(t, E''\n'' ORDER BY t COLLATE "C"), ''''))'
@@ -524,7 +536,7 @@ compare_target() {
 
 print_summary() {
     local tool rows
-    printf '\nRegression database, PostgreSQL %s -> %s (%s)\n' "$SOURCE_MAJOR" "$TARGET_MAJOR" "$(cat "$SOURCE_DATA.regression-built")"
+    printf '\nRegression database, PostgreSQL %s -> %s (%s)\n' "$SOURCE_MAJOR" "$TARGET_MAJOR" "$(cat "$REGRESSION_STAMP")"
     printf 'Source: %s tables, views and sequences; %s\n\n' "$(psql_at "$SOURCE_PORT" regression -c \
         "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','v','m','S','f') AND n.nspname NOT IN ('pg_catalog','information_schema') AND n.nspname !~ '^pg_'")" \
         "$(psql_at "$SOURCE_PORT" regression -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
@@ -603,4 +615,4 @@ main() {
     fi
 }
 
-main "$@"
+main "$@"; exit   # exit here: the file may be edited while it runs
