@@ -354,7 +354,9 @@ build_regression_database() {
         return
     fi
     local out="$WORK_DIR/regress-pg$SOURCE_MAJOR"
-    rm -rf "$out"; mkdir -p "$out/testtablespace"   # 13 and older: tablespace.source uses it
+    # 13 writes the tests made from input/*.source into sql/ and expected/ of the output
+    # directory, and tablespace.source uses testtablespace/.
+    rm -rf "$out"; mkdir -p "$out/sql" "$out/expected" "$out/testtablespace"
     chown -R "$SUPERUSER:" "$out"
     psql_at "$port" postgres <<'EOF'
 DROP DATABASE IF EXISTS regression;
@@ -373,11 +375,14 @@ EOF
         --host=127.0.0.1 --port="$port" --user="$SUPERUSER" \
         --max-concurrent-tests=20 --max-connections=1 --schedule="$REGRESS_INPUT/parallel_schedule") \
         >"$out/pg_regress.log" 2>&1 || rc=$?
-    local summary; summary="$(grep -E 'tests (passed|failed)|failed \(ignoring|All [0-9]+ tests' "$out/pg_regress.log" | tail -2 | tr -s ' ' | tr '\n' ' ')"
-    log "pg_regress exit code $rc: ${summary:-see $out/pg_regress.log}"
+    # pg_regress ends with "All N tests passed." or "N of M tests failed."; without it, it
+    # stopped before running the schedule and the database is not the regression database.
+    local summary; summary="$(grep -E 'tests (passed|failed)|All [0-9]+ tests' "$out/pg_regress.log" | tail -1 | tr -s ' ' || true)"
+    [[ -n "$summary" ]] || die "pg_regress did not run the schedule (exit code $rc): $out/pg_regress.log"
+    log "pg_regress exit code $rc: $summary"
     [[ "$(psql_at "$port" postgres -c "SELECT count(*) FROM pg_database WHERE datname = 'regression'")" == 1 ]] \
         || die "the regression suite left no regression database: $out/pg_regress.log"
-    printf 'pg_regress exit code %s, %s, %(%Y-%m-%d %H:%M)T\n' "$rc" "${summary:-no summary}" -1 >"$stamp"
+    printf 'pg_regress exit code %s, %s, %(%Y-%m-%d %H:%M)T\n' "$rc" "$summary" -1 >"$stamp"
 }
 
 # ---------------------------------------------------------------------------------------------
