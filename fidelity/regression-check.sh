@@ -523,6 +523,33 @@ compare_rows() {
     RESULT_ROWS[$tool]="$(cat "$RUN_DIR/$tool/rows.summary")"
 }
 
+# Per relation (table, view, materialized view, foreign table, composite type): its columns in
+# attnum order. pg_dump -s does not show this order for an inheritance child whose parent gained
+# a column after the child was made (it prints the child's own columns only), and the row
+# digests ignore it by design; yet `SELECT *` and `INSERT ... VALUES` without a column list
+# depend on it. The issue asks pgmigrate to keep it where pg_dump does not.
+column_orders() {
+    local port="$1" file="$2"
+    psql_at "$port" regression -F $'\t' >"$file" <<'EOF'
+SELECT format('%I.%I', n.nspname, c.relname), c.relkind, string_agg(quote_ident(a.attname), ',' ORDER BY a.attnum)
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pgmigrate')
+  AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+GROUP BY 1, 2 ORDER BY 1
+EOF
+}
+
+# Relations present on both sides whose columns come in another order: TOOL's columns.txt.
+compare_column_orders() {
+    local tool="$1" src="$2" tgt="$3" out="$RUN_DIR/$1/columns.txt"
+    awk -F '\t' 'NR == FNR { s[$1] = $3; next }
+                 ($1 in s) && s[$1] != $3 { print $1 "\tsource: " s[$1] "\ttarget: " $3 }' "$src" "$tgt" >"$out"
+    RESULT_COLUMNS[$tool]="$(wc -l <"$out")"
+}
+
 compare_target() {
     local tool="$1" port="$2"
     local dir="$RUN_DIR/$tool"
@@ -531,6 +558,11 @@ compare_target() {
         RESULT_DIFF[$tool]="$(changed_lines "$dir/schema.diff")"
     else
         RESULT_DIFF[$tool]="pg_dump -s of the target failed: $dir/target-schema.sql.err"
+    fi
+    if column_orders "$port" "$dir/target-columns.tsv" 2>"$dir/target-columns.err"; then
+        compare_column_orders "$tool" "$RUN_DIR/source-columns.tsv" "$dir/target-columns.tsv"
+    else
+        RESULT_COLUMNS[$tool]="reading the target's columns failed: $dir/target-columns.err"
     fi
     if row_digests "$port" "$dir/target-rows.tsv" 2>"$dir/target-rows.err"; then
         compare_rows "$tool" "$RUN_DIR/source-rows.tsv" "$dir/target-rows.tsv"
@@ -552,6 +584,8 @@ print_summary() {
         printf '  wall time:        %s s\n' "${RESULT_TIME[$tool]}"
         printf '  notes:            %s\n' "${RESULT_NOTE[$tool]}"
         printf '  pg_dump -s diff:  %s changed lines (%s)\n' "${RESULT_DIFF[$tool]}" "$RUN_DIR/$tool/schema.diff"
+        printf '  column order:     %s relations whose columns come in another order (%s)\n' \
+            "${RESULT_COLUMNS[$tool]}" "$RUN_DIR/$tool/columns.txt"
         printf '  rows:             %s\n' "${RESULT_ROWS[$tool]}"
         if [[ -f "$rows" ]]; then
             # Tables whose rows differ, then why others could not be compared; the whole list is
@@ -597,11 +631,12 @@ main() {
     mkdir -p "$RUN_DIR"
     log "run directory $RUN_DIR"
     dump_schema "$SOURCE_PORT" "$RUN_DIR/source-schema.sql" || die "pg_dump -s of the source failed: $RUN_DIR/source-schema.sql.err"
+    column_orders "$SOURCE_PORT" "$RUN_DIR/source-columns.tsv"
     row_digests "$SOURCE_PORT" "$RUN_DIR/source-rows.tsv"
     psql_at "$SOURCE_PORT" regression -F $'\t' -P footer=off -f "$SCRIPT_DIR/inventory.sql" >"$RUN_DIR/source-inventory.tsv" 2>&1 \
         || log "inventory queries failed: $RUN_DIR/source-inventory.tsv"
 
-    declare -gA RESULT_EXIT=() RESULT_TIME=() RESULT_NOTE=() RESULT_DIFF=() RESULT_ROWS=()
+    declare -gA RESULT_EXIT=() RESULT_TIME=() RESULT_NOTE=() RESULT_DIFF=() RESULT_ROWS=() RESULT_COLUMNS=()
     local tool data
     for tool in "${TOOLS[@]}"; do
         data="$WORK_DIR/clusters/target-$tool-pg$TARGET_MAJOR"
