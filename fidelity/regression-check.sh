@@ -385,6 +385,46 @@ EOF
     printf 'pg_regress exit code %s, %s, %(%Y-%m-%d %H:%M)T\n' "$rc" "$summary" -1 >"$stamp"
 }
 
+# The suite creates its C functions with absolute paths into the source major's build
+# (probin '/.../regress.so'); a target of another major cannot load that file ("incompatible
+# library ... version mismatch"). As pg_upgrade's cross-version test does, point them at
+# '$libdir/regress.so' and put each major's own regress.so, autoinc.so and refint.so into its
+# $libdir: every server then loads the module built for it.
+make_library_paths_portable() {
+    local port="$1"
+    psql_at "$port" regression -v dl_path="$SOURCE_DL_PATH" <<'EOF'
+UPDATE pg_catalog.pg_proc
+SET probin = '$libdir/' || regexp_replace(probin, '^.*/', '')
+WHERE starts_with(probin, :'dl_path' || '/');
+EOF
+}
+
+install_regress_modules() {
+    local bin="$1" dl_path="$2" pkglib module
+    pkglib="$("$bin/pg_config" --pkglibdir)"
+    for module in regress autoinc refint; do
+        if ! cmp -s "$dl_path/$module.so" "$pkglib/$module.so"; then
+            log "installing $module.so into $pkglib"
+            install -m 0755 "$dl_path/$module.so" "$pkglib/$module.so"
+        fi
+    done
+}
+
+# What neither tool can carry into a newer major, removed from the source as pg_upgrade's
+# cross-version test does (AdjustUpgrade.pm): postfix operators are gone from 14 on.
+adjust_for_target_major() {
+    local port="$1"
+    if ((SOURCE_MAJOR < 14 && TARGET_MAJOR >= 14)); then
+        log "dropping the regression database's 4 postfix operators (none exists from 14 on)"
+        psql_at "$port" regression <<'EOF'
+DROP OPERATOR IF EXISTS #@# (bigint, NONE);
+DROP OPERATOR IF EXISTS #%# (bigint, NONE);
+DROP OPERATOR IF EXISTS !=- (bigint, NONE);
+DROP OPERATOR IF EXISTS #@%# (bigint, NONE);
+EOF
+    fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # The migrations
 # ---------------------------------------------------------------------------------------------
@@ -612,8 +652,11 @@ main() {
     prepare_major "$TARGET_MAJOR"
     TARGET_BIN="$BIN_DIR"
     TOOLS_BIN="$BIN_DIR"   # pg_dump refuses a server newer than itself: the newest major's clients
+    install_regress_modules "$BIN_DIR" "$DL_PATH"
     prepare_major "$SOURCE_MAJOR"
     SOURCE_BIN="$BIN_DIR"
+    SOURCE_DL_PATH="$DL_PATH"
+    install_regress_modules "$BIN_DIR" "$DL_PATH"
 
     mkdir -p "$WORK_DIR/clusters"
     chown "$SUPERUSER:" "$WORK_DIR/clusters"   # the servers write their logs beside their data
@@ -626,6 +669,8 @@ main() {
     ensure_cluster "$SOURCE_DATA" "$SOURCE_BIN"
     SOURCE_PORT="${CLUSTER_PORT[$SOURCE_DATA]}"
     build_regression_database "$SOURCE_DATA" "$SOURCE_PORT"
+    make_library_paths_portable "$SOURCE_PORT"
+    adjust_for_target_major "$SOURCE_PORT"
 
     RUN_DIR="$WORK_DIR/runs/$(date +%Y%m%dT%H%M%S)-pg$SOURCE_MAJOR-to-pg$TARGET_MAJOR"
     mkdir -p "$RUN_DIR"
