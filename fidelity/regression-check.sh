@@ -7,8 +7,9 @@
 # regression SQL files and regress.c) and runs servers of its own. See fidelity/README.md.
 set -euo pipefail
 
-readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly REPO_DIR="$(cd "$SCRIPT_DIR/.." && pwd)"
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$SCRIPT_DIR/.." && pwd)"
+readonly SCRIPT_DIR REPO_DIR
 
 WORK_DIR=/var/tmp/pgmigrate-fidelity
 SOURCE_MAJOR=15
@@ -212,7 +213,8 @@ prepare_debian_major() {
     BIN_DIR="/usr/lib/postgresql/$major/bin"
     # One build per minor release: a module built against another minor's headers may not load
     # (15.20's headers make DatumGetHeapTupleHeader a function that 15.18's server lacks).
-    local build="$WORK_DIR/build/regress-$("$BIN_DIR/pg_config" --version | awk '{ print $2 }')"
+    local build
+    build="$WORK_DIR/build/regress-$("$BIN_DIR/pg_config" --version | awk '{ print $2 }')"
     PG_REGRESS="/usr/lib/postgresql/$major/lib/pgxs/src/test/regress/pg_regress"
     DL_PATH="$build"
     if [[ ! -f "$build/regress.so" ]]; then
@@ -520,7 +522,7 @@ changed_lines() {
 # temporary, in the session's pg_temp: nothing of it stays in the database. A relation's key is
 # schema.name, each part in JSON quotes unless it is lower case letters, digits and underscores:
 # quote_ident would differ between majors (json became a keyword that needs quotes).
-readonly ROW_DIGEST_SQL=$(cat <<'EOF'
+ROW_DIGEST_SQL=$(cat <<'EOF'
 CREATE FUNCTION pg_temp.row_digests(OUT tbl text, OUT kind text, OUT n bigint, OUT digest text)
 RETURNS SETOF record LANGUAGE plpgsql AS $fn$
 DECLARE
