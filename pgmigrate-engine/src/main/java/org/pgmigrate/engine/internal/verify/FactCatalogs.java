@@ -45,6 +45,16 @@ final class FactCatalogs {
         return "x.oid >= 16384 AND " + notMember(catalog, "x.oid");
     }
 
+    /**
+     * True unless the server made the object as part of another (an array type, a table's row type,
+     * a range type's constructors, its multirange type with its constructors and cast): those
+     * follow the object they belong to, which is compared, and no dump carries them.
+     */
+    private static String notMadeWith(String catalog) {
+        return "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog." + catalog
+                + "'::pg_catalog.regclass AND i.objid = x.oid AND i.deptype = 'i')";
+    }
+
     /** The relations whose columns, constraints, indexes, triggers... are compared. */
     static final String USER_RELATIONS = "SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
             + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'i', 'I', 'c')"
@@ -128,11 +138,7 @@ final class FactCatalogs {
                 .build());
         all.add(FactCatalog.about("pg_sequence", ref("pg_class", "x.seqrelid")).what("sequence options")
                 .rows("x.seqrelid IN (" + USER_RELATIONS + ")").build());
-        // the row types of relations other than composite types, and array types, are made with their
-        // relation or element type and follow it
-        all.add(FactCatalog.of("pg_type").rows(userObject("pg_type", "typnamespace")
-                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = x.typrelid AND c.relkind <> 'c')"
-                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = x.oid)")
+        all.add(FactCatalog.of("pg_type").rows(userObject("pg_type", "typnamespace") + " AND " + notMadeWith("pg_type"))
                 .ignore("typdefaultbin")
                 .build());
         all.add(FactCatalog.about("pg_enum", ref("pg_type", "x.enumtypid")).what("label")
@@ -145,7 +151,7 @@ final class FactCatalogs {
                 .build());
         all.add(FactCatalog.about("pg_range", ref("pg_type", "x.rngtypid")).what("range")
                 .rows("x.rngtypid IN (" + USER_TYPES + ")").build());
-        all.add(FactCatalog.of("pg_proc").rows(userObject("pg_proc", "pronamespace"))
+        all.add(FactCatalog.of("pg_proc").rows(userObject("pg_proc", "pronamespace") + " AND " + notMadeWith("pg_proc"))
                 .derive("proargdefaults", "pg_catalog.pg_get_function_arguments(x.oid)")
                 .derive("prosqlbody", "CASE WHEN x.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(x.oid) END")
                 .build());
@@ -161,7 +167,7 @@ final class FactCatalogs {
         all.add(FactCatalog.of("pg_amproc").what("member").display(ref("pg_opfamily", "x.amprocfamily"))
                 .rows("x.amprocfamily IN " + userFamily).build());
         all.add(FactCatalog.of("pg_am").rows(userObject("pg_am")).build());
-        all.add(FactCatalog.of("pg_cast").rows(userObject("pg_cast")).build());
+        all.add(FactCatalog.of("pg_cast").rows(userObject("pg_cast") + " AND " + notMadeWith("pg_cast")).build());
         // the version of the operating system's locale library is not part of the definition
         // the version of the operating system's locale library is not part of the definition; nor is the
         // encoding of a collation copied from one that serves any encoding, in a database of one encoding
@@ -309,8 +315,13 @@ final class FactCatalogs {
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = x.classid AND e.objid = x.objid AND e.deptype = 'e')"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE x.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
                 + "     AND t.oid = x.objid AND t.tgisinternal)"
-                // what makes up a publication is compared as its members
-                + " AND x.classid NOT IN ('pg_catalog.pg_publication_rel'::pg_catalog.regclass, 'pg_catalog.pg_publication'::pg_catalog.regclass)"
+                // what makes up a publication or an operator family is compared as its members
+                + " AND x.classid NOT IN ('pg_catalog.pg_publication_rel'::pg_catalog.regclass, 'pg_catalog.pg_publication'::pg_catalog.regclass,"
+                + "     'pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass)"
+                // nor are the parts the server made of another object
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = x.classid AND i.objid = x.objid AND i.deptype = 'i'"
+                + "     AND x.classid IN ('pg_catalog.pg_proc'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,"
+                + "     'pg_catalog.pg_cast'::pg_catalog.regclass))"
                 // constraints the server made for partitions or for NOT NULL (18) are compared as constraints
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE x.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass"
                 + "     AND c.oid = x.objid AND (c.conparentid <> 0 OR c.contype = 'n'))"

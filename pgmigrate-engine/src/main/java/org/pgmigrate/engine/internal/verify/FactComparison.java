@@ -44,61 +44,64 @@ final class FactComparison {
         // a catalog one side does not have, or may not read, is compared on neither
         Set<String> catalogs = new TreeSet<>(source.columns().keySet());
         catalogs.retainAll(target.columns().keySet());
-        Map<String, List<String>> byObject = new TreeMap<>();
         Map<String, Fact> expected = new LinkedHashMap<>();
-        Set<String> excluded = new TreeSet<>();
+        Set<String> notExpected = new TreeSet<>();
         for (Fact fact : source.facts().values()) {
-            if (!catalogs.contains(catalog(fact))) {
-                continue;
-            }
-            if (scope.excludes(fact) || (fact.role() != null && scope.role(fact.role()) == null)) {
-                excluded.add(fact.key());
-            } else {
-                expected.put(fact.key(), fact);
+            if (catalogs.contains(catalog(fact)) && majors.compares(fact)) {
+                if (scope.excludes(fact) || (fact.role() != null && scope.role(fact.role()) == null)) {
+                    notExpected.add(majors.key(fact));
+                } else {
+                    expected.put(majors.key(fact), fact);
+                }
             }
         }
-        for (Fact s : expected.values()) {
-            Fact t = target.facts().get(s.key());
-            if (!majors.compares(s) || (t != null && !majors.compares(t))) {
-                continue;
-            }
-            if (t == null) {
-                byObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(prefix(s) + "missing on the target");
-                continue;
-            }
-            String catalog = catalog(s);
-            Set<String> common = new TreeSet<>(source.columns().get(catalog));
-            common.retainAll(target.columns().getOrDefault(catalog, Set.of()));
-            List<String> differing = new ArrayList<>();
-            for (String name : s.properties().keySet()) {
-                if (!common.contains(name)) {
-                    continue;
-                }
-                Property sp = s.properties().get(name);
-                String expectedValue = mapRoles(sp);
-                if (expectedValue == null && sp.value() != null) {
-                    continue; // names only roles missing on the target
-                }
-                String sourceValue = majors.normalize(catalog, name, expectedValue, s);
-                String targetValue = majors.normalize(catalog, name, t.properties().get(name).value(), t);
-                if (!Objects.equals(sourceValue, targetValue)) {
-                    differing.add(s.secret() ? name + " differs (not shown: it may hold a password)"
-                            : name + " is " + shown(sourceValue, targetValue) + " on the source, " + shown(targetValue, sourceValue) + " on the target");
-                }
-            }
-            if (!differing.isEmpty()) {
-                byObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(prefix(s) + String.join(", ", differing));
+        Map<String, Fact> actual = new LinkedHashMap<>();
+        for (Fact fact : target.facts().values()) {
+            if (catalogs.contains(catalog(fact)) && majors.compares(fact)) {
+                actual.put(majors.key(fact), fact);
             }
         }
-        for (Fact t : target.facts().values()) {
-            if (catalogs.contains(catalog(t)) && !expected.containsKey(t.key()) && !excluded.contains(t.key()) && majors.compares(t)
-                    && !majors.madeByTarget(t, source.major())) {
+        Map<String, List<String>> byObject = new TreeMap<>();
+        expected.forEach((key, s) -> {
+            Fact t = actual.get(key);
+            String difference = t == null ? "missing on the target" : differingProperties(s, t, source, target, majors);
+            if (difference != null) {
+                byObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(prefix(s) + difference);
+            }
+        });
+        actual.forEach((key, t) -> {
+            if (!expected.containsKey(key) && !notExpected.contains(key) && !majors.madeByTarget(t, source.major())) {
                 byObject.computeIfAbsent(t.object(), k -> new ArrayList<>()).add(prefix(t) + "exists on the target only");
             }
-        }
+        });
         List<VerificationDifference> differences = new ArrayList<>();
         byObject.forEach((object, details) -> differences.add(VerificationDifference.of(Kind.SCHEMA, object, String.join("; ", details))));
         return differences;
+    }
+
+    /** What differs between two facts of one object, or null when nothing does; only properties both majors have count. */
+    private String differingProperties(Fact s, Fact t, CatalogFacts source, CatalogFacts target, MajorDifferences majors) {
+        String catalog = catalog(s);
+        Set<String> common = new TreeSet<>(source.columns().get(catalog));
+        common.retainAll(target.columns().get(catalog));
+        List<String> differing = new ArrayList<>();
+        for (String name : s.properties().keySet()) {
+            if (!common.contains(name)) {
+                continue;
+            }
+            Property sp = s.properties().get(name);
+            String expectedValue = mapRoles(sp);
+            if (expectedValue == null && sp.value() != null) {
+                continue; // names only roles missing on the target
+            }
+            String sourceValue = majors.normalize(catalog, name, expectedValue, s);
+            String targetValue = majors.normalize(catalog, name, t.properties().get(name).value(), t);
+            if (!Objects.equals(sourceValue, targetValue)) {
+                differing.add(s.secret() ? name + " differs (not shown: it may hold a password)"
+                        : name + " is " + shown(sourceValue, targetValue) + " on the source, " + shown(targetValue, sourceValue) + " on the target");
+            }
+        }
+        return differing.isEmpty() ? null : String.join(", ", differing);
     }
 
     private static String catalog(Fact fact) {

@@ -20,30 +20,31 @@ final class MajorDifferences {
     private static final Pattern QUALIFIER = Pattern.compile(
             "(?<![\\w$\".])((?:[A-Za-z_][\\w$]*)|(?:\"(?:[^\"]|\"\")+\"))\\.(?=[A-Za-z_\"])");
 
+    private static final String SYSTEM_FUNCTION = "function pg_catalog.";
     private static final String MAINTAIN = FactQuery.FIELD + "MAINTAIN" + FactQuery.FIELD;
 
     private final boolean acrossMajors;
     private final int older;
     private final int newer;
-    private final int targetMajor;
     private final Set<String> schemas;
-    /** The target's multirange types, which it made for range types of a source older than 14. */
-    private final Set<String> multiranges;
 
     MajorDifferences(CatalogFacts source, CatalogFacts target) {
         this.acrossMajors = source.major() != target.major();
         this.older = Math.min(source.major(), target.major());
         this.newer = Math.max(source.major(), target.major());
-        this.targetMajor = target.major();
         this.schemas = source.facts().values().stream().filter(f -> f.key().startsWith("pg_namespace: "))
                 .map(f -> f.object().substring(f.object().indexOf(' ') + 1)).collect(Collectors.toSet());
-        this.multiranges = java.util.stream.Stream.of(source, target).flatMap(f -> f.facts().values().stream())
-                .filter(f -> f.key().startsWith("pg_type: ") && "m".equals(value(f, "typtype"))).map(Fact::object).collect(Collectors.toSet());
     }
 
     private static String value(Fact fact, String property) {
         Fact.Property p = fact.properties().get(property);
         return p == null ? null : p.value();
+    }
+
+    /** The key a fact is matched by: the same object's identity is spelled alike by both majors. */
+    String key(Fact fact) {
+        // before 12, pg_identify_object names a transform "for type on language lang" (and so its comment's key)
+        return acrossMajors && fact.key().contains(": transform for ") ? fact.key().replace(" on language ", " language ") : fact.key();
     }
 
     /** Whether a pair of facts is compared at all: across majors, of dependencies only those that no other fact shows. */
@@ -57,11 +58,6 @@ final class MajorDifferences {
 
     /** {@code value} of property {@code property} of {@code fact} of {@code catalog}, made comparable across majors. */
     String normalize(String catalog, String property, String value, Fact fact) {
-        if (catalog.equals("pg_type") && (property.equals("typowner") || property.equals("typacl")) && targetMajor >= 14 && targetMajor < 17
-                && multiranges.contains(fact.object())) {
-            // before 17, ALTER TYPE ... OWNER TO of a range type leaves its multirange type to whoever created it
-            return null;
-        }
         if (!acrossMajors) {
             return value;
         }
@@ -78,6 +74,14 @@ final class MajorDifferences {
                 || (older < 14 && property.equals("reltype") && "S".equals(value(fact, "relkind"))))) {
             // 11 has no table access methods (12 gives tables heap); before 14 sequences have a row type
             return null;
+        }
+        if (catalog.equals("pg_class") && property.equals("relpersistence") && "p".equals(value(fact, "relkind")) && older < 18 && newer >= 18) {
+            // 18 refuses UNLOGGED on a partitioned table, where it never did anything
+            return null;
+        }
+        if (value.startsWith(SYSTEM_FUNCTION)) {
+            // a built-in function may take other arguments in another major (conversion functions gained one in 14)
+            return value.substring(0, value.indexOf('(') < 0 ? value.length() : value.indexOf('('));
         }
         if (catalog.equals("pg_attribute") && property.equals("attidentity") && older < 17 && newer >= 17) {
             // 17 gives the partitions of a partitioned table its identity columns
@@ -113,15 +117,10 @@ final class MajorDifferences {
 
     /**
      * Whether a fact of the target, missing on the source, is one the target's major made by
-     * itself: 18 keeps NOT NULL as constraints, named by the server; 14 gives range types multiranges.
+     * itself: 18 keeps NOT NULL as constraints, named by the server.
      */
     boolean madeByTarget(Fact targetFact, int sourceMajor) {
-        if (sourceMajor < 18 && targetFact.key().startsWith("pg_constraint: ") && "n".equals(value(targetFact, "contype"))) {
-            return true;
-        }
-        // 14 gives each range type a multirange type, with its constructors and a cast
-        return sourceMajor < 14 && targetMajor >= 14 && (multiranges.contains(targetFact.object())
-                || targetFact.properties().values().stream().anyMatch(p -> multiranges.contains(p.value())));
+        return sourceMajor < 18 && targetFact.key().startsWith("pg_constraint: ") && "n".equals(value(targetFact, "contype"));
     }
 
     private String withoutRelationQualifiers(String definition) {
