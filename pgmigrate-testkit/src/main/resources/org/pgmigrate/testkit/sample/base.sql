@@ -477,6 +477,17 @@ CREATE TABLE audit.login_events (
     flags bit varying(8)
 ) INHERITS (audit.events);
 COMMENT ON TABLE audit.login_events IS 'Logins, a child of audit.events';
+-- A type without binary I/O (aclitem, alone and in an array): its rows travel as text even where
+-- the rest goes in binary COPY.
+CREATE TABLE audit.grants_seen (
+    seen_id integer PRIMARY KEY,
+    item aclitem NOT NULL,
+    items aclitem[]
+);
+INSERT INTO audit.grants_seen
+SELECT i, ('sample_reader=r' || CASE WHEN i % 2 = 0 THEN 'w' ELSE '' END || '/sample_owner')::aclitem,
+       CASE WHEN i % 3 = 0 THEN NULL ELSE ARRAY['sample_writer=a*/sample_owner', '=r/sample_owner']::aclitem[] END
+FROM generate_series(1, 20) AS s(i);
 CREATE INDEX events_occurred_brin ON audit.events USING brin (occurred_at);
 CREATE INDEX login_events_ip_idx ON audit.login_events (ip) WHERE NOT success;
 

@@ -94,8 +94,9 @@ final class FactCatalogs {
         all.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum").what("column")
                 .rows("x.attnum > 0 AND NOT x.attisdropped AND x.attrelid IN (" + USER_RELATIONS
                         + " AND c.relkind NOT IN ('i', 'I', 'S'))")
-                // attnum changes with dropped columns: the position is what counts; the array dimensions are not kept by any dump
-                .ignore("attnum", "attcacheoff", "attndims", "atthasmissing", "attmissingval", "attisdropped")
+                // attnum changes with dropped columns: the position is what counts; the array dimensions are not kept by any
+                // dump; length, by-value and alignment are the type's (which a major may change: aclitem grew in 16)
+                .ignore("attnum", "attcacheoff", "attndims", "atthasmissing", "attmissingval", "attisdropped", "attlen", "attbyval", "attalign")
                 .derive("position", POSITION)
                 // 17 made "default" NULL instead of -1
                 .derive("attstattarget", "NULLIF(x.attstattarget::pg_catalog.int4, -1)")
