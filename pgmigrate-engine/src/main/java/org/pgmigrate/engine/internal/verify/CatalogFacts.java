@@ -71,16 +71,21 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
         return new CatalogFacts(major, facts, columns, uncompared);
     }
 
+    /** How PostgreSQL names an object: its type, then its identity where it has one. */
+    private static String named(String type, String identity) {
+        return identity == null || identity.isEmpty() ? type : type + " " + identity;
+    }
+
     private static void read(Connection connection, FactCatalog catalog, FactQuery query, Map<String, Fact> facts) throws SQLException {
         String sql = query.sql();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String suffix = rs.getString(8);
                 String label = catalog.what() == null ? null : catalog.what() + (suffix == null ? "" : " " + suffix);
-                String key = catalog.name() + ": " + rs.getString(1) + " " + rs.getString(2) + (suffix == null ? "" : " / " + suffix);
+                String key = catalog.name() + ": " + named(rs.getString(1), rs.getString(2)) + (suffix == null ? "" : " / " + suffix);
                 long anchorOid = rs.getLong(7);
                 ObjectRef anchor = rs.wasNull() ? null : ObjectRef.of(rs.getInt(6), anchorOid);
-                String object = rs.getString(3) + (rs.getString(4).isEmpty() ? "" : " " + rs.getString(4));
+                String object = named(rs.getString(3), rs.getString(4));
                 facts.put(key, new Fact(key, object, label, anchor, rs.getString(5), rs.getString(9), catalog.secret(),
                         query.properties(rs)));
             }

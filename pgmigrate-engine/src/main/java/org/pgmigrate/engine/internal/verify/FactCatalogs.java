@@ -64,11 +64,12 @@ final class FactCatalogs {
             + " ON n.oid = t.typnamespace WHERE " + userNamespace("n.nspname") + " AND " + notMember("pg_type", "t.oid");
 
     /**
-     * A foreign key that the server made for a partition of the table it references, on the
-     * referencing table itself, under a name of its choosing.
+     * A foreign key that the server made from another for a partition: of the referencing table
+     * (named after the original or, when a partition had its own before it was attached, after
+     * that one) or of the referenced table (under a name of the server's choosing). No dump names
+     * them; they are known by the constraint they were made for and the tables they join.
      */
-    private static final String GENERATED_CLONE = "(x.contype = 'f' AND x.conparentid <> 0 AND x.conrelid ="
-            + " (SELECT p.conrelid FROM pg_catalog.pg_constraint p WHERE p.oid = x.conparentid))";
+    private static final String FOREIGN_KEY_CLONE = "(x.contype = 'f' AND x.conparentid <> 0)";
 
     /** The constraint a cloned one was made for, at the top of the partition tree. */
     private static final String ROOT_CONSTRAINT = "(WITH RECURSIVE up(oid, parent) AS (SELECT x.oid, x.conparentid"
@@ -106,13 +107,14 @@ final class FactCatalogs {
                 .ignore("adnum", "adsrc")
                 .derive("adbin", "pg_catalog.pg_get_expr(x.adbin, x.adrelid)")
                 .build());
-        all.add(FactCatalog.about("pg_constraint", "'pg_catalog.pg_constraint'::pg_catalog.regclass, CASE WHEN " + GENERATED_CLONE
+        all.add(FactCatalog.about("pg_constraint", "'pg_catalog.pg_constraint'::pg_catalog.regclass, CASE WHEN " + FOREIGN_KEY_CLONE
                         + " THEN " + ROOT_CONSTRAINT + " ELSE x.oid END, 0")
                 .rows("(x.conrelid IN (" + USER_RELATIONS + ") OR x.contypid IN (" + USER_TYPES + "))")
                 // named by the server, and not part of any dump: known by the constraint they were made for
-                .suffix("CASE WHEN " + GENERATED_CLONE + " THEN 'referencing ' || (pg_catalog.pg_identify_object("
+                .suffix("CASE WHEN " + FOREIGN_KEY_CLONE + " THEN 'on ' || (pg_catalog.pg_identify_object('pg_catalog.pg_class'::pg_catalog.regclass,"
+                        + " x.conrelid, 0)).identity || ' referencing ' || (pg_catalog.pg_identify_object("
                         + "'pg_catalog.pg_class'::pg_catalog.regclass, x.confrelid, 0)).identity END")
-                .derive("conname", "CASE WHEN NOT " + GENERATED_CLONE + " THEN x.conname::pg_catalog.text END")
+                .derive("conname", "CASE WHEN NOT " + FOREIGN_KEY_CLONE + " THEN x.conname::pg_catalog.text END")
                 .derive("conparentid", "CASE WHEN x.conparentid <> 0 THEN 'made for its parent' END")
                 // NO INHERIT means something for CHECK and NOT NULL constraints only
                 .derive("connoinherit", "CASE WHEN x.contype IN ('c', 'n') THEN x.connoinherit::pg_catalog.text END")
@@ -159,7 +161,8 @@ final class FactCatalogs {
         all.add(FactCatalog.about("pg_aggregate", ref("pg_proc", "x.aggfnoid")).what("aggregate")
                 .rows("x.aggfnoid IN (SELECT p.oid FROM pg_catalog.pg_proc p WHERE p.oid >= 16384 AND " + notMember("pg_proc", "p.oid") + ")")
                 .build());
-        all.add(FactCatalog.of("pg_operator").rows(userObject("pg_operator", "oprnamespace")).build());
+        // a shell operator (named as another's commutator or negator, never defined) is carried by no dump
+        all.add(FactCatalog.of("pg_operator").rows(userObject("pg_operator", "oprnamespace") + " AND x.oprcode <> 0").build());
         all.add(FactCatalog.of("pg_opfamily").rows(userObject("pg_opfamily", "opfnamespace")).build());
         all.add(FactCatalog.of("pg_opclass").rows(userObject("pg_opclass", "opcnamespace")).build());
         String userFamily = "(SELECT f.oid FROM pg_catalog.pg_opfamily f WHERE f.oid >= 16384 AND " + notMember("pg_opfamily", "f.oid") + ")";
@@ -256,21 +259,8 @@ final class FactCatalogs {
         all.add(FactCatalog.of("pg_largeobject_metadata").object(ref("pg_largeobject", "x.oid")).build());
         all.add(FactCatalog.about("pg_depend", "x.classid, x.objid, x.objsubid").what("dependency")
                 .rows(dependencies())
-                // reported under the view a rule defines, the column a default belongs to
-                .display("CASE WHEN x.classid IN ('pg_catalog.pg_rewrite'::pg_catalog.regclass, 'pg_catalog.pg_attrdef'::pg_catalog.regclass)"
-                        + " THEN 'pg_catalog.pg_class'::pg_catalog.regclass ELSE x.classid END,"
-                        + " CASE WHEN x.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass"
-                        + " THEN (SELECT r.ev_class FROM pg_catalog.pg_rewrite r WHERE r.oid = x.objid)"
-                        + " WHEN x.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass"
-                        + " THEN (SELECT a.adrelid FROM pg_catalog.pg_attrdef a WHERE a.oid = x.objid) ELSE x.objid END,"
-                        + " CASE WHEN x.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass"
-                        + " THEN (SELECT a.adnum FROM pg_catalog.pg_attrdef a WHERE a.oid = x.objid) ELSE x.objsubid END")
-                .anchor("x.classid, x.objid")
-                .derive("deptype", "x.deptype::pg_catalog.text")
-                .derive("relkind", "(SELECT c.relkind::pg_catalog.text FROM pg_catalog.pg_class c"
-                        + " WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.oid = x.objid)")
                 .suffix("'on ' || (SELECT i.type || ' ' || i.identity FROM pg_catalog.pg_identify_object(x.refclassid, x.refobjid,"
-                        + " x.refobjsubid) i) || CASE x.deptype WHEN 'n' THEN '' WHEN 'a' THEN ' (automatic)' ELSE ' (extension)' END")
+                        + " x.refobjsubid) i) || CASE x.deptype WHEN 'a' THEN ' (owned by)' ELSE ' (extension)' END")
                 .onlyDerived()
                 .build());
         // the database by any name: the target's may be called otherwise
@@ -300,37 +290,24 @@ final class FactCatalogs {
 
     /** A comment or label on a user object, not on one an extension or the system created. */
     private static String describedUserObject(String classoid, String objoid) {
-        return "(" + objoid + " >= 16384 OR (" + classoid + " = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND " + objoid + " = 2200))"
+        // a comment whose object is gone (COMMENT ON SUBSCRIPTION of a dropped one, before 16) is not one
+        return "(pg_catalog.pg_identify_object(" + classoid + ", " + objoid + ", 0)).identity IS NOT NULL AND (" + objoid + " >= 16384 OR (" + classoid + " = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND " + objoid + " = 2200))"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = " + classoid
                 + " AND e.objid = " + objoid + " AND e.deptype = 'e')"
                 + " AND " + userNamespace("COALESCE((pg_catalog.pg_identify_object(" + classoid + ", " + objoid + ", 0)).schema, '')");
     }
 
     /**
-     * Dependencies between user objects that the objects' own facts do not show: a sequence owned
-     * by a column, an object that depends on an extension, what a view or a function body uses.
-     * Partition dependencies, which changed form in 12, are compared as partitions instead.
+     * Dependencies that no other fact shows: a sequence owned by a column (OWNED BY) and an object
+     * that depends on an extension (DEPENDS ON EXTENSION). Every other dependency follows from a
+     * definition compared on its own, and some record only the order objects were created in (a
+     * function made after a transform for its argument type depends on it).
      */
     private static String dependencies() {
-        return "x.objid >= 16384 AND x.deptype IN ('n', 'a', 'x')"
+        return "x.objid >= 16384 AND (x.deptype = 'x' OR (x.deptype = 'a' AND x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+                + " AND x.refobjsubid > 0 AND EXISTS (SELECT 1 FROM pg_catalog.pg_class s WHERE s.oid = x.objid AND s.relkind = 'S')))"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = x.classid AND e.objid = x.objid AND e.deptype = 'e')"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE x.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
-                + "     AND t.oid = x.objid AND t.tgisinternal)"
-                // what makes up a publication or an operator family is compared as its members
-                + " AND x.classid NOT IN ('pg_catalog.pg_publication_rel'::pg_catalog.regclass, 'pg_catalog.pg_publication'::pg_catalog.regclass,"
-                + "     'pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass)"
-                // nor are the parts the server made of another object
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = x.classid AND i.objid = x.objid AND i.deptype = 'i'"
-                + "     AND x.classid IN ('pg_catalog.pg_proc'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,"
-                + "     'pg_catalog.pg_cast'::pg_catalog.regclass))"
-                // constraints the server made for partitions or for NOT NULL (18) are compared as constraints
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE x.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass"
-                + "     AND c.oid = x.objid AND (c.conparentid <> 0 OR c.contype = 'n'))"
-                // older majors record a view's rule as depending on the view itself
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite r WHERE x.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass"
-                + "     AND r.oid = x.objid AND r.ev_class = x.refobjid AND x.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass)"
-                + " AND " + userNamespace("COALESCE((pg_catalog.pg_identify_object(x.classid, x.objid, 0)).schema, '')")
-                + " AND " + userNamespace("COALESCE((pg_catalog.pg_identify_object(x.refclassid, x.refobjid, 0)).schema, '')");
+                + " AND " + userNamespace("COALESCE((pg_catalog.pg_identify_object(x.classid, x.objid, 0)).schema, '')");
     }
 
     /**

@@ -47,15 +47,6 @@ final class MajorDifferences {
         return acrossMajors && fact.key().contains(": transform for ") ? fact.key().replace(" on language ", " language ") : fact.key();
     }
 
-    /** Whether a pair of facts is compared at all: across majors, of dependencies only those that no other fact shows. */
-    boolean compares(Fact fact) {
-        if (!acrossMajors || !fact.key().startsWith("pg_depend: ")) {
-            return true;
-        }
-        String deptype = fact.properties().get("deptype").value();
-        return deptype.equals("x") || (deptype.equals("a") && "S".equals(fact.properties().get("relkind").value()));
-    }
-
     /** {@code value} of property {@code property} of {@code fact} of {@code catalog}, made comparable across majors. */
     String normalize(String catalog, String property, String value, Fact fact) {
         if (!acrossMajors) {
