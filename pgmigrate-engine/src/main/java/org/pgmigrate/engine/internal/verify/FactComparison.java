@@ -47,7 +47,7 @@ final class FactComparison {
         Map<String, Fact> expected = new LinkedHashMap<>();
         Set<String> notExpected = new TreeSet<>();
         for (Fact fact : source.facts().values()) {
-            if (catalogs.contains(catalog(fact))) {
+            if (catalogs.contains(catalog(fact)) && majors.compares(fact)) {
                 if (scope.excludes(fact) || (fact.role() != null && scope.role(fact.role()) == null)) {
                     notExpected.add(majors.key(fact));
                 } else {
@@ -57,7 +57,7 @@ final class FactComparison {
         }
         Map<String, Fact> actual = new LinkedHashMap<>();
         for (Fact fact : target.facts().values()) {
-            if (catalogs.contains(catalog(fact))) {
+            if (catalogs.contains(catalog(fact)) && majors.compares(fact)) {
                 actual.put(majors.key(fact), fact);
             }
         }

@@ -16,6 +16,8 @@ final class MajorDifferences {
             "partexprs", "prosqlbody", "proargdefaults", "prqual");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern STATISTICS_KINDS = Pattern.compile(" \\((?:ndistinct|dependencies|mcv)(?:, (?:ndistinct|dependencies|mcv))*\\) ON ");
+    private static final Pattern KEYWORD_QUOTES = Pattern.compile("\"([a-z_][a-z0-9_$]*)\"");
+    private static final Pattern FETCH_FIRST = Pattern.compile("FETCH FIRST \\((.+?)\\) ROWS");
     private static final Pattern IN_MODE = Pattern.compile("(^|, )IN ");
     private static final Pattern QUALIFIER = Pattern.compile(
             "(?<![\\w$\".])((?:[A-Za-z_][\\w$]*)|(?:\"(?:[^\"]|\"\")+\"))\\.(?=[A-Za-z_\"])");
@@ -43,8 +45,31 @@ final class MajorDifferences {
 
     /** The key a fact is matched by: the same object's identity is spelled alike by both majors. */
     String key(Fact fact) {
+        if (!acrossMajors) {
+            return fact.key();
+        }
         // before 12, pg_identify_object names a transform "for type on language lang" (and so its comment's key)
-        return acrossMajors && fact.key().contains(": transform for ") ? fact.key().replace(" on language ", " language ") : fact.key();
+        String key = fact.key().contains(": transform for ") ? fact.key().replace(" on language ", " language ") : fact.key();
+        return names(key);
+    }
+
+    /**
+     * Names as either major spells them: 18 prints json without its schema, and quotes a column
+     * named json (a keyword since); so built-in names lose pg_catalog and a name that needs no
+     * quotes but for being a keyword loses them, on both sides.
+     */
+    private static String names(String text) {
+        return KEYWORD_QUOTES.matcher(text.replace("pg_catalog.", "")).replaceAll("$1");
+    }
+
+    /**
+     * Whether a fact is compared at all. Across majors, the foreign keys the server clones for
+     * partitions are not: majors clone differently (12 began cloning for referenced partitions,
+     * 15 changed a partitioned table that references itself); the original is compared.
+     */
+    boolean compares(Fact fact) {
+        return !acrossMajors || !(fact.key().startsWith("pg_constraint: ") && "f".equals(value(fact, "contype"))
+                && value(fact, "conparentid") != null);
     }
 
     /** {@code value} of property {@code property} of {@code fact} of {@code catalog}, made comparable across majors. */
@@ -61,6 +86,11 @@ final class MajorDifferences {
         if (value == null) {
             return null;
         }
+        if (value.startsWith(SYSTEM_FUNCTION)) {
+            // a built-in function may take other arguments in another major (conversion functions gained one in 14)
+            return names(value.substring(0, value.indexOf('(') < 0 ? value.length() : value.indexOf('(')));
+        }
+        value = names(value);
         if (catalog.equals("pg_class") && ((older < 12 && property.equals("relam"))
                 || (older < 14 && property.equals("reltype") && "S".equals(value(fact, "relkind"))))) {
             // 11 has no table access methods (12 gives tables heap); before 14 sequences have a row type
@@ -69,10 +99,6 @@ final class MajorDifferences {
         if (catalog.equals("pg_class") && property.equals("relpersistence") && "p".equals(value(fact, "relkind")) && older < 18 && newer >= 18) {
             // 18 refuses UNLOGGED on a partitioned table, where it never did anything
             return null;
-        }
-        if (value.startsWith(SYSTEM_FUNCTION)) {
-            // a built-in function may take other arguments in another major (conversion functions gained one in 14)
-            return value.substring(0, value.indexOf('(') < 0 ? value.length() : value.indexOf('('));
         }
         if (catalog.equals("pg_attribute") && property.equals("attidentity") && older < 17 && newer >= 17) {
             // 17 gives the partitions of a partitioned table its identity columns
@@ -98,6 +124,13 @@ final class MajorDifferences {
         if (catalog.equals("pg_proc") && property.equals("proargdefaults")) {
             // 14 began printing the IN mode of procedures' arguments
             result = IN_MODE.matcher(result).replaceAll("$1");
+        }
+        if (catalog.equals("pg_rewrite")) {
+            // 14 began parenthesising the count of FETCH FIRST ... WITH TIES: drop its parentheses, all of them
+            for (String before = null; !result.equals(before); ) {
+                before = result;
+                result = FETCH_FIRST.matcher(result).replaceAll("FETCH FIRST $1 ROWS");
+            }
         }
         if (catalog.equals("pg_rewrite") && older < 16 && newer >= 16) {
             // 16 stopped qualifying the columns of a view that reads one relation with the relation's name

@@ -150,6 +150,32 @@ class FactComparisonTest {
     }
 
     @Test
+    void namesAndDefinitionsAreComparedAsEitherMajorSpellsThem() {
+        Fact column13 = fact("pg_attribute", "table column s.t.json", props("atttypid", Kind.TEXT, "type pg_catalog.json"));
+        Fact column18 = fact("pg_attribute", "table column s.t.\"json\"", props("atttypid", Kind.TEXT, "type json"));
+        assertThat(COMPARISON.compare(facts(13, column13), facts(18, column18))).isEmpty();
+        assertThat(COMPARISON.compare(facts(18, column13), facts(18, column18))).hasSize(2);
+
+        Fact view13 = fact("pg_rewrite", "view s.v", props("definition", Kind.TEXT, "SELECT a FROM t FETCH FIRST (NULL::integer + 1) ROWS WITH TIES;"));
+        Fact view15 = fact("pg_rewrite", "view s.v", props("definition", Kind.TEXT, "SELECT a FROM t FETCH FIRST ((NULL::integer + 1)) ROWS WITH TIES;"));
+        assertThat(COMPARISON.compare(facts(13, List.of("pg_rewrite"), view13), facts(15, List.of("pg_rewrite"), view15))).isEmpty();
+        assertThat(COMPARISON.compare(facts(15, List.of("pg_rewrite"), view13), facts(15, List.of("pg_rewrite"), view15))).hasSize(1);
+
+        Fact transform11 = fact("pg_transform", "transform for integer on language l", props());
+        Fact transform17 = fact("pg_transform", "transform for integer language l", props());
+        assertThat(COMPARISON.compare(facts(11, List.of("pg_transform"), transform11), facts(17, List.of("pg_transform"), transform17))).isEmpty();
+    }
+
+    @Test
+    void foreignKeysClonedForPartitionsAreComparedWithinAMajorOnly() {
+        Fact clone = fact("pg_constraint", "table constraint fk on s.p1 / on s.p1 referencing s.r",
+                props("contype", Kind.TEXT, "f", "conparentid", Kind.TEXT, "made for its parent"));
+        assertThat(COMPARISON.compare(facts(13), facts(15, clone))).isEmpty();
+        assertThat(COMPARISON.compare(facts(15), facts(15, clone))).singleElement()
+                .satisfies(d -> assertThat(d.detail()).isEqualTo("exists on the target only"));
+    }
+
+    @Test
     void longValuesAreShownAroundTheirFirstDifference() {
         String common = "x".repeat(300);
         assertThat(FactComparison.shown(common + "source tail", common + "target tail")).startsWith("'...").contains("source tail");
