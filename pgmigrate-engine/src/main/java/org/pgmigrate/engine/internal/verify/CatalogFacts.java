@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.engine.internal.schema.ObjectRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facts of one database, read from its catalogs with one query per catalog, whatever the
@@ -22,6 +24,7 @@ import org.pgmigrate.engine.internal.schema.ObjectRef;
  * @param uncompared catalog columns this server has that are not compared, as "pg_x.column (why)"
  */
 record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>> columns, List<String> uncompared) {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogFacts.class);
 
     /** The columns of the catalogs the session may read; pg_user_mapping, for one, is a superuser's. */
     private static final String COLUMNS = "SELECT c.relname, a.attname, t.typname, pg_catalog.has_table_privilege(c.oid, 'SELECT')"
@@ -66,7 +69,10 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
             FactQuery query = new FactQuery(catalog, present);
             columns.put(catalog.name(), Set.copyOf(query.propertyNames()));
             query.uncompared().stream().filter(u -> !uncompared.contains(u)).forEach(uncompared::add);
+            long started = System.nanoTime();
+            int before = facts.size();
             read(connection, catalog, query, facts);
+            LOG.debug("Read {} facts of {} in {} ms", facts.size() - before, catalog.name(), (System.nanoTime() - started) / 1_000_000);
         }
         return new CatalogFacts(major, facts, columns, uncompared);
     }
