@@ -24,7 +24,8 @@ import org.pgmigrate.PgMigrateException;
  * <li>A pre-data object that needs an object created after the data (a view that groups by a
  * primary key needs the key) waits for it: a view's query is created once every table is loaded
  * (the view itself stays, with a placeholder query, for what depends on it); a materialized view
- * or a function is created then as a whole. Anything else fails, naming both objects.
+ * or a function is created then as a whole. Anything else fails, naming both objects. What is
+ * built with the data (an index, a trigger) and needs an object moved after all data moves too.
  * </ul>
  */
 final class DependencyRepair {
@@ -33,6 +34,8 @@ final class DependencyRepair {
     /** Objects that can be created after the data as a whole, as pg_dump postpones them. */
     private static final Set<String> POSTPONABLE = Set.of("materialized view", "function", "procedure");
     private static final Set<String> TABLES = Set.of("table", "partitioned table", "foreign table");
+    /** Where objects go that are created after the pre-data objects and before {@link Placement#AFTER_ALL_DATA}. */
+    private static final Set<Placement> BEFORE_AFTER_ALL_DATA = Set.of(Placement.PARTITIONED_PARENT, Placement.TABLE_POST_DATA, Placement.FOREIGN_KEY);
 
     private final List<SchemaObject> objects;
     private final List<DependencyOrder.Edge> edges;
@@ -88,9 +91,15 @@ final class DependencyRepair {
         }
     }
 
-    /** Finds a pre-data object that needs an object created later and makes it wait; false when there is none. */
+    /** Finds an object that needs an object created later and makes it wait; false when there is none. */
     private boolean waitForLaterObject(Map<ObjectRef, SchemaObject> byRef, Map<ObjectRef, Map<ObjectRef, Set<ObjectRef>>> through) {
         for (SchemaObject o : byRef.values()) {
+            if (BEFORE_AFTER_ALL_DATA.contains(o.placement()) && through.getOrDefault(o.ref(), Map.of()).keySet().stream().anyMatch(moved::contains)) {
+                // built with or right after the data, yet it needs what was moved after all data: it moves too
+                replace(o.ref(), new SchemaObject(o.ref(), o.kind(), o.name(), Placement.AFTER_ALL_DATA, o.tableOid(), o.statements()));
+                moved.add(o.ref());
+                return true;
+            }
             if (o.placement() != Placement.PRE_DATA) {
                 continue;
             }

@@ -19,6 +19,8 @@ class DependencyRepairTest {
     private static final ObjectRef VIEW = ObjectRef.of(ObjectRef.PG_CLASS, 500);
     private static final ObjectRef VIEW_ROW_TYPE = ObjectRef.of(ObjectRef.PG_TYPE, 501);
     private static final ObjectRef QUERY = ObjectRef.of(ObjectRef.PG_REWRITE, 502);
+    private static final ObjectRef KEY_INDEX = ObjectRef.of(ObjectRef.PG_CLASS, 310);
+    private static final ObjectRef KEY = ObjectRef.of(ObjectRef.PG_CONSTRAINT, 311);
 
     private final List<SchemaObject> objects = new ArrayList<>();
     private final List<DependencyOrder.Edge> edges = new ArrayList<>();
@@ -41,6 +43,14 @@ class DependencyRepairTest {
         separable.put(TABLE, new Separable(Map.of(CHECK, new SchemaObject(CHECK, "check constraint", "c ON s.t", Placement.PRE_DATA,
                 TABLE.oid(), List.of("ALTER TABLE s.t ADD CONSTRAINT c CHECK (s.f(t))"))),
                 separated -> separated.contains(CHECK) ? List.of("CREATE TABLE s.t (a int)") : List.of("CREATE TABLE s.t (a int, CHECK (s.f(t)))")));
+    }
+
+    /** Table s.t with a primary key, built after the data: the key's constraint belongs to its index. */
+    private void tableWithPrimaryKey() {
+        objects.add(SchemaObject.preData(TABLE, "table", "s.t", List.of("CREATE TABLE s.t (a int)")));
+        objects.add(new SchemaObject(KEY_INDEX, "constraint", "s.t_pkey", Placement.TABLE_POST_DATA, TABLE.oid(), List.of("ADD PRIMARY KEY")));
+        edge(KEY, TABLE, 'a');
+        edge(KEY_INDEX, KEY, 'i');
     }
 
     /** View s.v, whose query can be created on its own after a placeholder. */
@@ -90,17 +100,12 @@ class DependencyRepairTest {
 
     @Test
     void aViewThatNeedsAPrimaryKeyIsCompletedFirstAfterTheData() {
-        ObjectRef index = ObjectRef.of(ObjectRef.PG_CLASS, 310);
-        ObjectRef key = ObjectRef.of(ObjectRef.PG_CONSTRAINT, 311);
         ObjectRef trigger = ObjectRef.of(ObjectRef.PG_TRIGGER, 510);
-        objects.add(SchemaObject.preData(TABLE, "table", "s.t", List.of("CREATE TABLE s.t (a int)")));
+        tableWithPrimaryKey();
         view();
         objects.add(new SchemaObject(trigger, "trigger", "tr ON s.v", Placement.AFTER_ALL_DATA, VIEW.oid(), List.of("CREATE TRIGGER tr")));
-        objects.add(new SchemaObject(index, "constraint", "s.t_pkey", Placement.TABLE_POST_DATA, TABLE.oid(), List.of("ADD PRIMARY KEY")));
-        edge(key, TABLE, 'a');
-        edge(index, key, 'i');
         edge(QUERY, TABLE, 'n');
-        edge(QUERY, key, 'n');
+        edge(QUERY, KEY, 'n');
 
         DependencyRepair.Plan plan = plan();
 
@@ -110,18 +115,13 @@ class DependencyRepairTest {
 
     @Test
     void aMaterializedViewThatNeedsAPrimaryKeyIsCreatedAfterTheDataAndAViewOnItAfterIt() {
-        ObjectRef index = ObjectRef.of(ObjectRef.PG_CLASS, 310);
-        ObjectRef key = ObjectRef.of(ObjectRef.PG_CONSTRAINT, 311);
         ObjectRef matview = ObjectRef.of(ObjectRef.PG_CLASS, 600);
         ObjectRef matviewQuery = ObjectRef.of(ObjectRef.PG_REWRITE, 601);
-        objects.add(SchemaObject.preData(TABLE, "table", "s.t", List.of("CREATE TABLE s.t (a int)")));
+        tableWithPrimaryKey();
         view();
         preData(matview, "materialized view", "s.m");
-        objects.add(new SchemaObject(index, "constraint", "s.t_pkey", Placement.TABLE_POST_DATA, TABLE.oid(), List.of("ADD PRIMARY KEY")));
-        edge(key, TABLE, 'a');
-        edge(index, key, 'i');
         edge(matviewQuery, matview, 'i');
-        edge(matviewQuery, key, 'n');
+        edge(matviewQuery, KEY, 'n');
         edge(QUERY, matview, 'n');
 
         DependencyRepair.Plan plan = plan();
@@ -129,6 +129,22 @@ class DependencyRepairTest {
         assertThat(statements(plan, Placement.PRE_DATA)).containsExactly("CREATE TABLE s.t (a int)", "CREATE VIEW s.v AS SELECT NULL::integer AS a");
         assertThat(statements(plan, Placement.AFTER_ALL_DATA))
                 .containsExactly("CREATE materialized view s.m", "CREATE OR REPLACE VIEW s.v AS SELECT a FROM s.t");
+    }
+
+    @Test
+    void aFunctionThatNeedsAPrimaryKeyIsCreatedAfterTheDataAndSoIsATriggerThatCallsIt() {
+        ObjectRef trigger = ObjectRef.of(ObjectRef.PG_TRIGGER, 312);
+        tableWithPrimaryKey();
+        preData(FUNCTION, "function", "s.f()");
+        objects.add(new SchemaObject(trigger, "trigger", "tr ON s.t", Placement.TABLE_POST_DATA, TABLE.oid(), List.of("CREATE TRIGGER tr")));
+        edge(FUNCTION, KEY, 'n');
+        edge(trigger, FUNCTION, 'n');
+
+        DependencyRepair.Plan plan = plan();
+
+        assertThat(statements(plan, Placement.PRE_DATA)).containsExactly("CREATE TABLE s.t (a int)");
+        assertThat(statements(plan, Placement.TABLE_POST_DATA)).containsExactly("ADD PRIMARY KEY");
+        assertThat(statements(plan, Placement.AFTER_ALL_DATA)).containsExactly("CREATE function s.f()", "CREATE TRIGGER tr");
     }
 
     @Test
