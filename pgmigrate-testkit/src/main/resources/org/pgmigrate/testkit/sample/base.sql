@@ -388,6 +388,20 @@ CREATE AGGREGATE shop.semicolon_join(text) (
 );
 COMMENT ON AGGREGATE shop.semicolon_join(text) IS 'Joins texts with semicolons';
 CREATE AGGREGATE shop.product_of(numeric) (SFUNC = numeric_mul, STYPE = numeric, INITCOND = '1');
+-- An aggregate over *, written (*) in CREATE and COMMENT, () in GRANT.
+CREATE AGGREGATE shop.row_count(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0');
+COMMENT ON AGGREGATE shop.row_count(*) IS 'count(*) under another name';
+REVOKE ALL ON FUNCTION shop.row_count() FROM PUBLIC;
+
+-- A CHECK constraint that calls a function of its own table's row type: the function needs the
+-- table and the table's constraint needs the function, so the constraint is added on its own.
+CREATE TABLE shop.gift_wraps (code text PRIMARY KEY, paper text NOT NULL, price numeric(6, 2));
+CREATE FUNCTION shop.gift_wrap_is_sane(w shop.gift_wraps) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT w.code = upper(w.code) AND coalesce(w.price, 0) >= 0 $$;
+ALTER TABLE shop.gift_wraps ADD CONSTRAINT gift_wraps_sane CHECK (shop.gift_wrap_is_sane(gift_wraps.*));
+COMMENT ON CONSTRAINT gift_wraps_sane ON shop.gift_wraps IS 'Checked by a function of the row';
+INSERT INTO shop.gift_wraps VALUES ('RED', 'red paper', 2.50), ('PLAIN', 'brown paper', NULL);
 
 CREATE OPERATOR shop.@@@ (
     LEFTARG = shop.address,
@@ -413,6 +427,13 @@ FROM shop.orders o
 JOIN shop.customers c USING (customer_id);
 COMMENT ON VIEW shop.order_summary IS 'One line per order';
 COMMENT ON COLUMN shop.order_summary.ship_to IS 'Formatted address';
+
+-- A view that groups by a primary key and shows other columns: it needs the key (functional
+-- dependency), which is built after the data.
+CREATE VIEW shop.customer_order_counts AS
+SELECT c.customer_id, c.full_name, count(o.order_id) AS orders
+FROM shop.customers c LEFT JOIN shop.orders o ON o.customer_id = c.customer_id
+GROUP BY c.customer_id;
 
 -- A view on a view.
 CREATE VIEW shop.big_orders WITH (security_barrier = true) AS

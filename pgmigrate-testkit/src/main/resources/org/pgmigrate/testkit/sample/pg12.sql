@@ -19,6 +19,19 @@ CREATE TABLE shop.tags (
 INSERT INTO shop.tags (tag, usage_count)
 VALUES ('Red', 3), ('green', 0), ('BLUE', 7), ('Ünïcode', 1), ('with space', 2);
 
+-- A partitioned table with a foreign key to itself: its clones reference the partitions, yet
+-- each partition is created after its parent. (The key is added after the partitions: before 17,
+-- partitions created after it get no clones on the referenced side, which no dump can rebuild.)
+CREATE TABLE shop.categories (
+    category_id integer PRIMARY KEY,
+    parent_id integer,
+    name text NOT NULL
+) PARTITION BY RANGE (category_id);
+CREATE TABLE shop.categories_top PARTITION OF shop.categories FOR VALUES FROM (0) TO (100);
+CREATE TABLE shop.categories_sub PARTITION OF shop.categories FOR VALUES FROM (100) TO (1000);
+ALTER TABLE shop.categories ADD FOREIGN KEY (parent_id) REFERENCES shop.categories;
+INSERT INTO shop.categories VALUES (1, NULL, 'Garden'), (2, NULL, 'Kitchen'), (101, 1, 'Tools'), (102, 101, 'Spades');
+
 RESET ROLE;
 
 -- A table access method of its own (the heap under another name), for a table and a materialized

@@ -16,9 +16,7 @@ final class ColumnReader {
     private final Catalog catalog;
     private final Map<Long, Relation> relations;
     private final Map<Long, List<Column>> columns = new HashMap<>();
-    private final Map<Long, List<String>> inlineChecks = new HashMap<>();
-    /** Comments on the CHECK constraints of inlineChecks, per table: {"CONSTRAINT name ON ", literal}. */
-    private final Map<Long, List<String[]>> inlineCheckComments = new HashMap<>();
+    private final Map<Long, List<Check>> inlineChecks = new HashMap<>();
     private final Map<Long, Map<String, List<Grant>>> columnAcls = new HashMap<>();
 
     ColumnReader(Catalog catalog, Map<Long, Relation> relations) {
@@ -37,14 +35,9 @@ final class ColumnReader {
         return columns.getOrDefault(relation, List.of());
     }
 
-    /** The valid local CHECK constraints of a table, as CREATE TABLE elements. */
-    List<String> inlineChecks(long relation) {
+    /** The valid local CHECK constraints of a table, written inside its CREATE TABLE unless created on their own. */
+    List<Check> inlineChecks(long relation) {
         return inlineChecks.getOrDefault(relation, List.of());
-    }
-
-    /** Comments on {@link #inlineChecks}: {"CONSTRAINT name ON ", literal}. */
-    List<String[]> inlineCheckComments(long relation) {
-        return inlineCheckComments.getOrDefault(relation, List.of());
     }
 
     /** The privileges granted on a column, or null for none. */
@@ -72,7 +65,7 @@ final class ColumnReader {
                 + "   WHERE b.oid = (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END)"
                 + "   AND (b.typreceive = 0 OR b.typsend = 0 OR e.typreceive = 0 OR e.typsend = 0)),"
                 + " " + ForeignDataReader.options("a.attfdwoptions") + ","
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull + ", ad.oid"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -103,6 +96,7 @@ final class ColumnReader {
                         c.notNullConstraint = new NotNullConstraint(rs.getLong(17), rs.getString(18), rs.getBoolean(19), rs.getBoolean(20),
                                 rs.getBoolean(21), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(17), 0));
                     }
+                    c.defaultOid = rs.getLong(22);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -112,13 +106,8 @@ final class ColumnReader {
         catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
                 + " WHERE contype = 'c' AND conrelid <> 0 AND conislocal AND convalidated ORDER BY conrelid, conname", rs -> {
                     if (relations.containsKey(rs.getLong(1))) {
-                        inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add("CONSTRAINT " + Sql.ident(rs.getString(2)) + " " + rs.getString(3));
-                        String comment = catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0);
-                        if (comment != null) {
-                            inlineCheckComments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                    .add(new String[] {"CONSTRAINT " + Sql.ident(rs.getString(2)) + " ON ", comment});
-                        }
+                        inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Check(rs.getLong(4),
+                                Sql.ident(rs.getString(2)), rs.getString(3), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0)));
                     }
                 });
     }
@@ -138,6 +127,24 @@ final class ColumnReader {
         return s == null || s.isEmpty() ? ' ' : s.charAt(0);
     }
 
+    /**
+     * A valid local CHECK constraint of a table.
+     *
+     * @param name the quoted name
+     * @param definition as pg_get_constraintdef gives it
+     * @param comment its comment as a literal, or null
+     */
+    record Check(long oid, String name, String definition, String comment) {
+        ObjectRef ref() {
+            return ObjectRef.of(ObjectRef.PG_CONSTRAINT, oid);
+        }
+
+        /** The constraint as an element of CREATE TABLE. */
+        String element() {
+            return "CONSTRAINT " + name + " " + definition;
+        }
+    }
+
     /** A column as read from pg_attribute. */
     static final class Column {
         int attnum;
@@ -148,6 +155,8 @@ final class ColumnReader {
         char generated;
         String collation;
         String defaultExpr;
+        /** The pg_attrdef OID of its default (or generation expression), 0 for none. */
+        long defaultOid;
         boolean local;
         /** A per-column statistics target, or null for the default. */
         String statistics;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
@@ -58,28 +59,19 @@ final class RelationReader {
         columns.read();
         sequences.read();
         Map<Long, List<Grant>> acls = catalog.acls("pg_class", "oid", "relacl");
+        Map<Long, Long> viewRules = readViewRules();
         for (Relation r : relations.values()) {
             Statements s = new Statements(roles);
             switch (r.kind) {
                 case 'r':
                 case 'p':
                 case 'f':
-                    s.add(createTable(r));
-                    alterInheritedColumns(r, s);
-                    columnSettings(r, s);
-                    commentsOnColumnsAndChecks(r, s);
-                    s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
-                    s.owner(r.keyword() + r.name, r.owner);
-                    // a sequence can only be linked to a table of the same owner: after ALTER ... OWNER
-                    sequences.ownedBy(r.oid).forEach(s::add);
-                    s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
-                    // identity sequences come with the table; only their privileges need restoring
-                    for (String[] sequence : sequences.identitySequences(r.oid)) {
-                        s.privileges("SEQUENCE " + sequence[1], r.owner, acls.get(Long.parseLong(sequence[0])));
-                    }
-                    columnPrivileges(r, s);
                     out.add(SchemaObject.preData(ref(r), r.kind == 'p' ? "partitioned table" : r.kind == 'f' ? "foreign table" : "table",
-                            r.name, s.toList()));
+                            r.name, tableStatements(r, acls, Set.of())));
+                    Map<ObjectRef, SchemaObject> parts = tableParts(r);
+                    if (!parts.isEmpty()) {
+                        out.separable.put(ref(r), new Separable(parts, separated -> tableStatements(r, acls, separated)));
+                    }
                     parents.getOrDefault(r.oid, List.of()).forEach(p -> out.dependsOn(ref(r), ObjectRef.of(ObjectRef.PG_CLASS, p)));
                     if (r.kind == 'r') {
                         out.tables.add(new TableData(r.oid, r.name, r.schema, r.relname, copyColumns(r), null, r.size, r.rows,
@@ -96,15 +88,15 @@ final class RelationReader {
                 case 'v':
                 case 'm':
                     boolean matview = r.kind == 'm';
-                    String keyword = matview ? "MATERIALIZED VIEW " : "VIEW ";
-                    String definition = stripSemicolon(r.viewDefinition);
-                    s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + definition + (matview ? "\nWITH NO DATA" : ""));
-                    commentsOnColumnsAndChecks(r, s);
-                    s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
-                    s.owner(keyword + r.name, r.owner);
-                    s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
-                    columnPrivileges(r, s);
-                    out.add(SchemaObject.preData(ref(r), matview ? "materialized view" : "view", r.name, s.toList()));
+                    out.add(SchemaObject.preData(ref(r), matview ? "materialized view" : "view", r.name, viewStatements(r, acls, false)));
+                    Long rule = viewRules.get(r.oid);
+                    if (!matview && rule != null) {
+                        ObjectRef query = ObjectRef.of(ObjectRef.PG_REWRITE, rule);
+                        // CREATE OR REPLACE keeps the placeholder's columns and what was granted or said on them
+                        SchemaObject definition = new SchemaObject(query, "view query", r.name, Placement.PRE_DATA, r.oid,
+                                List.of("CREATE OR REPLACE VIEW " + r.name + withOptions(r) + " AS\n" + stripSemicolon(r.viewDefinition)));
+                        out.separable.put(ref(r), new Separable(Map.of(query, definition), separated -> viewStatements(r, acls, true)));
+                    }
                     if (matview && r.populated) {
                         out.matviewRefreshes.add("REFRESH MATERIALIZED VIEW " + r.name);
                     }
@@ -113,6 +105,87 @@ final class RelationReader {
                     break;
             }
         }
+    }
+
+    /** A table's statements, without those of the CHECK constraints and column defaults in {@code separated}. */
+    private List<String> tableStatements(Relation r, Map<Long, List<Grant>> acls, Set<ObjectRef> separated) {
+        Statements s = new Statements(roles);
+        s.add(createTable(r, separated));
+        alterInheritedColumns(r, s, separated);
+        columnSettings(r, s);
+        commentsOnColumnsAndChecks(r, s, separated);
+        s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
+        s.owner(r.keyword() + r.name, r.owner);
+        // a sequence can only be linked to a table of the same owner: after ALTER ... OWNER
+        sequences.ownedBy(r.oid).forEach(s::add);
+        s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
+        // identity sequences come with the table; only their privileges need restoring
+        for (String[] sequence : sequences.identitySequences(r.oid)) {
+            s.privileges("SEQUENCE " + sequence[1], r.owner, acls.get(Long.parseLong(sequence[0])));
+        }
+        columnPrivileges(r, s);
+        return s.toList();
+    }
+
+    /** A table's CHECK constraints and column defaults, each as the object that adds it to the table on its own. */
+    private Map<ObjectRef, SchemaObject> tableParts(Relation r) {
+        Map<ObjectRef, SchemaObject> parts = new LinkedHashMap<>();
+        for (ColumnReader.Check check : columns.inlineChecks(r.oid)) {
+            String name = check.name() + " ON " + r.name;
+            // without ONLY, as in CREATE TABLE: the children have it too
+            Statements s = new Statements(roles).add("ALTER " + r.keyword() + r.name + " ADD " + check.element())
+                    .comment("CONSTRAINT " + name, check.comment());
+            parts.put(check.ref(), new SchemaObject(check.ref(), "check constraint", name, Placement.PRE_DATA, r.oid, s.toList()));
+        }
+        for (Column c : columns.of(r.oid)) {
+            if (hasDefault(c)) {
+                String column = r.name + "." + Sql.ident(c.name);
+                parts.put(defaultRef(c), new SchemaObject(defaultRef(c), "column default", column, Placement.PRE_DATA, r.oid,
+                        List.of("ALTER " + r.keyword() + "ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name) + " SET DEFAULT " + c.defaultExpr)));
+            }
+        }
+        return parts;
+    }
+
+    /** Whether a column has a default of its own (not an identity or a generation expression). */
+    private static boolean hasDefault(Column c) {
+        return c.defaultExpr != null && !c.isGenerated() && c.identity == ' ';
+    }
+
+    private static ObjectRef defaultRef(Column c) {
+        return ObjectRef.of(ObjectRef.PG_ATTRDEF, c.defaultOid);
+    }
+
+    /**
+     * A view's or materialized view's statements; with {@code placeholder}, a view whose query is
+     * created later (see {@link Separable}) selects typed NULLs of its columns' names instead, as pg_dump's does.
+     */
+    private List<String> viewStatements(Relation r, Map<Long, List<Grant>> acls, boolean placeholder) {
+        boolean matview = r.kind == 'm';
+        String keyword = matview ? "MATERIALIZED VIEW " : "VIEW ";
+        Statements s = new Statements(roles);
+        if (placeholder) {
+            s.add("CREATE VIEW " + r.name + " AS\nSELECT " + columns.of(r.oid).stream()
+                    .map(c -> "NULL::" + c.type + (c.collation == null ? "" : " COLLATE " + c.collation) + " AS " + Sql.ident(c.name))
+                    .collect(Collectors.joining(",\n    ")));
+        } else {
+            s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + stripSemicolon(r.viewDefinition)
+                    + (matview ? "\nWITH NO DATA" : ""));
+        }
+        commentsOnColumnsAndChecks(r, s, Set.of());
+        s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
+        s.owner(keyword + r.name, r.owner);
+        s.privileges("TABLE " + r.name, r.owner, acls.get(r.oid));
+        columnPrivileges(r, s);
+        return s.toList();
+    }
+
+    /** The {@code _RETURN} rule of each view, by view. */
+    private Map<Long, Long> readViewRules() throws SQLException {
+        Map<Long, Long> rules = new HashMap<>();
+        catalog.query("SELECT ev_class, oid FROM pg_catalog.pg_rewrite WHERE rulename = '_RETURN' AND ev_class >= " + Catalog.FIRST_NORMAL_OID,
+                rs -> rules.put(rs.getLong(1), rs.getLong(2)));
+        return rules;
     }
 
     private void columnPrivileges(Relation r, Statements s) {
@@ -125,7 +198,7 @@ final class RelationReader {
         return ObjectRef.of(ObjectRef.PG_CLASS, r.oid);
     }
 
-    private String createTable(Relation r) {
+    private String createTable(Relation r, Set<ObjectRef> separated) {
         StringBuilder sql = new StringBuilder("CREATE ");
         // UNLOGGED never did anything to a partitioned table, and 18 refuses it there
         if (r.persistence == 'u' && r.kind != 'p') {
@@ -137,7 +210,7 @@ final class RelationReader {
         if (!r.partition) {
             for (Column c : columns.of(r.oid)) {
                 if (c.local) {
-                    elements.add(columnDefinition(r, c));
+                    elements.add(columnDefinition(r, c, separated));
                 }
             }
         }
@@ -146,7 +219,7 @@ final class RelationReader {
                 elements.add(NotNullClauses.element(c));
             }
         });
-        elements.addAll(columns.inlineChecks(r.oid));
+        columns.inlineChecks(r.oid).stream().filter(check -> !separated.contains(check.ref())).forEach(check -> elements.add(check.element()));
         if (r.partition) {
             Relation parent = relations.get(tableParents.get(0));
             sql.append(" PARTITION OF ").append(parent.name);
@@ -174,7 +247,7 @@ final class RelationReader {
         return sql.toString();
     }
 
-    private String columnDefinition(Relation r, Column c) {
+    private String columnDefinition(Relation r, Column c, Set<ObjectRef> separated) {
         StringBuilder sql = new StringBuilder(Sql.ident(c.name)).append(' ').append(c.type).append(c.foreignOptions);
         if (c.collation != null) {
             sql.append(" COLLATE ").append(c.collation);
@@ -187,7 +260,7 @@ final class RelationReader {
             if (options != null) {
                 sql.append(" (").append(options).append(')');
             }
-        } else if (c.defaultExpr != null) {
+        } else if (c.defaultExpr != null && !separated.contains(defaultRef(c))) {
             sql.append(" DEFAULT ").append(c.defaultExpr);
         }
         sql.append(NotNullClauses.inColumn(r.relname, c));
@@ -198,10 +271,11 @@ final class RelationReader {
      * Columns a child gets from its parent are not declared again, but a child may have its own
      * default or NOT NULL on them, which is set after the CREATE.
      */
-    private void alterInheritedColumns(Relation r, Statements s) {
+    private void alterInheritedColumns(Relation r, Statements s, Set<ObjectRef> separated) {
         inheritedColumns(r).forEach((c, inherited) -> {
             String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
-            if (!c.isGenerated() && c.identity == ' ' && !Objects.equals(c.defaultExpr, inherited.defaultExpr)) {
+            if (!c.isGenerated() && c.identity == ' ' && !Objects.equals(c.defaultExpr, inherited.defaultExpr)
+                    && !(hasDefault(c) && separated.contains(defaultRef(c)))) {
                 s.add(column + (c.defaultExpr == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr));
             }
             if (NotNullClauses.inherited(r.relname, c, inherited, r.partition) == NotNullClauses.Inherited.SET_NOT_NULL) {
@@ -245,7 +319,7 @@ final class RelationReader {
 
     private static final Map<String, String> STORAGE = Map.of("p", "PLAIN", "e", "EXTERNAL", "m", "MAIN", "x", "EXTENDED");
 
-    private void commentsOnColumnsAndChecks(Relation r, Statements s) {
+    private void commentsOnColumnsAndChecks(Relation r, Statements s, Set<ObjectRef> separated) {
         for (Column c : columns.of(r.oid)) {
             s.comment("COLUMN " + r.name + "." + Sql.ident(c.name), catalog.comment(ObjectRef.PG_CLASS, r.oid, c.attnum));
             NotNullConstraint notNull = c.notNullConstraint;
@@ -254,8 +328,10 @@ final class RelationReader {
             }
         }
         // CHECK constraints written inside CREATE TABLE have no statement of their own to carry their comment
-        for (String[] check : columns.inlineCheckComments(r.oid)) {
-            s.comment(check[0] + r.name, check[1]);
+        for (ColumnReader.Check check : columns.inlineChecks(r.oid)) {
+            if (!separated.contains(check.ref())) {
+                s.comment("CONSTRAINT " + check.name() + " ON " + r.name, check.comment());
+            }
         }
     }
 

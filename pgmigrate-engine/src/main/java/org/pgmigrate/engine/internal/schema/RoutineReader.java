@@ -33,23 +33,28 @@ final class RoutineReader {
         catalog.query("SELECT p.oid, n.nspname, p.proname, p.prokind, pg_catalog.pg_get_userbyid(p.proowner),"
                 + " pg_catalog.pg_get_function_identity_arguments(p.oid),"
                 + " CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END,"
-                + " pg_catalog.pg_get_function_arguments(p.oid)"
+                + " pg_catalog.pg_get_function_arguments(p.oid), p.pronargs, pg_catalog.oidvectortypes(p.proargtypes)"
                 + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
                 + " WHERE " + SchemaFilter.userNamespace("n") + " AND " + Dependencies.notMember("pg_proc", "p.oid")
                 + " ORDER BY n.nspname, p.proname, 6", rs -> {
                     long oid = rs.getLong(1);
-                    String signature = Sql.qualified(rs.getString(2), rs.getString(3)) + "(" + rs.getString(6) + ")";
+                    String name = Sql.qualified(rs.getString(2), rs.getString(3));
                     char kind = rs.getString(4).charAt(0);
+                    // an aggregate of no arguments is written (*); an ordered-set one's arguments have ORDER BY,
+                    // which GRANT does not take: it names the function by its argument types alone
+                    boolean star = kind == 'a' && rs.getInt(9) == 0;
+                    String signature = name + (star ? "(*)" : "(" + rs.getString(6) + ")");
+                    String grantSignature = kind == 'a' ? name + "(" + rs.getString(10) + ")" : signature;
                     String keyword = kind == 'p' ? "PROCEDURE " : kind == 'a' ? "AGGREGATE " : "FUNCTION ";
                     Statements s = new Statements(roles);
                     if (kind == 'a') {
-                        s.add(aggregate(oid, Sql.qualified(rs.getString(2), rs.getString(3)), rs.getString(8)));
+                        s.add(aggregate(oid, name, star ? "*" : rs.getString(8)));
                     } else {
                         s.add(rs.getString(7));
                     }
                     s.comment(keyword + signature, catalog.comment(ObjectRef.PG_PROC, oid, 0));
                     s.owner(keyword + signature, rs.getString(5));
-                    s.privileges((kind == 'p' ? "PROCEDURE " : "FUNCTION ") + signature, rs.getString(5), acls.get(oid));
+                    s.privileges((kind == 'p' ? "PROCEDURE " : "FUNCTION ") + grantSignature, rs.getString(5), acls.get(oid));
                     String kindName = kind == 'p' ? "procedure" : kind == 'a' ? "aggregate" : "function";
                     out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_PROC, oid), kindName, signature, s.toList()));
                 });

@@ -65,7 +65,7 @@ public final class SchemaReader {
         List<DependencyOrder.Edge> read = new ArrayList<>();
         catalog.query("SELECT classid, objid, refclassid, refobjid, deptype FROM pg_catalog.pg_depend"
                 + " WHERE objid >= " + Catalog.FIRST_NORMAL_OID + " AND refobjid >= " + Catalog.FIRST_NORMAL_OID
-                + " AND deptype IN ('n', 'a', 'i', 'e')"
+                + " AND deptype IN ('n', 'a', 'i', 'e', 'P', 'I')"
                 // operator family and class members: their families' and classes' dependencies are read with them
                 + " AND classid NOT IN ('pg_catalog.pg_amop'::pg_catalog.regclass, 'pg_catalog.pg_amproc'::pg_catalog.regclass)",
                 rs -> read.add(new DependencyOrder.Edge(
@@ -74,12 +74,15 @@ public final class SchemaReader {
         out.edges.addAll(edges);
         List<SchemaObject> preData = out.objects.stream().filter(o -> o.placement() == Placement.PRE_DATA).toList();
         DependencyOrder.castsBeforeTheirUsers(preData, edges, out.extraDependencies);
-        List<SchemaObject> sorted = new ArrayList<>(DependencyOrder.sort(preData, edges, out.extraDependencies));
+        DependencyRepair.Plan plan = DependencyRepair.plan(out.objects, edges, out.extraDependencies, out.separable);
+        out.separable.clear();
+        out.preDataNeeds.putAll(plan.preDataNeeds());
+        List<SchemaObject> sorted = new ArrayList<>(plan.objects().stream().filter(o -> o.placement() == Placement.PRE_DATA).toList());
         Map<Long, Integer> depth = new HashMap<>();
-        List<SchemaObject> parents = out.objects.stream().filter(o -> o.placement() == Placement.PARTITIONED_PARENT)
+        List<SchemaObject> parents = plan.objects().stream().filter(o -> o.placement() == Placement.PARTITIONED_PARENT)
                 .sorted(Comparator.comparingInt((SchemaObject o) -> relations.partitionDepth(o.tableOid(), depth))).toList();
         sorted.addAll(parents);
-        out.objects.stream().filter(o -> o.placement() != Placement.PRE_DATA && o.placement() != Placement.PARTITIONED_PARENT)
+        plan.objects().stream().filter(o -> o.placement() != Placement.PRE_DATA && o.placement() != Placement.PARTITIONED_PARENT)
                 .forEach(sorted::add);
         out.objects.clear();
         out.objects.addAll(sorted);

@@ -247,10 +247,12 @@ public final class SchemaSelection {
                 if (!keeps(o.ref())) {
                     continue;
                 }
+                // a view whose query is created on its own is named for it
+                String dependent = o.kind().equals("view query") ? describe(table(o)) : describe(o.ref());
                 for (ObjectRef to : dependencies.getOrDefault(o.ref(), Set.of())) {
                     ObjectRef shown = shown(to);
                     if (!keeps(to)) {
-                        broken.add(describe(o.ref()) + " depends on excluded " + describe(shown));
+                        broken.add(dependent + " depends on excluded " + describe(shown));
                     } else if (o.kind().equals("foreign key") && keepsRows(table(o)) && isTable(shown) && !keepsRows(shown)) {
                         broken.add(describe(o.ref()) + " needs the rows of " + describe(shown) + ", which are excluded");
                     }

@@ -15,6 +15,10 @@ import org.pgmigrate.MigrationWarning;
 public final class SourceSchema {
     final List<SchemaObject> objects = new ArrayList<>();
     final Map<ObjectRef, Set<ObjectRef>> extraDependencies = new HashMap<>();
+    /** Objects with parts that can be created on their own to break a dependency loop, by object; only while reading. */
+    final Map<ObjectRef, Separable> separable = new HashMap<>();
+    /** What each pre-data object needs created before it, as the order was made. */
+    final Map<ObjectRef, Set<ObjectRef>> preDataNeeds = new HashMap<>();
     /** The pg_depend rows read for ordering, kept so that a filter can find what depends on what it leaves out. */
     final List<DependencyOrder.Edge> edges = new ArrayList<>();
     final List<TableData> tables = new ArrayList<>();
@@ -45,7 +49,7 @@ public final class SourceSchema {
     /** The pre-data objects in batches of {@code size}, with the earlier batches each one needs. */
     public List<PreDataBatch> preDataBatches(int size) {
         List<SchemaObject> preData = objects(Placement.PRE_DATA);
-        return PreDataBatch.cut(preData, DependencyOrder.dependencies(DependencyOrder.byRef(preData), edges, extraDependencies), size);
+        return PreDataBatch.cut(preData, preDataNeeds, size);
     }
 
     public List<TableData> tables() {

@@ -20,6 +20,11 @@ final class Statements {
         return this;
     }
 
+    Statements addAll(List<String> sql) {
+        list.addAll(sql);
+        return this;
+    }
+
     /** {@code COMMENT ON <target> IS <literal>} when the object has a comment. */
     Statements comment(String target, String literal) {
         if (literal != null) {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +73,15 @@ final class TypeReader {
                     String owner = rs.getString(5);
                     Statements s = new Statements(roles);
                     String keyword = type == 'd' ? "DOMAIN " : "TYPE ";
+                    // a domain's CHECK constraints, each of which can be added on its own to break a dependency loop
+                    List<SchemaObject> checks = new ArrayList<>();
+                    for (String[] check : type == 'd' ? domainChecks.getOrDefault(oid, List.of()) : List.<String[]>of()) {
+                        ObjectRef constraint = ObjectRef.of(ObjectRef.PG_CONSTRAINT, Long.parseLong(check[2]));
+                        String constraintName = Sql.ident(check[0]) + " ON DOMAIN " + name;
+                        checks.add(SchemaObject.preData(constraint, "domain constraint", constraintName, new Statements(roles)
+                                .add("ALTER DOMAIN " + name + " ADD CONSTRAINT " + Sql.ident(check[0]) + " " + check[1])
+                                .comment("CONSTRAINT " + constraintName, catalog.comment(ObjectRef.PG_CONSTRAINT, constraint.oid(), 0)).toList()));
+                    }
                     String kind;
                     switch (type) {
                         case 'e':
@@ -96,10 +106,8 @@ final class TypeReader {
                                 sql.append(" NOT NULL");
                             }
                             s.add(sql.toString());
-                            for (String[] check : domainChecks.getOrDefault(oid, List.of())) {
-                                s.add("ALTER DOMAIN " + name + " ADD CONSTRAINT " + Sql.ident(check[0]) + " " + check[1]);
-                                s.comment("CONSTRAINT " + Sql.ident(check[0]) + " ON DOMAIN " + name,
-                                        catalog.comment(ObjectRef.PG_CONSTRAINT, Long.parseLong(check[2]), 0));
+                            for (SchemaObject check : checks) {
+                                s.addAll(check.statements());
                             }
                             break;
                         case 'r':
@@ -115,7 +123,19 @@ final class TypeReader {
                     s.comment(keyword + name, catalog.comment(ObjectRef.PG_TYPE, oid, 0));
                     s.owner(keyword + name, owner);
                     s.privileges(keyword + name, owner, acls.get(oid));
-                    out.add(SchemaObject.preData(ObjectRef.of(ObjectRef.PG_TYPE, oid), kind, name, s.toList()));
+                    ObjectRef ref = ObjectRef.of(ObjectRef.PG_TYPE, oid);
+                    out.add(SchemaObject.preData(ref, kind, name, s.toList()));
+                    if (!checks.isEmpty()) {
+                        List<String> all = s.toList();
+                        Map<ObjectRef, SchemaObject> parts = new LinkedHashMap<>();
+                        checks.forEach(check -> parts.put(check.ref(), check));
+                        // the domain's statements without those of the separated checks
+                        out.separable.put(ref, new Separable(parts, separated -> {
+                            List<String> without = new ArrayList<>(all);
+                            checks.stream().filter(check -> separated.contains(check.ref())).forEach(check -> without.removeAll(check.statements()));
+                            return without;
+                        }));
+                    }
                 });
     }
 
