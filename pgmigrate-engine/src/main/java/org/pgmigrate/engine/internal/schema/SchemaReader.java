@@ -52,7 +52,7 @@ public final class SchemaReader {
         new ForeignDataReader(catalog, roles, out).read();
         RelationReader relations = new RelationReader(catalog, roles, out);
         relations.read();
-        new TableObjectReader(catalog, roles, out, relations.relations()).read();
+        new TableObjectReader(catalog, roles, out, relations.relations(), targetVersion).read();
         new DatabaseReader(catalog, roles, out).read();
         new PublicationReader(catalog, roles, out, options.ignoredPublications()).read();
         new SubscriptionReader(catalog, roles, out, options.subscriptions(), targetVersion).read();
