@@ -16,9 +16,7 @@ final class ColumnReader {
     private final Catalog catalog;
     private final Map<Long, Relation> relations;
     private final Map<Long, List<Column>> columns = new HashMap<>();
-    private final Map<Long, List<String>> inlineChecks = new HashMap<>();
-    /** Comments on the CHECK constraints of inlineChecks, per table: {"CONSTRAINT name ON ", literal}. */
-    private final Map<Long, List<String[]>> inlineCheckComments = new HashMap<>();
+    private final Map<Long, List<Check>> checks = new HashMap<>();
     private final Map<Long, Map<String, List<Grant>>> columnAcls = new HashMap<>();
 
     ColumnReader(Catalog catalog, Map<Long, Relation> relations) {
@@ -37,14 +35,22 @@ final class ColumnReader {
         return columns.getOrDefault(relation, List.of());
     }
 
-    /** The valid local CHECK constraints of a table, as CREATE TABLE elements. */
-    List<String> inlineChecks(long relation) {
-        return inlineChecks.getOrDefault(relation, List.of());
+    /**
+     * The valid CHECK constraints of a table that are created with it: its own and those it
+     * inherits, less those whose parent's constraint is NOT VALID (the parent's adds them later).
+     */
+    List<Check> checks(long relation) {
+        return checks.getOrDefault(relation, List.of());
     }
 
-    /** Comments on {@link #inlineChecks}: {"CONSTRAINT name ON ", literal}. */
-    List<String[]> inlineCheckComments(long relation) {
-        return inlineCheckComments.getOrDefault(relation, List.of());
+    /** The column of a relation of that name, or null. */
+    Column named(long relation, String name) {
+        for (Column c : of(relation)) {
+            if (c.name.equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The privileges granted on a column, or null for none. */
@@ -57,6 +63,7 @@ final class ColumnReader {
         // from 18 a column's NOT NULL is a constraint of its own, with a name
         boolean notNullConstraints = catalog.version() >= 180000;
         String notNull = notNullConstraints ? "nn.oid, nn.conname, nn.convalidated, nn.connoinherit, nn.conislocal" : "NULL, NULL, NULL, NULL, NULL";
+        String compression = catalog.version() >= 140000 ? "NULLIF(a.attcompression, '')" : "NULL";
         String notNullJoin = notNullConstraints ? " LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n'"
                 + " AND nn.conkey = ARRAY[a.attnum]" : "";
         catalog.query("SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
@@ -68,7 +75,11 @@ final class ColumnReader {
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
                 + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e',"
                 + " " + ForeignDataReader.options("a.attfdwoptions") + ","
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull + ","
+                + " " + compression + ","
+                // pg_attver is an option zonky's builds of 18 give every column, which no statement can set
+                + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
+                + "       FROM pg_catalog.pg_options_to_table(a.attoptions) o WHERE o.option_name <> 'pg_attver')"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -95,6 +106,8 @@ final class ColumnReader {
                     c.binarySafe = rs.getBoolean(14);
                     c.foreignOptions = rs.getString(15);
                     c.typmod = rs.getInt(16);
+                    c.compression = rs.getString(22);
+                    c.options = RelationReader.strings(rs.getArray(23));
                     if (rs.getString(18) != null) {
                         c.notNullConstraint = new NotNullConstraint(rs.getLong(17), rs.getString(18), rs.getBoolean(19), rs.getBoolean(20),
                                 rs.getBoolean(21), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(17), 0));
@@ -103,18 +116,17 @@ final class ColumnReader {
                 });
     }
 
-    /** Valid CHECK constraints go into CREATE TABLE; NOT VALID ones after the data (see ConstraintReader). */
+    /** Valid CHECK constraints are created with their table; NOT VALID ones after the data (see TableObjectReader). */
     private void readChecks() throws SQLException {
-        catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
-                + " WHERE contype = 'c' AND conrelid <> 0 AND conislocal AND convalidated ORDER BY conrelid, conname", rs -> {
+        catalog.query("SELECT con.conrelid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.oid, con.conislocal"
+                + " FROM pg_catalog.pg_constraint con WHERE con.contype = 'c' AND con.conrelid <> 0 AND con.convalidated"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_constraint pc"
+                + "   ON pc.conrelid = h.inhparent AND pc.contype = 'c' AND pc.conname = con.conname"
+                + "   WHERE h.inhrelid = con.conrelid AND NOT pc.convalidated)"
+                + " ORDER BY con.conrelid, con.conname", rs -> {
                     if (relations.containsKey(rs.getLong(1))) {
-                        inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add("CONSTRAINT " + Sql.ident(rs.getString(2)) + " " + rs.getString(3));
-                        String comment = catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0);
-                        if (comment != null) {
-                            inlineCheckComments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                    .add(new String[] {"CONSTRAINT " + Sql.ident(rs.getString(2)) + " ON ", comment});
-                        }
+                        checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Check(rs.getString(2), rs.getString(3),
+                                rs.getBoolean(5), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0)));
                     }
                 });
     }
@@ -158,15 +170,39 @@ final class ColumnReader {
         String foreignOptions;
         /** Its NOT NULL constraint (18+), or null: before 18 {@link #notNull} is all there is. */
         NotNullConstraint notNullConstraint;
+        /** Its compression method (14+: p, l), or null for the default. */
+        String compression;
+        /** Its options ({@code n_distinct...}) as {@code name='value'}. */
+        List<String> options;
 
         /** Whether a valid NOT NULL holds, on any major (from 18 {@code attnotnull} is set for NOT VALID ones too). */
         boolean validNotNull() {
             return notNullConstraint == null ? notNull : notNullConstraint.valid();
         }
 
+        /** Its name, type and collation: the column as a scratch parent declares it (see ScratchParent). */
+        String typeAndCollation() {
+            return Sql.ident(name) + ' ' + type + (collation == null ? "" : " COLLATE " + collation);
+        }
+
         /** Whether its value is computed (stored or virtual), so not copied. */
         boolean isGenerated() {
             return generated != ' ';
+        }
+    }
+
+    /**
+     * A valid CHECK constraint of a table.
+     *
+     * @param name its name
+     * @param definition as pg_get_constraintdef prints it
+     * @param local whether the table declares it itself ({@code conislocal}), else it only inherits it
+     * @param comment the comment on it as a quoted literal, or null
+     */
+    record Check(String name, String definition, boolean local, String comment) {
+        /** The CREATE TABLE element or ADD CONSTRAINT clause. */
+        String clause() {
+            return "CONSTRAINT " + Sql.ident(name) + " " + definition;
         }
     }
 }

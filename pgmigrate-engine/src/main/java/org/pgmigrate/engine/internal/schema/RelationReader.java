@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
@@ -25,13 +23,17 @@ final class RelationReader {
     private final ColumnReader columns;
     private final SequenceReader sequences;
     private final Map<Long, String> integerKeys = new HashMap<>();
+    private final TableDefinition tables;
+    private final int targetVersion;
 
-    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
+    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out, int targetVersion) {
         this.catalog = catalog;
         this.roles = roles;
         this.out = out;
+        this.targetVersion = targetVersion;
         this.columns = new ColumnReader(catalog, relations);
         this.sequences = new SequenceReader(catalog, relations, out);
+        this.tables = new TableDefinition(columns, sequences, relations, parents, targetVersion);
     }
 
     /** The relations read, by OID, for the readers of their indexes, triggers and policies. */
@@ -64,8 +66,7 @@ final class RelationReader {
                 case 'r':
                 case 'p':
                 case 'f':
-                    s.add(createTable(r));
-                    alterInheritedColumns(r, s);
+                    tables.statements(r).forEach(s::add);
                     columnSettings(r, s);
                     commentsOnColumnsAndChecks(r, s);
                     s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
@@ -99,6 +100,11 @@ final class RelationReader {
                     String keyword = matview ? "MATERIALIZED VIEW " : "VIEW ";
                     String definition = stripSemicolon(r.viewDefinition);
                     s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + definition + (matview ? "\nWITH NO DATA" : ""));
+                    if (matview) {
+                        columnSettings(r, s);
+                    } else {
+                        viewDefaults(r, s);
+                    }
                     commentsOnColumnsAndChecks(r, s);
                     s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(keyword + r.name, r.owner);
@@ -125,125 +131,37 @@ final class RelationReader {
         return ObjectRef.of(ObjectRef.PG_CLASS, r.oid);
     }
 
-    private String createTable(Relation r) {
-        StringBuilder sql = new StringBuilder("CREATE ");
-        // UNLOGGED never did anything to a partitioned table, and 18 refuses it there
-        if (r.persistence == 'u' && r.kind != 'p') {
-            sql.append("UNLOGGED ");
-        }
-        sql.append(r.keyword()).append(r.name);
-        List<String> elements = new ArrayList<>();
-        List<Long> tableParents = parents.getOrDefault(r.oid, List.of());
-        if (!r.partition) {
-            for (Column c : columns.of(r.oid)) {
-                if (c.local) {
-                    elements.add(columnDefinition(r, c));
-                }
-            }
-        }
-        inheritedColumns(r).forEach((c, parentColumn) -> {
-            if (NotNullClauses.inherited(r.relname, c, parentColumn, r.partition) == NotNullClauses.Inherited.ELEMENT) {
-                elements.add(NotNullClauses.element(c));
-            }
-        });
-        elements.addAll(columns.inlineChecks(r.oid));
-        if (r.partition) {
-            Relation parent = relations.get(tableParents.get(0));
-            sql.append(" PARTITION OF ").append(parent.name);
-            if (!elements.isEmpty()) {
-                sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
-            }
-            sql.append(' ').append(r.partitionBound);
-        } else {
-            sql.append(" (");
-            if (!elements.isEmpty()) {
-                sql.append("\n    ").append(String.join(",\n    ", elements)).append('\n');
-            }
-            sql.append(')');
-            if (!tableParents.isEmpty()) {
-                sql.append(" INHERITS (").append(tableParents.stream().map(p -> relations.get(p).name).collect(Collectors.joining(", "))).append(')');
-            }
-        }
-        if (r.partitionKey != null) {
-            sql.append(" PARTITION BY ").append(r.partitionKey);
-        }
-        if (r.foreignServer != null) {
-            sql.append(" SERVER ").append(r.foreignServer);
-        }
-        sql.append(using(r)).append(withOptions(r));
-        return sql.toString();
-    }
-
-    private String columnDefinition(Relation r, Column c) {
-        StringBuilder sql = new StringBuilder(Sql.ident(c.name)).append(' ').append(c.type).append(c.foreignOptions);
-        if (c.collation != null) {
-            sql.append(" COLLATE ").append(c.collation);
-        }
-        if (c.isGenerated()) {
-            sql.append(" GENERATED ALWAYS AS (").append(c.defaultExpr).append(c.generated == 's' ? ") STORED" : ") VIRTUAL");
-        } else if (c.identity != ' ') {
-            sql.append(" GENERATED ").append(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
-            String options = sequences.identityOptions(r.oid, c.attnum);
-            if (options != null) {
-                sql.append(" (").append(options).append(')');
-            }
-        } else if (c.defaultExpr != null) {
-            sql.append(" DEFAULT ").append(c.defaultExpr);
-        }
-        sql.append(NotNullClauses.inColumn(r.relname, c));
-        return sql.toString();
-    }
-
-    /**
-     * Columns a child gets from its parent are not declared again, but a child may have its own
-     * default or NOT NULL on them, which is set after the CREATE.
-     */
-    private void alterInheritedColumns(Relation r, Statements s) {
-        inheritedColumns(r).forEach((c, inherited) -> {
-            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
-            if (!c.isGenerated() && c.identity == ' ' && !Objects.equals(c.defaultExpr, inherited.defaultExpr)) {
-                s.add(column + (c.defaultExpr == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr));
-            }
-            if (NotNullClauses.inherited(r.relname, c, inherited, r.partition) == NotNullClauses.Inherited.SET_NOT_NULL) {
-                s.add(column + " SET NOT NULL");
-            }
-        });
-    }
-
-    /**
-     * The columns a child does not declare itself because a parent does (every column of a
-     * partition), each with the parent's column of that name.
-     */
-    private Map<Column, Column> inheritedColumns(Relation r) {
-        Map<String, Column> parentColumns = new HashMap<>();
-        for (Long p : parents.getOrDefault(r.oid, List.of())) {
-            for (Column c : columns.of(p)) {
-                parentColumns.putIfAbsent(c.name, c);
-            }
-        }
-        Map<Column, Column> inherited = new LinkedHashMap<>();
-        for (Column c : columns.of(r.oid)) {
-            Column parentColumn = parentColumns.get(c.name);
-            if (parentColumn != null && (!c.local || r.partition)) {
-                inherited.put(c, parentColumn);
-            }
-        }
-        return inherited;
-    }
-
+    /** Per-column settings of a table or materialized view: statistics target, storage, compression, options. */
     private void columnSettings(Relation r, Statements s) {
+        String relation = r.kind == 'm' ? "MATERIALIZED VIEW " : r.keyword() + "ONLY ";
         for (Column c : columns.of(r.oid)) {
-            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
+            String column = "ALTER " + relation + r.name + " ALTER COLUMN " + Sql.ident(c.name);
             if (c.statistics != null) {
                 s.add(column + " SET STATISTICS " + Integer.parseInt(c.statistics));
             }
             if (c.storage != null) {
                 s.add(column + " SET STORAGE " + STORAGE.get(c.storage));
             }
+            if (c.compression != null) {
+                s.add(column + " SET COMPRESSION " + COMPRESSION.get(c.compression));
+            }
+            if (!c.options.isEmpty()) {
+                s.add(column + " SET (" + String.join(", ", c.options) + ")");
+            }
         }
     }
 
     private static final Map<String, String> STORAGE = Map.of("p", "PLAIN", "e", "EXTERNAL", "m", "MAIN", "x", "EXTENDED");
+    private static final Map<String, String> COMPRESSION = Map.of("p", "pglz", "l", "lz4");
+
+    /** The defaults of a view's columns, used by INSERT and UPDATE through it. */
+    private void viewDefaults(Relation r, Statements s) {
+        for (Column c : columns.of(r.oid)) {
+            if (c.defaultExpr != null) {
+                s.add("ALTER VIEW " + r.name + " ALTER COLUMN " + Sql.ident(c.name) + " SET DEFAULT " + c.defaultExpr);
+            }
+        }
+    }
 
     private void commentsOnColumnsAndChecks(Relation r, Statements s) {
         for (Column c : columns.of(r.oid)) {
@@ -253,9 +171,9 @@ final class RelationReader {
                 s.comment("CONSTRAINT " + Sql.ident(notNull.name()) + " ON " + r.name, notNull.comment());
             }
         }
-        // CHECK constraints written inside CREATE TABLE have no statement of their own to carry their comment
-        for (String[] check : columns.inlineCheckComments(r.oid)) {
-            s.comment(check[0] + r.name, check[1]);
+        // CHECK constraints created with the table have no statement of their own to carry their comment
+        for (ColumnReader.Check check : columns.checks(r.oid)) {
+            s.comment("CONSTRAINT " + Sql.ident(check.name()) + " ON " + r.name, check.comment());
         }
     }
 
@@ -266,11 +184,11 @@ final class RelationReader {
                 .toList();
     }
 
-    private static String using(Relation r) {
+    static String using(Relation r) {
         return r.accessMethod == null ? "" : " USING " + r.accessMethod;
     }
 
-    private static String withOptions(Relation r) {
+    static String withOptions(Relation r) {
         return r.options.isEmpty() ? "" : " WITH (" + String.join(", ", r.options) + ")";
     }
 
@@ -282,7 +200,10 @@ final class RelationReader {
     private void readRelations() throws SQLException {
         catalog.query("SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, pg_catalog.pg_get_userbyid(c.relowner),"
                 + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
-                + "       FROM pg_catalog.pg_options_to_table(c.reloptions) o),"
+                + "       FROM pg_catalog.pg_options_to_table(c.reloptions) o"
+                // the storage parameters of its TOAST table, which CREATE TABLE takes as toast.*
+                + "       UNION ALL SELECT 'toast.' || pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
+                + "       FROM pg_catalog.pg_class t, pg_catalog.pg_options_to_table(t.reloptions) o WHERE t.oid = c.reltoastrelid),"
                 + " c.relispartition, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,"
                 + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
                 + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,"
@@ -293,7 +214,8 @@ final class RelationReader {
                 + "   WHERE ft.ftrelid = c.oid),"
                 // a table access method other than the built-in heap (relam of tables is 0 before 12)
                 + " (SELECT pg_catalog.quote_ident(am.amname) FROM pg_catalog.pg_am am"
-                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap')"
+                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap'),"
+                + " CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -316,6 +238,7 @@ final class RelationReader {
                     r.rows = rs.getLong(14);
                     r.foreignServer = rs.getString(15);
                     r.accessMethod = rs.getString(16);
+                    r.ofType = rs.getString(17);
                     relations.put(r.oid, r);
                 });
     }
@@ -363,6 +286,8 @@ final class RelationReader {
         String foreignServer;
         /** The quoted name of its table access method, null for heap. */
         String accessMethod;
+        /** For a typed table ({@code OF type}): its type, qualified; else null. */
+        String ofType;
 
         /** The object type in CREATE, ALTER and COMMENT statements, with a trailing space. */
         String keyword() {

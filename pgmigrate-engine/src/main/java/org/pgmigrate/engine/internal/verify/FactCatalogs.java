@@ -130,6 +130,9 @@ final class FactCatalogs {
         all.add(FactCatalog.about("pg_inherits", ref("pg_class", "x.inhrelid")).what("parent")
                 .rows("x.inhrelid IN (" + USER_RELATIONS + ")")
                 .suffix("(SELECT (pg_catalog.pg_identify_object('pg_catalog.pg_class'::pg_catalog.regclass, x.inhparent, 0)).identity)")
+                // a child that leaves a parent, or is given its parents one by one, numbers them with gaps: the order is what counts
+                .derive("inhseqno", "(SELECT pg_catalog.count(*) FROM pg_catalog.pg_inherits o WHERE o.inhrelid = x.inhrelid"
+                        + " AND o.inhseqno <= x.inhseqno)")
                 .build());
         all.add(FactCatalog.about("pg_partitioned_table", ref("pg_class", "x.partrelid")).what("partition key")
                 .rows("x.partrelid IN (" + USER_RELATIONS + ")")
