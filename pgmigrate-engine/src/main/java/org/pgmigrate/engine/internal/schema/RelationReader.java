@@ -78,6 +78,7 @@ final class RelationReader {
                     for (String[] sequence : sequences.identitySequences(r.oid)) {
                         s.privileges("SEQUENCE " + sequence[1], r.owner, acls.get(Long.parseLong(sequence[0])));
                     }
+                    identityPersistence(r, s);
                     columnPrivileges(r, s);
                     out.add(SchemaObject.preData(ref(r), r.kind == 'p' ? "partitioned table" : r.kind == 'f' ? "foreign table" : "table",
                             r.name, s.toList()));
@@ -88,7 +89,7 @@ final class RelationReader {
                     }
                     break;
                 case 'S':
-                    s.add("CREATE SEQUENCE " + r.name + sequences.options(r.oid));
+                    s.add("CREATE " + (r.persistence == 'u' ? "UNLOGGED " : "") + "SEQUENCE " + r.name + sequences.options(r.oid));
                     s.comment("SEQUENCE " + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner("SEQUENCE " + r.name, r.owner);
                     s.privileges("SEQUENCE " + r.name, r.owner, acls.get(r.oid));
@@ -159,6 +160,23 @@ final class RelationReader {
         for (Column c : columns.of(r.oid)) {
             if (c.defaultExpr != null) {
                 s.add("ALTER VIEW " + r.name + " ALTER COLUMN " + Sql.ident(c.name) + " SET DEFAULT " + c.defaultExpr);
+            }
+        }
+    }
+
+    /**
+     * An identity sequence is created logged or unlogged with its table (15+); one whose
+     * persistence is not its table's is set apart, as on the source.
+     */
+    private void identityPersistence(Relation r, Statements s) {
+        if (targetVersion < 150000) {
+            return;
+        }
+        char created = r.persistence == 'u' && r.kind != 'p' ? 'u' : 'p';
+        for (String[] sequence : sequences.identitySequences(r.oid)) {
+            char persistence = sequence[2].charAt(0);
+            if (persistence != created) {
+                s.add("ALTER SEQUENCE " + sequence[1] + (persistence == 'u' ? " SET UNLOGGED" : " SET LOGGED"));
             }
         }
     }
