@@ -183,6 +183,7 @@ final class CatalogQueries {
                         FROM pg_enum e WHERE e.enumtypid = t.oid) AS labels,
                        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
                        CASE WHEN t.typtype = 'd' THEN t.typnotnull END AS not_null,
+                       %s AS not_null_name,
                        t.typdefault AS default,
                        %s AS collation,
                        (SELECT string_agg(format('%%I %%s%%s', co.conname, pg_get_constraintdef(co.oid),
@@ -217,11 +218,21 @@ final class CatalogQueries {
                   AND t.typtype NOT IN ('m')
                   AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typarray = t.oid)
                   AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-                """.formatted(acl("t.typacl", "'T'", "t.typowner"),
+                """.formatted(acl("t.typacl", "'T'", "t.typowner"), domainNotNullName(),
                 collationName("t.typcollation", "(SELECT bt.typcollation FROM pg_type bt WHERE bt.oid = t.typbasetype)"),
                 collationName("a.attcollation", "at.typcollation"),
                 collationName("r.rngcollation", "0"), subscript(),
                 userSchema("n"), notExtensionMember("pg_type", "t.oid") + " AND " + notInternalDependent("pg_type", "t.oid"));
+    }
+
+    /**
+     * The name of a domain's NOT NULL constraint (17+), where it is not the one the server
+     * chooses itself (older majors have no name, and a newer one chooses that one for theirs).
+     */
+    private String domainNotNullName() {
+        return major < 17 ? "NULL::text"
+                : "(SELECT quote_ident(nn.conname) FROM pg_constraint nn WHERE nn.contypid = t.oid AND nn.contype = 'n'"
+                + " AND nn.conname <> t.typname || '_not_null')";
     }
 
     /**

@@ -606,6 +606,17 @@ CREATE TABLE shop.contacts OF shop.contact (
 ALTER TYPE shop.contact ADD ATTRIBUTE note text CASCADE;
 INSERT INTO shop.contacts VALUES ('Ann', '555-0100', 'ann@example.com', NULL), ('Bob', DEFAULT, NULL, 'no email');
 
+-- Domains over domains: each level has its constraints; a domain copies its base domain's
+-- default when it is created and keeps that copy (or none) whatever the base does later.
+CREATE DOMAIN shop.rating AS smallint DEFAULT 3 CONSTRAINT rating_range CHECK (VALUE BETWEEN 1 AND 5);
+CREATE DOMAIN shop.top_rating AS shop.rating NOT NULL CONSTRAINT top_rating_high CHECK (VALUE >= 4);
+ALTER DOMAIN shop.rating SET DEFAULT 2;
+CREATE DOMAIN shop.plain_rating AS shop.rating;
+ALTER DOMAIN shop.plain_rating DROP DEFAULT;
+CREATE TABLE shop.ratings (product_id integer, overall shop.rating, best shop.top_rating, raw shop.plain_rating);
+INSERT INTO shop.ratings (product_id, best, raw)
+SELECT i, 4 + i % 2, CASE WHEN i % 3 = 0 THEN NULL ELSE 1 + i % 5 END FROM generate_series(1, 10) AS s(i);
+
 -- Column and storage settings: planner options, statistics targets (of a materialized view too),
 -- a TOAST table's storage parameter, and a default of a view's column.
 ALTER TABLE shop.reviews ALTER COLUMN stars SET (n_distinct = 5);
