@@ -37,7 +37,7 @@ final class ColumnReader {
 
     /**
      * The valid CHECK constraints of a table that are created with it: its own and those it
-     * inherits, less those whose parent's constraint is NOT VALID (the parent's adds them later).
+     * inherits, less those it only inherits from a NOT VALID one (added with the parent's, later).
      */
     List<Check> checks(long relation) {
         return checks.getOrDefault(relation, List.of());
@@ -79,7 +79,8 @@ final class ColumnReader {
                 + " " + compression + ","
                 // pg_attver is an option zonky's builds of 18 give every column, which no statement can set
                 + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
-                + "       FROM pg_catalog.pg_options_to_table(a.attoptions) o WHERE o.option_name <> 'pg_attver')"
+                + "       FROM pg_catalog.pg_options_to_table(a.attoptions) o WHERE o.option_name <> 'pg_attver'),"
+                + " " + referencesLater()
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -108,6 +109,7 @@ final class ColumnReader {
                     c.typmod = rs.getInt(16);
                     c.compression = rs.getString(22);
                     c.options = RelationReader.strings(rs.getArray(23));
+                    c.referencesLater = rs.getBoolean(24);
                     if (rs.getString(18) != null) {
                         c.notNullConstraint = new NotNullConstraint(rs.getLong(17), rs.getString(18), rs.getBoolean(19), rs.getBoolean(20),
                                 rs.getBoolean(21), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(17), 0));
@@ -116,13 +118,25 @@ final class ColumnReader {
                 });
     }
 
+    /**
+     * Whether a generated column is computed from a column after it: its expression depends on
+     * that column in pg_depend (before 13 the generated column itself does).
+     */
+    private String referencesLater() {
+        return catalog.version() < 120000 ? "false"
+                : "a.attgenerated <> '' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+                + " WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid AND d.refobjsubid > a.attnum"
+                + " AND ((d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid)"
+                + "   OR (d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = a.attrelid AND d.objsubid = a.attnum)))";
+    }
+
     /** Valid CHECK constraints are created with their table; NOT VALID ones after the data (see TableObjectReader). */
     private void readChecks() throws SQLException {
         catalog.query("SELECT con.conrelid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.oid, con.conislocal"
                 + " FROM pg_catalog.pg_constraint con WHERE con.contype = 'c' AND con.conrelid <> 0 AND con.convalidated"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_constraint pc"
+                + " AND (con.conislocal OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_constraint pc"
                 + "   ON pc.conrelid = h.inhparent AND pc.contype = 'c' AND pc.conname = con.conname"
-                + "   WHERE h.inhrelid = con.conrelid AND NOT pc.convalidated)"
+                + "   WHERE h.inhrelid = con.conrelid AND NOT pc.convalidated))"
                 + " ORDER BY con.conrelid, con.conname", rs -> {
                     if (relations.containsKey(rs.getLong(1))) {
                         checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Check(rs.getString(2), rs.getString(3),
@@ -174,6 +188,8 @@ final class ColumnReader {
         String compression;
         /** Its options ({@code n_distinct...}) as {@code name='value'}. */
         List<String> options;
+        /** Whether it is generated from a column after it, so cannot be added before that one. */
+        boolean referencesLater;
 
         /** Whether a valid NOT NULL holds, on any major (from 18 {@code attnotnull} is set for NOT VALID ones too). */
         boolean validNotNull() {

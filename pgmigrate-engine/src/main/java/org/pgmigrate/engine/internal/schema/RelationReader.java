@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
@@ -119,6 +120,11 @@ final class RelationReader {
                 default:
                     break;
             }
+        }
+        if (!tables.inParentsOrder().isEmpty()) {
+            out.warnings.add(MigrationWarning.of("column-order", "These inheritance children have a column generated from a column"
+                    + " after it, which a target before PostgreSQL 17 cannot create in that order: their columns are in the order"
+                    + " CREATE TABLE ... INHERITS gives, their parents' first, as pg_dump makes them.", tables.inParentsOrder()));
         }
     }
 

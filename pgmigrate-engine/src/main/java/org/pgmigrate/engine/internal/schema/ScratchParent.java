@@ -1,5 +1,6 @@
 package org.pgmigrate.engine.internal.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Check;
@@ -43,17 +44,21 @@ final class ScratchParent {
         String alterChild = "ALTER " + child.keyword() + child.name;
         s.add("CREATE TABLE " + scratch + " ()");
         s.add(TableDefinition.head(child) + " () INHERITS (" + scratch + ")" + TableDefinition.tail(child));
+        List<String> expressions = new ArrayList<>();
         for (Column c : columns.of(child.oid)) {
             String plain = c.typeAndCollation();
+            String generated = c.isGenerated() ? generated(c, expressions) : "";
             if (c.local) {
-                s.add(alterChild + " ADD COLUMN " + TableDefinition.definition(c)
-                        + definition.constraints(child, c, null, NotNullClauses.inColumn(child.relname, c)));
+                String rest = c.isGenerated() ? generated + NotNullClauses.inColumn(child.relname, c)
+                        : definition.constraints(child, c, null, NotNullClauses.inColumn(child.relname, c));
+                s.add(alterChild + " ADD COLUMN " + TableDefinition.definition(c) + rest);
                 s.add("ALTER TABLE " + scratch + " ADD COLUMN " + plain);
             } else {
                 // the child gets the generation expression from the scratch parent; its default is set below
-                s.add("ALTER TABLE " + scratch + " ADD COLUMN " + plain + (c.isGenerated() ? definition.constraints(child, c, null, "") : ""));
+                s.add("ALTER TABLE " + scratch + " ADD COLUMN " + plain + generated);
             }
         }
+        s.addAll(expressions);
         notNulls(s);
         for (Check check : columns.checks(child.oid)) {
             s.add((check.local() ? onlyChild() : "ALTER TABLE " + scratch) + " ADD " + check.clause());
@@ -78,6 +83,21 @@ final class ScratchParent {
         if (!c.foreignOptions.isEmpty()) {
             s.add(alterColumn + c.foreignOptions);
         }
+    }
+
+    /**
+     * The generation clause of column {@code c}. One computed from a column after it cannot be
+     * added with its expression, which names a column that does not exist yet: it is added with
+     * NULL as expression, and its own set once every column is there (17+, see TableDefinition).
+     */
+    private String generated(Column c, List<String> expressions) {
+        String kind = c.generated == 's' ? " STORED" : " VIRTUAL";
+        if (!c.referencesLater) {
+            return " GENERATED ALWAYS AS (" + c.defaultExpr + ")" + kind;
+        }
+        expressions.add((c.local ? onlyChild() : "ALTER TABLE " + scratch) + " ALTER COLUMN " + Sql.ident(c.name)
+                + " SET EXPRESSION AS (" + c.defaultExpr + ")");
+        return " GENERATED ALWAYS AS (NULL::" + c.type + ")" + kind;
     }
 
     private String onlyChild() {

@@ -31,6 +31,7 @@ final class TableDefinition {
     private final Map<Long, Relation> relations;
     private final Map<Long, List<Long>> parents;
     private final int targetVersion;
+    private final List<String> inParentsOrder = new ArrayList<>();
 
     /**
      * @param relations the relations read, by OID
@@ -63,7 +64,13 @@ final class TableDefinition {
                 attached(r, parent, s);
             }
         } else if (!parents.isEmpty()) {
-            if (madeAsChild(r, parents)) {
+            boolean inOrder = madeAsChild(r, parents);
+            if (!inOrder && targetVersion < 170000 && columns.of(r.oid).stream().anyMatch(c -> c.referencesLater)) {
+                // a column generated from a later one is added first, and its expression set later: 17+
+                inParentsOrder.add(r.name);
+                inOrder = true;
+            }
+            if (inOrder) {
                 s.add(inheriting(r, parents));
                 alterInheritedColumns(r, parents, s);
             } else {
@@ -73,6 +80,15 @@ final class TableDefinition {
             s.add(standalone(r));
         }
         return s;
+    }
+
+    /**
+     * The inheritance children whose columns are in another order on the target than on the
+     * source: made with {@code CREATE TABLE ... INHERITS}, as pg_dump makes them, because their
+     * order needs {@code ALTER COLUMN ... SET EXPRESSION} (17+).
+     */
+    List<String> inParentsOrder() {
+        return inParentsOrder;
     }
 
     ColumnReader columns() {
@@ -182,7 +198,8 @@ final class TableDefinition {
     /**
      * Whether {@code CREATE TABLE ... INHERITS} gives the child what it has: the parents'
      * columns first (merged by name, in the order of the parents), then its own, and the
-     * parents' names for the NOT NULL constraints it inherits only.
+     * parents' names for the NOT NULL constraints it inherits only. It refuses a generated
+     * column whose parent's is not, which ALTER TABLE ... INHERIT allowed before 16.
      */
     private boolean madeAsChild(Relation r, List<Relation> parents) {
         Map<String, Column> inherited = parentColumns(parents);
@@ -190,9 +207,10 @@ final class TableDefinition {
         List<String> actual = new ArrayList<>();
         for (Column c : columns.of(r.oid)) {
             actual.add(c.name);
-            if (!inherited.containsKey(c.name)) {
+            Column parent = inherited.get(c.name);
+            if (parent == null) {
                 order.add(c.name);
-            } else if (!NotNullClauses.nameInheritable(c, inherited.get(c.name))) {
+            } else if (!NotNullClauses.nameInheritable(c, parent) || (c.isGenerated() && !parent.isGenerated())) {
                 return false;
             }
         }
