@@ -90,6 +90,9 @@ final class FactCatalogs {
                         "relminmxid", "relhasindex", "relhassubclass", "relhastriggers", "relhasrules", "relnatts", "relrewrite",
                         "relhaspkey", "relisshared")
                 .derive("relpartbound", "pg_catalog.pg_get_expr(x.relpartbound, x.oid)")
+                // the storage parameters of its TOAST table, which CREATE TABLE sets as toast.*
+                .derive("toast reloptions", "(SELECT pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(t.reloptions) o"
+                        + " ORDER BY o COLLATE \"C\"), ', ') FROM pg_catalog.pg_class t WHERE t.oid = x.reltoastrelid)")
                 .build());
         all.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum").what("column")
                 .rows("x.attnum > 0 AND NOT x.attisdropped AND x.attrelid IN (" + USER_RELATIONS
