@@ -75,7 +75,7 @@ final class ScratchParent {
         }
     }
 
-    /** A column the child only inherits: its own default, identity and foreign options. */
+    /** A column the child only inherits: its own default and foreign options. */
     private void inheritedOnly(Column c, String alterColumn, List<String> s) {
         if (c.defaultExpr != null && !c.isGenerated() && c.identity == ' ') {
             s.add(alterColumn + " SET DEFAULT " + c.defaultExpr);
