@@ -8,6 +8,7 @@ import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.RoleSelection;
+import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
@@ -51,6 +52,26 @@ class WarningsIT {
         assertThat(target.queryColumn("SELECT k || '=' || v || '/' || standard FROM pgm_settings ORDER BY k"))
                 .containsExactly("mine=added by the user/false", "shipped=by the extension/true", "tab=a\tb/false");
         assertThat(target.queryValue("SELECT extversion FROM pg_extension WHERE extname = 'pgm_config'")).isEqualTo("1.0");
+    }
+
+    @Test
+    void aChildWithAColumnGeneratedFromALaterOneTakesItsParentsOrderBefore17(@Pg(value = 16, instance = "source") TestDatabase source,
+                                                                            @Pg(value = 16, instance = "source") TestDatabase target) {
+        source.execute("CREATE TABLE measures (id int, width int, area int GENERATED ALWAYS AS (width * 2) STORED);"
+                + "CREATE TABLE wide_measures (area int GENERATED ALWAYS AS (width * 3) STORED, width int, id int);"
+                + "ALTER TABLE wide_measures INHERIT measures; INSERT INTO wide_measures (id, width) VALUES (1, 10)");
+
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
+                .verification(VerificationPolicy.WARN_ON_DIFFERENCE).execute();
+
+        assertThat(result.warnings()).filteredOn(w -> w.code().equals("column-order")).singleElement()
+                .satisfies(w -> assertThat(w.objects()).containsExactly("\"public\".\"wide_measures\""));
+        assertThat(target.queryColumn("SELECT attname::text FROM pg_attribute WHERE attrelid = 'wide_measures'::regclass AND attnum > 0"
+                + " ORDER BY attnum")).containsExactly("id", "width", "area");
+        assertThat(target.queryValue("SELECT area FROM wide_measures")).isEqualTo("30");
+        // what the warning says is what verification finds, and nothing else
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.differences())
+                .isNotEmpty().allMatch(d -> d.object().startsWith("table column public.wide_measures.")));
     }
 
     @Test

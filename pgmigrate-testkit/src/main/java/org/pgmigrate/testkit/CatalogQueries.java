@@ -183,6 +183,7 @@ final class CatalogQueries {
                         FROM pg_enum e WHERE e.enumtypid = t.oid) AS labels,
                        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
                        CASE WHEN t.typtype = 'd' THEN t.typnotnull END AS not_null,
+                       %s AS not_null_name,
                        t.typdefault AS default,
                        %s AS collation,
                        (SELECT string_agg(format('%%I %%s%%s', co.conname, pg_get_constraintdef(co.oid),
@@ -217,11 +218,21 @@ final class CatalogQueries {
                   AND t.typtype NOT IN ('m')
                   AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typarray = t.oid)
                   AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-                """.formatted(acl("t.typacl", "'T'", "t.typowner"),
+                """.formatted(acl("t.typacl", "'T'", "t.typowner"), domainNotNullName(),
                 collationName("t.typcollation", "(SELECT bt.typcollation FROM pg_type bt WHERE bt.oid = t.typbasetype)"),
                 collationName("a.attcollation", "at.typcollation"),
                 collationName("r.rngcollation", "0"), subscript(),
                 userSchema("n"), notExtensionMember("pg_type", "t.oid") + " AND " + notInternalDependent("pg_type", "t.oid"));
+    }
+
+    /**
+     * The name of a domain's NOT NULL constraint (17+), where it is not the one the server
+     * chooses itself (older majors have no name, and a newer one chooses that one for theirs).
+     */
+    private String domainNotNullName() {
+        return major < 17 ? "NULL::text"
+                : "(SELECT quote_ident(nn.conname) FROM pg_constraint nn WHERE nn.contypid = t.oid AND nn.contype = 'n'"
+                + " AND nn.conname <> t.typname || '_not_null')";
     }
 
     /**
@@ -293,6 +304,8 @@ final class CatalogQueries {
                        CASE c.relkind WHEN 'r' THEN 'ordinary' WHEN 'p' THEN 'partitioned' END AS kind,
                        CASE WHEN c.relkind <> 'p' THEN c.relpersistence END AS persistence,
                        (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM unnest(c.reloptions) o) AS options,
+                       (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM pg_class tc, unnest(tc.reloptions) o
+                        WHERE tc.oid = c.reltoastrelid) AS toast_options,
                        %s AS access_method,
                        nullif(c.reloftype, 0)::regtype AS typed_as,
                        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
@@ -324,12 +337,12 @@ final class CatalogQueries {
 
     private String columns() {
         String generated = major >= 12 ? "nullif(a.attgenerated, '')" : "NULL::text";
-        // 18 keeps a NOT NULL as a constraint with a name, NOT VALID or NO INHERIT, local or
-        // inherited (not told apart on partitions: attaching one makes its own ones inherited).
+        // 18 keeps a NOT NULL as a constraint with a name, NOT VALID or NO INHERIT, the table's
+        // own or inherited, or both.
         String notNullConstraint = major >= 18 ? """
                 (SELECT format('%I', nn.conname) || CASE WHEN nn.convalidated THEN '' ELSE ' not valid' END
                         || CASE WHEN nn.connoinherit THEN ' no inherit' ELSE '' END
-                        || CASE WHEN nn.conislocal OR c.relispartition THEN '' ELSE ' inherited' END
+                        || CASE WHEN nn.coninhcount = 0 THEN '' WHEN nn.conislocal THEN ' own and inherited' ELSE ' inherited' END
                  FROM pg_constraint nn WHERE nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey = ARRAY[a.attnum])"""
                 : "NULL::text";
         String notNullComment = major >= 18 ? """
@@ -340,9 +353,14 @@ final class CatalogQueries {
         // created, which no statement can set or reset: it tells when, not what, so it is left out.
         // 17 keeps "no statistics target set" as NULL, older majors as -1. From 17 partitions
         // show their parent's identity; it is the parent's, so it is compared there only.
+        // Compression methods are 14+.
+        String compression = major >= 14 ? "nullif(a.attcompression, '')" : "NULL::\"char\"";
         return """
                 SELECT 'column', format('%%I.%%I.%%I', n.nspname, c.relname, a.attname),
                        row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
+                       a.attislocal AS local,
+                       a.attinhcount AS inherited_from,
+                       %s AS compression,
                        format_type(a.atttypid, a.atttypmod) AS type,
                        %s AS collation,
                        a.attnotnull AS not_null,
@@ -364,7 +382,7 @@ final class CatalogQueries {
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
                   AND %s AND %s
-                """.formatted(collationName("a.attcollation", "t.typcollation"), notNullConstraint, notNullComment, generated,
+                """.formatted(compression, collationName("a.attcollation", "t.typcollation"), notNullConstraint, notNullComment, generated,
                 columnAcl("a.attacl"), userSchema("n"), notExtensionMember("pg_class", "c.oid"));
     }
 
@@ -379,6 +397,8 @@ final class CatalogQueries {
                        co.contype AS type,
                        pg_get_constraintdef(co.oid) AS definition,
                        co.convalidated AS validated,
+                       co.conislocal AS local,
+                       co.coninhcount AS inherited_from,
                        %s AS enforced,
                        co.condeferrable AS deferrable,
                        co.condeferred AS deferred,

@@ -33,6 +33,7 @@ public final class SampleDatabase {
             new Part("pg12.sql", 12),
             new Part("pg14.sql", 14),
             new Part("pg15.sql", 15),
+            new Part("pg17.sql", 17),
             new Part("pg18.sql", 18));
 
     private SampleDatabase() {}

@@ -587,6 +587,78 @@ CREATE VIEW "Mixed Case"."Lines View" AS SELECT "Id", "Quote""d" FROM "Mixed Cas
 RESET ROLE;
 
 -- ---------------------------------------------------------------------------------------------
+-- Tables as only ALTER makes them, which CREATE TABLE ... INHERITS and PARTITION OF do not give:
+-- children whose parent gained a column after them, a child that declares an inherited column
+-- itself, a table made on its own and then inherited, one with two parents sharing a column; a
+-- partition made with its own column order (and a dropped column), then attached.
+SET ROLE sample_owner;
+CREATE TABLE shop.notes (note_id integer NOT NULL, body text CONSTRAINT notes_body_check CHECK (body <> ''));
+CREATE TABLE shop.tagged (tag text COLLATE "C", note_id integer);
+CREATE TABLE shop.order_notes (order_id bigint NOT NULL, body text) INHERITS (shop.notes, shop.tagged);
+CREATE TABLE shop.customer_notes (
+    customer_id bigint,
+    written_on date DEFAULT '2000-01-01',
+    body text CONSTRAINT notes_body_check CHECK (body <> ''),
+    note_id integer NOT NULL
+);
+ALTER TABLE shop.notes ADD COLUMN written_on date DEFAULT '2024-01-01';
+ALTER TABLE shop.customer_notes INHERIT shop.notes;
+COMMENT ON CONSTRAINT notes_body_check ON shop.order_notes IS 'Inherited from notes';
+INSERT INTO shop.order_notes (note_id, body, tag, order_id, written_on)
+SELECT i, 'order note ' || i, CASE WHEN i % 2 = 0 THEN 'gift' END, i, date '2024-02-01' + i FROM generate_series(1, 20) AS s(i);
+INSERT INTO shop.customer_notes (customer_id, body, note_id)
+SELECT 100 + 10 * i, 'customer note ' || i, 100 + i FROM generate_series(1, 10) AS s(i);
+
+CREATE TABLE shop.shipments (
+    shipment_id integer NOT NULL,
+    carrier text NOT NULL,
+    shipped_on date,
+    weight_kg numeric(8, 3) CHECK (weight_kg > 0)
+) PARTITION BY LIST (carrier);
+CREATE TABLE shop.shipments_post PARTITION OF shop.shipments FOR VALUES IN ('post');
+CREATE TABLE shop.shipments_courier (
+    weight_kg numeric(8, 3) CONSTRAINT shipments_weight_kg_check CHECK (weight_kg > 0),
+    legacy text,
+    shipped_on date DEFAULT '2024-01-01',
+    carrier text NOT NULL,
+    shipment_id integer NOT NULL
+);
+ALTER TABLE shop.shipments_courier DROP COLUMN legacy;
+ALTER TABLE shop.shipments ATTACH PARTITION shop.shipments_courier FOR VALUES IN ('courier');
+INSERT INTO shop.shipments
+SELECT i, CASE WHEN i % 3 = 0 THEN 'post' ELSE 'courier' END, date '2024-03-01' + i, i * 0.25 FROM generate_series(1, 30) AS s(i);
+
+-- A typed table, whose type gained an attribute after it.
+CREATE TYPE shop.contact AS (name text, phone text, email text);
+CREATE TABLE shop.contacts OF shop.contact (
+    name WITH OPTIONS NOT NULL,
+    phone WITH OPTIONS DEFAULT 'unknown',
+    CONSTRAINT contacts_phone_check CHECK (phone <> '')
+);
+ALTER TYPE shop.contact ADD ATTRIBUTE note text CASCADE;
+INSERT INTO shop.contacts VALUES ('Ann', '555-0100', 'ann@example.com', NULL), ('Bob', DEFAULT, NULL, 'no email');
+
+-- Domains over domains: each level has its constraints; a domain copies its base domain's
+-- default when it is created and keeps that copy (or none) whatever the base does later.
+CREATE DOMAIN shop.rating AS smallint DEFAULT 3 CONSTRAINT rating_range CHECK (VALUE BETWEEN 1 AND 5);
+CREATE DOMAIN shop.top_rating AS shop.rating NOT NULL CONSTRAINT top_rating_high CHECK (VALUE >= 4);
+ALTER DOMAIN shop.rating SET DEFAULT 2;
+CREATE DOMAIN shop.plain_rating AS shop.rating;
+ALTER DOMAIN shop.plain_rating DROP DEFAULT;
+CREATE TABLE shop.ratings (product_id integer, overall shop.rating, best shop.top_rating, raw shop.plain_rating);
+INSERT INTO shop.ratings (product_id, best, raw)
+SELECT i, 4 + i % 2, CASE WHEN i % 3 = 0 THEN NULL ELSE 1 + i % 5 END FROM generate_series(1, 10) AS s(i);
+
+-- Column and storage settings: planner options, statistics targets (of a materialized view too),
+-- a TOAST table's storage parameter, and a default of a view's column.
+ALTER TABLE shop.reviews ALTER COLUMN stars SET (n_distinct = 5);
+ALTER TABLE shop.customers ALTER COLUMN is_active SET (n_distinct = 2, n_distinct_inherited = 2);
+ALTER MATERIALIZED VIEW shop.product_sales ALTER COLUMN sku SET STATISTICS 200;
+ALTER TABLE shop.products SET (toast.autovacuum_vacuum_cost_delay = 23);
+ALTER VIEW shop.active_customers ALTER COLUMN is_active SET DEFAULT true;
+RESET ROLE;
+
+-- ---------------------------------------------------------------------------------------------
 -- What only a superuser creates, then given to sample_owner: base types (their I/O functions are
 -- built-in ones in LANGUAGE internal, so no C code is needed), casts without a function, an index
 -- access method, operator classes and families.

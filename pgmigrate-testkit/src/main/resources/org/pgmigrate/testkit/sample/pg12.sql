@@ -32,6 +32,19 @@ CREATE TABLE shop.categories_sub PARTITION OF shop.categories FOR VALUES FROM (1
 ALTER TABLE shop.categories ADD FOREIGN KEY (parent_id) REFERENCES shop.categories;
 INSERT INTO shop.categories VALUES (1, NULL, 'Garden'), (2, NULL, 'Kitchen'), (101, 1, 'Tools'), (102, 101, 'Spades');
 
+
+-- Generated columns through inheritance: a child that declares the generated column itself
+-- inherits its expression (before 16 it may not repeat it); the parent gains a column after.
+CREATE TABLE shop.price_history (
+    product_id integer NOT NULL,
+    net numeric(12, 2),
+    gross numeric(12, 2) GENERATED ALWAYS AS (round(net * 1.2, 2)) STORED
+);
+CREATE TABLE shop.price_history_2024 (gross numeric(12, 2), valid_from date) INHERITS (shop.price_history);
+CREATE TABLE shop.price_history_2023 () INHERITS (shop.price_history);
+ALTER TABLE shop.price_history ADD COLUMN currency char(3) DEFAULT 'EUR';
+INSERT INTO shop.price_history_2024 (product_id, net, valid_from) SELECT i, i * 10, date '2024-01-01' + i FROM generate_series(1, 12) AS s(i);
+INSERT INTO shop.price_history_2023 (product_id, net, currency) SELECT i, i * 9, 'CHF' FROM generate_series(1, 12) AS s(i);
 RESET ROLE;
 
 -- A table access method of its own (the heap under another name), for a table and a materialized

@@ -35,6 +35,9 @@ ALTER TABLE shop.products ADD COLUMN price_bands shop.price_multirange;
 UPDATE shop.products SET price_bands = shop.price_multirange(price_band, shop.price_range(1000, 2000))
 WHERE price_band IS NOT NULL AND product_id % 2 = 0;
 
+
+-- A column compressed otherwise than the server's default (lz4 needs a server built with it).
+ALTER TABLE shop.products ALTER COLUMN description SET COMPRESSION pglz;
 RESET ROLE;
 
 -- A base type with a subscripting handler of its choice (14+): jsonb under another name. Only a

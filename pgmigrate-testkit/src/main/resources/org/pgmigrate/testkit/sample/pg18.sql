@@ -84,4 +84,12 @@ VALUES (1, 'summer', 120, '[2024-06-01,2024-09-01)'), (1, 'summer', 130, '[2025-
        (1, 'winter', 90, '[2024-12-01,2025-03-01)'), (2, 'summer', 150, '[2024-06-01,2024-09-01)'),
        (2, 'winter', 110, '[2024-12-01,2025-03-01)');
 
+
+-- A partition whose inherited NOT NULL is its own too, and a child made on its own, then
+-- inherited: its NOT NULL keeps its own name and is its own as well as inherited.
+ALTER TABLE ONLY shop.room_rates_summer ALTER COLUMN room_id SET NOT NULL;
+CREATE TABLE shop.room_notes (room_id int CONSTRAINT room_notes_room_required NOT NULL, note text);
+CREATE TABLE shop.room_cleaning_notes (cleaner text, room_id int CONSTRAINT cleaning_room_required NOT NULL, note text);
+ALTER TABLE shop.room_cleaning_notes INHERIT shop.room_notes;
+INSERT INTO shop.room_cleaning_notes VALUES ('dora', 1, 'windows');
 RESET ROLE;

@@ -16,7 +16,7 @@ final class ColumnReader {
     private final Catalog catalog;
     private final Map<Long, Relation> relations;
     private final Map<Long, List<Column>> columns = new HashMap<>();
-    private final Map<Long, List<Check>> inlineChecks = new HashMap<>();
+    private final Map<Long, List<Check>> checks = new HashMap<>();
     private final Map<Long, Map<String, List<Grant>>> columnAcls = new HashMap<>();
 
     ColumnReader(Catalog catalog, Map<Long, Relation> relations) {
@@ -35,9 +35,22 @@ final class ColumnReader {
         return columns.getOrDefault(relation, List.of());
     }
 
-    /** The valid local CHECK constraints of a table, written inside its CREATE TABLE unless created on their own. */
-    List<Check> inlineChecks(long relation) {
-        return inlineChecks.getOrDefault(relation, List.of());
+    /**
+     * The valid CHECK constraints of a table that are created with it: its own and those it
+     * inherits, less those it only inherits from a NOT VALID one (added with the parent's, later).
+     */
+    List<Check> checks(long relation) {
+        return checks.getOrDefault(relation, List.of());
+    }
+
+    /** The column of a relation of that name, or null. */
+    Column named(long relation, String name) {
+        for (Column c : of(relation)) {
+            if (c.name.equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The privileges granted on a column, or null for none. */
@@ -50,6 +63,7 @@ final class ColumnReader {
         // from 18 a column's NOT NULL is a constraint of its own, with a name
         boolean notNullConstraints = catalog.version() >= 180000;
         String notNull = notNullConstraints ? "nn.oid, nn.conname, nn.convalidated, nn.connoinherit, nn.conislocal" : "NULL, NULL, NULL, NULL, NULL";
+        String compression = catalog.version() >= 140000 ? "NULLIF(a.attcompression, '')" : "NULL";
         String notNullJoin = notNullConstraints ? " LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n'"
                 + " AND nn.conkey = ARRAY[a.attnum]" : "";
         catalog.query("SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
@@ -65,7 +79,12 @@ final class ColumnReader {
                 + "   WHERE b.oid = (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END)"
                 + "   AND (b.typreceive = 0 OR b.typsend = 0 OR e.typreceive = 0 OR e.typsend = 0)),"
                 + " " + ForeignDataReader.options("a.attfdwoptions") + ","
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull + ", ad.oid"
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull + ","
+                + " " + compression + ","
+                // pg_attver is an option zonky's builds of 18 give every column, which no statement can set
+                + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
+                + "       FROM pg_catalog.pg_options_to_table(a.attoptions) o WHERE o.option_name <> 'pg_attver'),"
+                + " " + referencesLater() + ", ad.oid"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -92,22 +111,41 @@ final class ColumnReader {
                     c.binarySafe = rs.getBoolean(14);
                     c.foreignOptions = rs.getString(15);
                     c.typmod = rs.getInt(16);
+                    c.compression = rs.getString(22);
+                    c.options = RelationReader.strings(rs.getArray(23));
+                    c.referencesLater = rs.getBoolean(24);
                     if (rs.getString(18) != null) {
                         c.notNullConstraint = new NotNullConstraint(rs.getLong(17), rs.getString(18), rs.getBoolean(19), rs.getBoolean(20),
                                 rs.getBoolean(21), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(17), 0));
                     }
-                    c.defaultOid = rs.getLong(22);
+                    c.defaultOid = rs.getLong(25);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
 
-    /** Valid CHECK constraints go into CREATE TABLE; NOT VALID ones after the data (see ConstraintReader). */
+    /**
+     * Whether a generated column is computed from a column after it: its expression depends on
+     * that column in pg_depend (before 13 the generated column itself does).
+     */
+    private String referencesLater() {
+        return catalog.version() < 120000 ? "false"
+                : "a.attgenerated <> '' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+                + " WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid AND d.refobjsubid > a.attnum"
+                + " AND ((d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid)"
+                + "   OR (d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = a.attrelid AND d.objsubid = a.attnum)))";
+    }
+
+    /** Valid CHECK constraints are created with their table; NOT VALID ones after the data (see TableObjectReader). */
     private void readChecks() throws SQLException {
-        catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
-                + " WHERE contype = 'c' AND conrelid <> 0 AND conislocal AND convalidated ORDER BY conrelid, conname", rs -> {
+        catalog.query("SELECT con.conrelid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.oid, con.conislocal"
+                + " FROM pg_catalog.pg_constraint con WHERE con.contype = 'c' AND con.conrelid <> 0 AND con.convalidated"
+                + " AND (con.conislocal OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_constraint pc"
+                + "   ON pc.conrelid = h.inhparent AND pc.contype = 'c' AND pc.conname = con.conname"
+                + "   WHERE h.inhrelid = con.conrelid AND NOT pc.convalidated))"
+                + " ORDER BY con.conrelid, con.conname", rs -> {
                     if (relations.containsKey(rs.getLong(1))) {
-                        inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Check(rs.getLong(4),
-                                Sql.ident(rs.getString(2)), rs.getString(3), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0)));
+                        checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Check(rs.getLong(4), rs.getString(2), rs.getString(3),
+                                rs.getBoolean(5), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0)));
                     }
                 });
     }
@@ -125,24 +163,6 @@ final class ColumnReader {
 
     private static char firstChar(String s) {
         return s == null || s.isEmpty() ? ' ' : s.charAt(0);
-    }
-
-    /**
-     * A valid local CHECK constraint of a table.
-     *
-     * @param name the quoted name
-     * @param definition as pg_get_constraintdef gives it
-     * @param comment its comment as a literal, or null
-     */
-    record Check(long oid, String name, String definition, String comment) {
-        ObjectRef ref() {
-            return ObjectRef.of(ObjectRef.PG_CONSTRAINT, oid);
-        }
-
-        /** The constraint as an element of CREATE TABLE. */
-        String element() {
-            return "CONSTRAINT " + name + " " + definition;
-        }
     }
 
     /** A column as read from pg_attribute. */
@@ -171,15 +191,46 @@ final class ColumnReader {
         String foreignOptions;
         /** Its NOT NULL constraint (18+), or null: before 18 {@link #notNull} is all there is. */
         NotNullConstraint notNullConstraint;
+        /** Its compression method (14+: p, l), or null for the default. */
+        String compression;
+        /** Its options ({@code n_distinct...}) as {@code name='value'}. */
+        List<String> options;
+        /** Whether it is generated from a column after it, so cannot be added before that one. */
+        boolean referencesLater;
 
         /** Whether a valid NOT NULL holds, on any major (from 18 {@code attnotnull} is set for NOT VALID ones too). */
         boolean validNotNull() {
             return notNullConstraint == null ? notNull : notNullConstraint.valid();
         }
 
+        /** Its name, type and collation: the column as a scratch parent declares it (see ScratchParent). */
+        String typeAndCollation() {
+            return Sql.ident(name) + ' ' + type + (collation == null ? "" : " COLLATE " + collation);
+        }
+
         /** Whether its value is computed (stored or virtual), so not copied. */
         boolean isGenerated() {
             return generated != ' ';
+        }
+    }
+
+    /**
+     * A valid CHECK constraint of a table.
+     *
+     * @param oid its OID
+     * @param name its name
+     * @param definition as pg_get_constraintdef prints it
+     * @param local whether the table declares it itself ({@code conislocal}), else it only inherits it
+     * @param comment the comment on it as a quoted literal, or null
+     */
+    record Check(long oid, String name, String definition, boolean local, String comment) {
+        ObjectRef ref() {
+            return ObjectRef.of(ObjectRef.PG_CONSTRAINT, oid);
+        }
+
+        /** The CREATE TABLE element or ADD CONSTRAINT clause. */
+        String clause() {
+            return "CONSTRAINT " + Sql.ident(name) + " " + definition;
         }
     }
 }

@@ -42,7 +42,7 @@ final class NotNullClauses {
      * inherited column, or any column of a partition): whether and how the child's NOT NULL is
      * written.
      */
-    static Inherited inherited(String table, Column c, Column parent, boolean partition) {
+    static Inherited inherited(String table, Column c, Column parent) {
         NotNullConstraint nn = c.notNullConstraint;
         if (nn == null) {
             return c.notNull && !parent.notNull ? Inherited.SET_NOT_NULL : Inherited.NONE;
@@ -50,16 +50,54 @@ final class NotNullClauses {
         if (!nn.valid()) {
             return Inherited.NONE;
         }
-        NotNullConstraint from = parent.notNullConstraint;
-        String inheritedName = from != null && !from.noInherit() ? from.name() : null;
-        // a partition's constraint counts as its own once attached; what matters there is the name
-        if (nn.name().equals(inheritedName) && (partition || !nn.local())) {
+        String inheritedName = inheritedName(parent);
+        if (nn.name().equals(inheritedName) && !nn.local()) {
             return Inherited.NONE;
         }
         if (inheritedName == null && !nn.noInherit() && NotNullConstraint.isDefaultName(nn.name(), table, c.name)) {
             return Inherited.SET_NOT_NULL;
         }
         return Inherited.ELEMENT;
+    }
+
+    /** The name of the NOT NULL constraint a child gets from {@code parent}'s column (18+), or null. */
+    static String inheritedName(Column parent) {
+        NotNullConstraint from = parent == null ? null : parent.notNullConstraint;
+        return from != null && !from.noInherit() ? from.name() : null;
+    }
+
+    /**
+     * Whether a child that gets column {@code c} from {@code parent} gets its NOT NULL under
+     * the name it has: an inherited-only constraint (18+) has its parent's name unless the
+     * child had one of its own before it was attached.
+     */
+    static boolean nameInheritable(Column c, Column parent) {
+        NotNullConstraint nn = c.notNullConstraint;
+        return nn == null || !nn.valid() || nn.local() || nn.name().equals(inheritedName(parent));
+    }
+
+    /**
+     * The NOT NULL of a column of a partition created as a table of its own before it is
+     * attached, which requires it where the parent has one: empty, or starting with a space.
+     * Where the parent's is NOT VALID, the parent's own gives it to the partition after the data.
+     */
+    static String beforeAttach(String table, Column c, Column parent) {
+        NotNullConstraint nn = c.notNullConstraint;
+        if (nn == null) {
+            return c.notNull ? " NOT NULL" : "";
+        }
+        NotNullConstraint from = parent == null ? null : parent.notNullConstraint;
+        if (!nn.valid() || (from != null && !from.valid() && !from.noInherit())) {
+            return "";
+        }
+        return (NotNullConstraint.isDefaultName(nn.name(), table, c.name) ? "" : " CONSTRAINT " + Sql.ident(nn.name()))
+                + " NOT NULL" + (nn.noInherit() ? " NO INHERIT" : "");
+    }
+
+    /** Whether a partition's NOT NULL is its own as well as its parent's (18+), which attaching it undoes. */
+    static boolean localAfterAttach(Column c, Column parent) {
+        NotNullConstraint nn = c.notNullConstraint;
+        return nn != null && nn.valid() && nn.local() && inheritedName(parent) != null && parent.notNullConstraint.valid();
     }
 
     /** The CREATE TABLE element for {@link Inherited#ELEMENT}. */

@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
@@ -26,13 +26,17 @@ final class RelationReader {
     private final ColumnReader columns;
     private final SequenceReader sequences;
     private final Map<Long, String> integerKeys = new HashMap<>();
+    private final TableDefinition tables;
+    private final int targetVersion;
 
-    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
+    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out, int targetVersion) {
         this.catalog = catalog;
         this.roles = roles;
         this.out = out;
+        this.targetVersion = targetVersion;
         this.columns = new ColumnReader(catalog, relations);
         this.sequences = new SequenceReader(catalog, relations, out);
+        this.tables = new TableDefinition(columns, sequences, relations, parents, targetVersion);
     }
 
     /** The relations read, by OID, for the readers of their indexes, triggers and policies. */
@@ -79,7 +83,7 @@ final class RelationReader {
                     }
                     break;
                 case 'S':
-                    s.add("CREATE SEQUENCE " + r.name + sequences.options(r.oid));
+                    s.add("CREATE " + (r.persistence == 'u' ? "UNLOGGED " : "") + "SEQUENCE " + r.name + sequences.options(r.oid));
                     s.comment("SEQUENCE " + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner("SEQUENCE " + r.name, r.owner);
                     s.privileges("SEQUENCE " + r.name, r.owner, acls.get(r.oid));
@@ -105,13 +109,23 @@ final class RelationReader {
                     break;
             }
         }
+        if (!tables.inParentsOrder().isEmpty()) {
+            out.warnings.add(MigrationWarning.of("column-order", "These inheritance children have a column generated from a column"
+                    + " after it, which a target before PostgreSQL 17 cannot create in that order: their columns are in the order"
+                    + " CREATE TABLE ... INHERITS gives, their parents' first, as pg_dump makes them.", tables.inParentsOrder()));
+        }
+    }
+
+    private void columnPrivileges(Relation r, Statements s) {
+        for (Column c : columns.of(r.oid)) {
+            s.columnPrivileges("TABLE " + r.name, c.name, columns.acl(r.oid, c.name));
+        }
     }
 
     /** A table's statements, without those of the CHECK constraints and column defaults in {@code separated}. */
     private List<String> tableStatements(Relation r, Map<Long, List<Grant>> acls, Set<ObjectRef> separated) {
         Statements s = new Statements(roles);
-        s.add(createTable(r, separated));
-        alterInheritedColumns(r, s, separated);
+        tables.statements(r, separated).forEach(s::add);
         columnSettings(r, s);
         commentsOnColumnsAndChecks(r, s, separated);
         s.comment(r.keyword() + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
@@ -123,37 +137,33 @@ final class RelationReader {
         for (String[] sequence : sequences.identitySequences(r.oid)) {
             s.privileges("SEQUENCE " + sequence[1], r.owner, acls.get(Long.parseLong(sequence[0])));
         }
+        identityPersistence(r, s);
         columnPrivileges(r, s);
         return s.toList();
     }
 
-    /** A table's CHECK constraints and column defaults, each as the object that adds it to the table on its own. */
+    /** A table's own CHECK constraints and column defaults, each as the object that adds it to the table on its own. */
     private Map<ObjectRef, SchemaObject> tableParts(Relation r) {
         Map<ObjectRef, SchemaObject> parts = new LinkedHashMap<>();
-        for (ColumnReader.Check check : columns.inlineChecks(r.oid)) {
-            String name = check.name() + " ON " + r.name;
+        for (ColumnReader.Check check : columns.checks(r.oid)) {
+            if (!check.local()) {
+                continue; // the parent's comes with the parent's
+            }
+            String name = Sql.ident(check.name()) + " ON " + r.name;
             // without ONLY, as in CREATE TABLE: the children have it too
-            Statements s = new Statements(roles).add("ALTER " + r.keyword() + r.name + " ADD " + check.element())
+            Statements s = new Statements(roles).add("ALTER " + r.keyword() + r.name + " ADD " + check.clause())
                     .comment("CONSTRAINT " + name, check.comment());
             parts.put(check.ref(), new SchemaObject(check.ref(), "check constraint", name, Placement.PRE_DATA, r.oid, s.toList()));
         }
         for (Column c : columns.of(r.oid)) {
-            if (hasDefault(c)) {
+            if (TableDefinition.hasDefault(c)) {
                 String column = r.name + "." + Sql.ident(c.name);
-                parts.put(defaultRef(c), new SchemaObject(defaultRef(c), "column default", column, Placement.PRE_DATA, r.oid,
-                        List.of("ALTER " + r.keyword() + "ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name) + " SET DEFAULT " + c.defaultExpr)));
+                parts.put(TableDefinition.defaultRef(c), new SchemaObject(TableDefinition.defaultRef(c), "column default", column,
+                        Placement.PRE_DATA, r.oid, List.of("ALTER " + r.keyword() + "ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name)
+                        + " SET DEFAULT " + c.defaultExpr)));
             }
         }
         return parts;
-    }
-
-    /** Whether a column has a default of its own (not an identity or a generation expression). */
-    private static boolean hasDefault(Column c) {
-        return c.defaultExpr != null && !c.isGenerated() && c.identity == ' ';
-    }
-
-    private static ObjectRef defaultRef(Column c) {
-        return ObjectRef.of(ObjectRef.PG_ATTRDEF, c.defaultOid);
     }
 
     /**
@@ -172,6 +182,11 @@ final class RelationReader {
             s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + stripSemicolon(r.viewDefinition)
                     + (matview ? "\nWITH NO DATA" : ""));
         }
+        if (matview) {
+            columnSettings(r, s);
+        } else {
+            viewDefaults(r, s);
+        }
         commentsOnColumnsAndChecks(r, s, Set.of());
         s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
         s.owner(keyword + r.name, r.owner);
@@ -188,136 +203,58 @@ final class RelationReader {
         return rules;
     }
 
-    private void columnPrivileges(Relation r, Statements s) {
-        for (Column c : columns.of(r.oid)) {
-            s.columnPrivileges("TABLE " + r.name, c.name, columns.acl(r.oid, c.name));
-        }
-    }
-
     static ObjectRef ref(Relation r) {
         return ObjectRef.of(ObjectRef.PG_CLASS, r.oid);
     }
 
-    private String createTable(Relation r, Set<ObjectRef> separated) {
-        StringBuilder sql = new StringBuilder("CREATE ");
-        // UNLOGGED never did anything to a partitioned table, and 18 refuses it there
-        if (r.persistence == 'u' && r.kind != 'p') {
-            sql.append("UNLOGGED ");
-        }
-        sql.append(r.keyword()).append(r.name);
-        List<String> elements = new ArrayList<>();
-        List<Long> tableParents = parents.getOrDefault(r.oid, List.of());
-        if (!r.partition) {
-            for (Column c : columns.of(r.oid)) {
-                if (c.local) {
-                    elements.add(columnDefinition(r, c, separated));
-                }
-            }
-        }
-        inheritedColumns(r).forEach((c, parentColumn) -> {
-            if (NotNullClauses.inherited(r.relname, c, parentColumn, r.partition) == NotNullClauses.Inherited.ELEMENT) {
-                elements.add(NotNullClauses.element(c));
-            }
-        });
-        columns.inlineChecks(r.oid).stream().filter(check -> !separated.contains(check.ref())).forEach(check -> elements.add(check.element()));
-        if (r.partition) {
-            Relation parent = relations.get(tableParents.get(0));
-            sql.append(" PARTITION OF ").append(parent.name);
-            if (!elements.isEmpty()) {
-                sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
-            }
-            sql.append(' ').append(r.partitionBound);
-        } else {
-            sql.append(" (");
-            if (!elements.isEmpty()) {
-                sql.append("\n    ").append(String.join(",\n    ", elements)).append('\n');
-            }
-            sql.append(')');
-            if (!tableParents.isEmpty()) {
-                sql.append(" INHERITS (").append(tableParents.stream().map(p -> relations.get(p).name).collect(Collectors.joining(", "))).append(')');
-            }
-        }
-        if (r.partitionKey != null) {
-            sql.append(" PARTITION BY ").append(r.partitionKey);
-        }
-        if (r.foreignServer != null) {
-            sql.append(" SERVER ").append(r.foreignServer);
-        }
-        sql.append(using(r)).append(withOptions(r));
-        return sql.toString();
-    }
-
-    private String columnDefinition(Relation r, Column c, Set<ObjectRef> separated) {
-        StringBuilder sql = new StringBuilder(Sql.ident(c.name)).append(' ').append(c.type).append(c.foreignOptions);
-        if (c.collation != null) {
-            sql.append(" COLLATE ").append(c.collation);
-        }
-        if (c.isGenerated()) {
-            sql.append(" GENERATED ALWAYS AS (").append(c.defaultExpr).append(c.generated == 's' ? ") STORED" : ") VIRTUAL");
-        } else if (c.identity != ' ') {
-            sql.append(" GENERATED ").append(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
-            String options = sequences.identityOptions(r.oid, c.attnum);
-            if (options != null) {
-                sql.append(" (").append(options).append(')');
-            }
-        } else if (c.defaultExpr != null && !separated.contains(defaultRef(c))) {
-            sql.append(" DEFAULT ").append(c.defaultExpr);
-        }
-        sql.append(NotNullClauses.inColumn(r.relname, c));
-        return sql.toString();
-    }
-
-    /**
-     * Columns a child gets from its parent are not declared again, but a child may have its own
-     * default or NOT NULL on them, which is set after the CREATE.
-     */
-    private void alterInheritedColumns(Relation r, Statements s, Set<ObjectRef> separated) {
-        inheritedColumns(r).forEach((c, inherited) -> {
-            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
-            if (!c.isGenerated() && c.identity == ' ' && !Objects.equals(c.defaultExpr, inherited.defaultExpr)
-                    && !(hasDefault(c) && separated.contains(defaultRef(c)))) {
-                s.add(column + (c.defaultExpr == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr));
-            }
-            if (NotNullClauses.inherited(r.relname, c, inherited, r.partition) == NotNullClauses.Inherited.SET_NOT_NULL) {
-                s.add(column + " SET NOT NULL");
-            }
-        });
-    }
-
-    /**
-     * The columns a child does not declare itself because a parent does (every column of a
-     * partition), each with the parent's column of that name.
-     */
-    private Map<Column, Column> inheritedColumns(Relation r) {
-        Map<String, Column> parentColumns = new HashMap<>();
-        for (Long p : parents.getOrDefault(r.oid, List.of())) {
-            for (Column c : columns.of(p)) {
-                parentColumns.putIfAbsent(c.name, c);
-            }
-        }
-        Map<Column, Column> inherited = new LinkedHashMap<>();
-        for (Column c : columns.of(r.oid)) {
-            Column parentColumn = parentColumns.get(c.name);
-            if (parentColumn != null && (!c.local || r.partition)) {
-                inherited.put(c, parentColumn);
-            }
-        }
-        return inherited;
-    }
-
+    /** Per-column settings of a table or materialized view: statistics target, storage, compression, options. */
     private void columnSettings(Relation r, Statements s) {
+        String relation = r.kind == 'm' ? "MATERIALIZED VIEW " : r.keyword() + "ONLY ";
         for (Column c : columns.of(r.oid)) {
-            String column = "ALTER TABLE ONLY " + r.name + " ALTER COLUMN " + Sql.ident(c.name);
+            String column = "ALTER " + relation + r.name + " ALTER COLUMN " + Sql.ident(c.name);
             if (c.statistics != null) {
                 s.add(column + " SET STATISTICS " + Integer.parseInt(c.statistics));
             }
             if (c.storage != null) {
                 s.add(column + " SET STORAGE " + STORAGE.get(c.storage));
             }
+            if (c.compression != null) {
+                s.add(column + " SET COMPRESSION " + COMPRESSION.get(c.compression));
+            }
+            if (!c.options.isEmpty()) {
+                s.add(column + " SET (" + String.join(", ", c.options) + ")");
+            }
         }
     }
 
     private static final Map<String, String> STORAGE = Map.of("p", "PLAIN", "e", "EXTERNAL", "m", "MAIN", "x", "EXTENDED");
+    private static final Map<String, String> COMPRESSION = Map.of("p", "pglz", "l", "lz4");
+
+    /** The defaults of a view's columns, used by INSERT and UPDATE through it. */
+    private void viewDefaults(Relation r, Statements s) {
+        for (Column c : columns.of(r.oid)) {
+            if (c.defaultExpr != null) {
+                s.add("ALTER VIEW " + r.name + " ALTER COLUMN " + Sql.ident(c.name) + " SET DEFAULT " + c.defaultExpr);
+            }
+        }
+    }
+
+    /**
+     * An identity sequence is created logged or unlogged with its table (15+); one whose
+     * persistence is not its table's is set apart, as on the source.
+     */
+    private void identityPersistence(Relation r, Statements s) {
+        if (targetVersion < 150000) {
+            return;
+        }
+        char created = r.persistence == 'u' && r.kind != 'p' ? 'u' : 'p';
+        for (String[] sequence : sequences.identitySequences(r.oid)) {
+            char persistence = sequence[2].charAt(0);
+            if (persistence != created) {
+                s.add("ALTER SEQUENCE " + sequence[1] + (persistence == 'u' ? " SET UNLOGGED" : " SET LOGGED"));
+            }
+        }
+    }
 
     private void commentsOnColumnsAndChecks(Relation r, Statements s, Set<ObjectRef> separated) {
         for (Column c : columns.of(r.oid)) {
@@ -327,10 +264,10 @@ final class RelationReader {
                 s.comment("CONSTRAINT " + Sql.ident(notNull.name()) + " ON " + r.name, notNull.comment());
             }
         }
-        // CHECK constraints written inside CREATE TABLE have no statement of their own to carry their comment
-        for (ColumnReader.Check check : columns.inlineChecks(r.oid)) {
+        // CHECK constraints created with the table have no statement of their own to carry their comment
+        for (ColumnReader.Check check : columns.checks(r.oid)) {
             if (!separated.contains(check.ref())) {
-                s.comment("CONSTRAINT " + check.name() + " ON " + r.name, check.comment());
+                s.comment("CONSTRAINT " + Sql.ident(check.name()) + " ON " + r.name, check.comment());
             }
         }
     }
@@ -342,11 +279,11 @@ final class RelationReader {
                 .toList();
     }
 
-    private static String using(Relation r) {
+    static String using(Relation r) {
         return r.accessMethod == null ? "" : " USING " + r.accessMethod;
     }
 
-    private static String withOptions(Relation r) {
+    static String withOptions(Relation r) {
         return r.options.isEmpty() ? "" : " WITH (" + String.join(", ", r.options) + ")";
     }
 
@@ -358,7 +295,10 @@ final class RelationReader {
     private void readRelations() throws SQLException {
         catalog.query("SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, pg_catalog.pg_get_userbyid(c.relowner),"
                 + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
-                + "       FROM pg_catalog.pg_options_to_table(c.reloptions) o),"
+                + "       FROM pg_catalog.pg_options_to_table(c.reloptions) o"
+                // the storage parameters of its TOAST table, which CREATE TABLE takes as toast.*
+                + "       UNION ALL SELECT 'toast.' || pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
+                + "       FROM pg_catalog.pg_class t, pg_catalog.pg_options_to_table(t.reloptions) o WHERE t.oid = c.reltoastrelid),"
                 + " c.relispartition, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,"
                 + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
                 + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,"
@@ -369,7 +309,8 @@ final class RelationReader {
                 + "   WHERE ft.ftrelid = c.oid),"
                 // a table access method other than the built-in heap (relam of tables is 0 before 12)
                 + " (SELECT pg_catalog.quote_ident(am.amname) FROM pg_catalog.pg_am am"
-                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap')"
+                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap'),"
+                + " CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -392,6 +333,7 @@ final class RelationReader {
                     r.rows = rs.getLong(14);
                     r.foreignServer = rs.getString(15);
                     r.accessMethod = rs.getString(16);
+                    r.ofType = rs.getString(17);
                     relations.put(r.oid, r);
                 });
     }
@@ -439,6 +381,8 @@ final class RelationReader {
         String foreignServer;
         /** The quoted name of its table access method, null for heap. */
         String accessMethod;
+        /** For a typed table ({@code OF type}): its type, qualified; else null. */
+        String ofType;
 
         /** The object type in CREATE, ALTER and COMMENT statements, with a trailing space. */
         String keyword() {

@@ -50,9 +50,9 @@ public final class SchemaReader {
         new TextSearchReader(catalog, roles, out).read();
         new AccessMethodReader(catalog, roles, out).read();
         new ForeignDataReader(catalog, roles, out).read();
-        RelationReader relations = new RelationReader(catalog, roles, out);
+        RelationReader relations = new RelationReader(catalog, roles, out, targetVersion);
         relations.read();
-        new TableObjectReader(catalog, roles, out, relations.relations()).read();
+        new TableObjectReader(catalog, roles, out, relations.relations(), targetVersion).read();
         new DatabaseReader(catalog, roles, out).read();
         new PublicationReader(catalog, roles, out, options.ignoredPublications()).read();
         new SubscriptionReader(catalog, roles, out, options.subscriptions(), targetVersion).read();

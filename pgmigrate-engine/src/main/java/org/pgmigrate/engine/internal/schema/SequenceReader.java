@@ -36,7 +36,7 @@ final class SequenceReader {
         return identityOptions.get(identityKey(table, attnum));
     }
 
-    /** The identity sequences of a table: {OID, quoted name}. */
+    /** The identity sequences of a table: {OID, quoted name, persistence}. */
     List<String[]> identitySequences(long table) {
         return identitySequences.getOrDefault(table, List.of());
     }
@@ -53,7 +53,7 @@ final class SequenceReader {
 
     private Map<Long, String> readIdentitySequences(Map<Long, List<String[]>> byTable) throws SQLException {
         Map<Long, String> options = new HashMap<>();
-        catalog.query("SELECT d.refobjid, d.refobjsubid, n.nspname, c.relname, " + SEQUENCE_COLUMNS + ", c.oid"
+        catalog.query("SELECT d.refobjid, d.refobjsubid, n.nspname, c.relname, " + SEQUENCE_COLUMNS + ", c.oid, c.relpersistence"
                 + " FROM pg_catalog.pg_depend d"
                 + " JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'S'"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -62,7 +62,7 @@ final class SequenceReader {
                 + " AND d.deptype = 'i' AND d.refobjsubid > 0", rs -> {
                     String name = Sql.qualified(rs.getString(3), rs.getString(4));
                     options.put(identityKey(rs.getLong(1), rs.getInt(2)), "SEQUENCE NAME " + name + sequenceOptions(rs, 5, false));
-                    byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new String[] {rs.getString(12), name});
+                    byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new String[] {rs.getString(12), name, rs.getString(13)});
                 });
         return options;
     }

@@ -18,12 +18,14 @@ final class TableObjectReader {
     private final TargetRoles roles;
     private final SourceSchema out;
     private final Map<Long, Relation> relations;
+    private final int targetVersion;
 
-    TableObjectReader(Catalog catalog, TargetRoles roles, SourceSchema out, Map<Long, Relation> relations) {
+    TableObjectReader(Catalog catalog, TargetRoles roles, SourceSchema out, Map<Long, Relation> relations, int targetVersion) {
         this.catalog = catalog;
         this.roles = roles;
         this.out = out;
         this.relations = relations;
+        this.targetVersion = targetVersion;
     }
 
     void read() throws SQLException {
@@ -42,7 +44,7 @@ final class TableObjectReader {
                 + " i.indisclustered, i.indisreplident,"
                 + " (SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid),"
                 + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.contype, con.condeferrable, con.condeferred,"
-                + (catalog.version() >= 180000 ? " con.conperiod" : " false")
+                + (catalog.version() >= 180000 ? " con.conperiod," : " false,") + inheritedNotNullInKey()
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace"
                 + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
@@ -52,7 +54,7 @@ final class TableObjectReader {
                     indexNames.put(rs.getLong(1), Sql.qualified(rs.getString(3), rs.getString(4)));
                     rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
                         rs.getObject(8), rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(4),
-                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15)});
+                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16)});
                 });
         for (Object[] row : rows) {
             long indexOid = (Long) row[0];
@@ -66,8 +68,11 @@ final class TableObjectReader {
             if (row[6] != null) {
                 long constraintOid = ((Number) row[6]).longValue();
                 String type = (String) row[10];
-                // an exclusion constraint, or a key WITHOUT OVERLAPS (18), has no USING INDEX form
-                boolean usingIndex = !type.equals("x") && !(Boolean) row[13];
+                // an exclusion constraint, or a key WITHOUT OVERLAPS (18), has no USING INDEX form; and
+                // from 18 a primary key USING INDEX makes the NOT NULL constraints of its columns the
+                // table's own, also those it only inherits, where ADD PRIMARY KEY (columns) leaves them be
+                boolean usingIndex = !type.equals("x") && !(Boolean) row[13]
+                        && !(type.equals("p") && targetVersion >= 180000 && (Boolean) row[14]);
                 if (usingIndex && table.kind != 'p') {
                     // build the unique index like any other (in parallel with the table's other
                     // indexes), then make it the constraint, which then only takes a moment
@@ -99,6 +104,22 @@ final class TableObjectReader {
             }
             out.add(new SchemaObject(ObjectRef.of(ObjectRef.PG_CLASS, indexOid), kind, indexName, indexPlacement(table), table.oid, s.toList()));
         }
+    }
+
+    /**
+     * Whether a key column's NOT NULL comes from a parent only (a partition's, or an inherited
+     * column's): from 18 the table's NOT NULL constraint on it is inherited, not its own.
+     */
+    private String inheritedNotNullInKey() {
+        if (catalog.version() >= 180000) {
+            return " con.contype = 'p' AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint nn WHERE nn.conrelid = i.indrelid"
+                    + " AND nn.contype = 'n' AND NOT nn.conislocal AND nn.conkey[1] = ANY (con.conkey))";
+        }
+        // an older source has NOT NULL flags only; 18 gives the child the parent's, unless the child declares the column
+        return " con.contype = 'p' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h"
+                + " JOIN pg_catalog.pg_attribute pa ON pa.attrelid = h.inhparent AND pa.attnotnull"
+                + " JOIN pg_catalog.pg_attribute ca ON ca.attrelid = h.inhrelid AND ca.attname = pa.attname"
+                + " WHERE h.inhrelid = i.indrelid AND NOT ca.attislocal AND ca.attnum = ANY (con.conkey))";
     }
 
     private Placement indexPlacement(Relation table) {

@@ -57,7 +57,9 @@ final class TypeReader {
         Map<Long, List<Grant>> acls = catalog.acls("pg_type", "oid", "typacl");
         catalog.query("SELECT t.oid, n.nspname, t.typname, t.typtype, pg_catalog.pg_get_userbyid(t.typowner),"
                 + " pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, pg_catalog.pg_get_expr(t.typdefaultbin, 0),"
-                + " CASE WHEN t.typtype = 'd' THEN " + SchemaFilter.collationUnlessDefault("t.typcollation", "bt.typcollation") + " END"
+                + " CASE WHEN t.typtype = 'd' THEN " + SchemaFilter.collationUnlessDefault("t.typcollation", "bt.typcollation") + " END,"
+                // a domain over a domain copies its base's default when it is created, even where it has none now
+                + " bt.typtype = 'd' AND bt.typdefaultbin IS NOT NULL AND t.typdefaultbin IS NULL, " + domainNotNull()
                 + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
                 + " LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation"
@@ -103,9 +105,17 @@ final class TypeReader {
                                 sql.append(" DEFAULT ").append(rs.getString(8));
                             }
                             if (rs.getBoolean(7)) {
-                                sql.append(" NOT NULL");
+                                // from 17 a domain's NOT NULL is a constraint with a name
+                                sql.append(rs.getString(11) == null ? "" : " CONSTRAINT " + Sql.ident(rs.getString(11))).append(" NOT NULL");
                             }
                             s.add(sql.toString());
+                            if (rs.getBoolean(10)) {
+                                s.add("ALTER DOMAIN " + name + " DROP DEFAULT");
+                            }
+                            if (rs.getString(11) != null) {
+                                s.comment("CONSTRAINT " + Sql.ident(rs.getString(11)) + " ON DOMAIN " + name,
+                                        catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(12), 0));
+                            }
                             for (SchemaObject check : checks) {
                                 s.addAll(check.statements());
                             }
@@ -137,6 +147,15 @@ final class TypeReader {
                         }));
                     }
                 });
+    }
+
+    /** The name and OID of a domain's NOT NULL constraint (17+), else NULLs. */
+    private String domainNotNull() {
+        if (catalog.version() < 170000) {
+            return "NULL, NULL";
+        }
+        String constraint = "FROM pg_catalog.pg_constraint nn WHERE nn.contypid = t.oid AND nn.contype = 'n'";
+        return "(SELECT nn.conname " + constraint + "), (SELECT nn.oid " + constraint + ")";
     }
 
     private Map<Long, String> readRanges() throws SQLException {

@@ -91,6 +91,9 @@ final class FactCatalogs {
                         "relminmxid", "relhasindex", "relhassubclass", "relhastriggers", "relhasrules", "relnatts", "relrewrite",
                         "relhaspkey", "relisshared")
                 .derive("relpartbound", "pg_catalog.pg_get_expr(x.relpartbound, x.oid)")
+                // the storage parameters of its TOAST table, which CREATE TABLE sets as toast.*
+                .derive("toast reloptions", "(SELECT pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(t.reloptions) o"
+                        + " ORDER BY o COLLATE \"C\"), ', ') FROM pg_catalog.pg_class t WHERE t.oid = x.reltoastrelid)")
                 .build());
         all.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum").what("column")
                 .rows("x.attnum > 0 AND NOT x.attisdropped AND x.attrelid IN (" + USER_RELATIONS
@@ -133,6 +136,9 @@ final class FactCatalogs {
         all.add(FactCatalog.about("pg_inherits", ref("pg_class", "x.inhrelid")).what("parent")
                 .rows("x.inhrelid IN (" + USER_RELATIONS + ")")
                 .suffix("(SELECT (pg_catalog.pg_identify_object('pg_catalog.pg_class'::pg_catalog.regclass, x.inhparent, 0)).identity)")
+                // a child that leaves a parent, or is given its parents one by one, numbers them with gaps: the order is what counts
+                .derive("inhseqno", "(SELECT pg_catalog.count(*) FROM pg_catalog.pg_inherits o WHERE o.inhrelid = x.inhrelid"
+                        + " AND o.inhseqno <= x.inhseqno)")
                 .build());
         all.add(FactCatalog.about("pg_partitioned_table", ref("pg_class", "x.partrelid")).what("partition key")
                 .rows("x.partrelid IN (" + USER_RELATIONS + ")")
