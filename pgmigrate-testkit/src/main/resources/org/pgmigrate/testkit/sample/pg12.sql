@@ -45,6 +45,16 @@ CREATE TABLE shop.price_history_2023 () INHERITS (shop.price_history);
 ALTER TABLE shop.price_history ADD COLUMN currency char(3) DEFAULT 'EUR';
 INSERT INTO shop.price_history_2024 (product_id, net, valid_from) SELECT i, i * 10, date '2024-01-01' + i FROM generate_series(1, 12) AS s(i);
 INSERT INTO shop.price_history_2023 (product_id, net, currency) SELECT i, i * 9, 'CHF' FROM generate_series(1, 12) AS s(i);
+-- A child made on its own, its generated column before the one it is computed from, then attached
+-- with INHERIT: every column its own, in an order no CREATE TABLE ... INHERITS gives.
+CREATE TABLE shop.price_history_legacy (
+    gross numeric(12, 2) GENERATED ALWAYS AS (round(net * 1.2, 2)) STORED,
+    currency char(3) DEFAULT 'USD',
+    net numeric(12, 2),
+    product_id integer NOT NULL
+);
+ALTER TABLE shop.price_history_legacy INHERIT shop.price_history;
+INSERT INTO shop.price_history_legacy (product_id, net) SELECT i, i * 7 FROM generate_series(1, 5) AS s(i);
 RESET ROLE;
 
 -- A table access method of its own (the heap under another name), for a table and a materialized

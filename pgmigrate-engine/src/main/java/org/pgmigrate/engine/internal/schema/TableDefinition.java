@@ -69,6 +69,12 @@ final class TableDefinition {
             }
         } else if (!parents.isEmpty()) {
             boolean inOrder = madeAsChild(r, parents);
+            if (!inOrder && allItsOwn(r)) {
+                // made on its own and then attached with INHERIT: made again that way, its order is its own
+                s.add(standalone(r));
+                parents.forEach(p -> s.add("ALTER " + r.keyword() + r.name + " INHERIT " + p.name));
+                return s;
+            }
             if (!inOrder && targetVersion < 170000 && columns.of(r.oid).stream().anyMatch(c -> c.referencesLater)) {
                 // a column generated from a later one is added first, and its expression set later: 17+
                 inParentsOrder.add(r.name);
@@ -84,6 +90,16 @@ final class TableDefinition {
             s.add(standalone(r));
         }
         return s;
+    }
+
+    /**
+     * Whether every column and constraint of a child is its own ({@code attislocal},
+     * {@code conislocal}), as when it was made on its own and then attached with {@code INHERIT}:
+     * such a child can be made so again, whatever its columns' order.
+     */
+    private boolean allItsOwn(Relation r) {
+        return columns.of(r.oid).stream().allMatch(c -> c.local && (c.notNullConstraint == null || c.notNullConstraint.local()))
+                && columns.checks(r.oid).stream().allMatch(Check::local);
     }
 
     /**

@@ -92,8 +92,9 @@ final class FactCatalogs {
                         "relhaspkey", "relisshared")
                 .derive("relpartbound", "pg_catalog.pg_get_expr(x.relpartbound, x.oid)")
                 // the storage parameters of its TOAST table, which CREATE TABLE sets as toast.*
-                .derive("toast reloptions", "(SELECT pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(t.reloptions) o"
-                        + " ORDER BY o COLLATE \"C\"), ', ') FROM pg_catalog.pg_class t WHERE t.oid = x.reltoastrelid)")
+                // (none, and no TOAST table at all, are one: a table gets one only for columns that may need it)
+                .derive("toast reloptions", "NULLIF((SELECT pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(t.reloptions) o"
+                        + " ORDER BY o COLLATE \"C\"), ', ') FROM pg_catalog.pg_class t WHERE t.oid = x.reltoastrelid), '')")
                 .build());
         all.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum").what("column")
                 .rows("x.attnum > 0 AND NOT x.attisdropped AND x.attrelid IN (" + USER_RELATIONS
@@ -186,10 +187,10 @@ final class FactCatalogs {
         all.add(FactCatalog.of("pg_language").rows(userObject("pg_language")).build());
         all.add(FactCatalog.of("pg_transform").rows(userObject("pg_transform")).build());
         all.add(FactCatalog.of("pg_trigger")
-                // internal triggers (of foreign keys) are named after OIDs; their constraint is compared; the
-                // clones of a partitioned table's trigger on its partitions (internal before 15) follow it
+                // internal triggers (of foreign keys) are named after OIDs; their constraint is compared. The clones of
+                // a partitioned table's trigger on its partitions (internal before 15) are, for their enabled state
                 .rows("NOT x.tgisinternal AND x.tgrelid IN (" + USER_RELATIONS + ")")
-                .rowsWhereColumn("tgparentid", "x.tgparentid = 0")
+                .derive("tgparentid", "CASE WHEN x.tgparentid <> 0 THEN 'made for its parent' END")
                 .anchor("'pg_catalog.pg_class'::pg_catalog.regclass, x.tgrelid")
                 .ignore("tgqual")
                 .derive("definition", "pg_catalog.pg_get_triggerdef(x.oid)")
@@ -356,7 +357,9 @@ final class FactCatalogs {
         }
         facts.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum")
                 .name("pg_attribute privileges").what("privileges")
-                .rows("x.attacl IS NOT NULL AND x.attnum > 0 AND NOT " + notMember("pg_class", "x.attrelid") + " AND " + sorted("x.attacl")
+                .rows("x.attacl IS NOT NULL AND x.attnum > 0 AND (x.attrelid < 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = x.attrelid AND n.nspname = 'information_schema')"
+                        + " OR NOT " + notMember("pg_class", "x.attrelid") + ") AND " + sorted("x.attacl")
                         + " IS DISTINCT FROM " + sorted("(SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip WHERE ip.classoid ="
                         + " 'pg_catalog.pg_class'::pg_catalog.regclass AND ip.objoid = x.attrelid AND ip.objsubid = x.attnum)"))
                 .anchor(extensionOf("pg_class", "x.attrelid"))

@@ -140,8 +140,9 @@ final class FactQuery {
             }
         } else if (type.equals("_text") && OPTION_ARRAYS.contains(column)) {
             // pg_attver is an option zonky's builds of 18 give every column, which no statement can set
-            add(column, "pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(" + value
-                    + ") o WHERE o NOT LIKE 'pg\\_attver=%' ORDER BY o COLLATE \"C\"), '" + ITEM + "')", Kind.TEXT);
+            // (an empty array, left by RESET, is no options, as NULL is)
+            add(column, "NULLIF(pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(" + value
+                    + ") o WHERE o NOT LIKE 'pg\\_attver=%' ORDER BY o COLLATE \"C\"), '" + ITEM + "'), '')", Kind.TEXT);
         } else if (type.equals("pg_node_tree") || type.equals("anyarray")) {
             uncompared.add(catalog.table() + "." + column + " (" + type + ")");
         } else {
