@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 import org.pgmigrate.engine.internal.schema.RelationReader.Relation;
 
@@ -20,10 +21,13 @@ final class ColumnReader {
     /** Comments on the CHECK constraints of inlineChecks, per table: {"CONSTRAINT name ON ", literal}. */
     private final Map<Long, List<String[]>> inlineCheckComments = new HashMap<>();
     private final Map<Long, Map<String, List<Grant>>> columnAcls = new HashMap<>();
+    /** Defaults and CHECK constraints the tables are created without (see {@link SchemaReader.Options#partsLeftOut()}). */
+    private final Set<ObjectRef> leftOut;
 
-    ColumnReader(Catalog catalog, Map<Long, Relation> relations) {
+    ColumnReader(Catalog catalog, Map<Long, Relation> relations, Set<ObjectRef> leftOut) {
         this.catalog = catalog;
         this.relations = relations;
+        this.leftOut = leftOut;
     }
 
     void read() throws SQLException {
@@ -68,7 +72,7 @@ final class ColumnReader {
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
                 + " (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e',"
                 + " " + ForeignDataReader.options("a.attfdwoptions") + ","
-                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull
+                + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull + ", ad.oid"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -87,7 +91,8 @@ final class ColumnReader {
                     c.identity = firstChar(rs.getString(6));
                     c.generated = firstChar(rs.getString(7));
                     c.collation = rs.getString(8);
-                    c.defaultExpr = rs.getString(9);
+                    // a default left out is a plain one: a generated column's expression takes its table with it
+                    c.defaultExpr = leftOut.contains(ObjectRef.of(ObjectRef.PG_ATTRDEF, rs.getLong(22))) ? null : rs.getString(9);
                     c.local = rs.getBoolean(10);
                     c.statistics = rs.getString(11);
                     c.storage = rs.getString(12);
@@ -107,7 +112,7 @@ final class ColumnReader {
     private void readChecks() throws SQLException {
         catalog.query("SELECT conrelid, conname, pg_catalog.pg_get_constraintdef(oid), oid FROM pg_catalog.pg_constraint"
                 + " WHERE contype = 'c' AND conrelid <> 0 AND conislocal AND convalidated ORDER BY conrelid, conname", rs -> {
-                    if (relations.containsKey(rs.getLong(1))) {
+                    if (relations.containsKey(rs.getLong(1)) && !leftOut.contains(ObjectRef.of(ObjectRef.PG_CONSTRAINT, rs.getLong(4)))) {
                         inlineChecks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                                 .add("CONSTRAINT " + Sql.ident(rs.getString(2)) + " " + rs.getString(3));
                         String comment = catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0);

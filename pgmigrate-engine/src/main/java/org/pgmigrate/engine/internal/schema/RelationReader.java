@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
@@ -26,11 +27,11 @@ final class RelationReader {
     private final SequenceReader sequences;
     private final Map<Long, String> integerKeys = new HashMap<>();
 
-    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out) {
+    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out, Set<ObjectRef> partsLeftOut) {
         this.catalog = catalog;
         this.roles = roles;
         this.out = out;
-        this.columns = new ColumnReader(catalog, relations);
+        this.columns = new ColumnReader(catalog, relations, partsLeftOut);
         this.sequences = new SequenceReader(catalog, relations, out);
     }
 
