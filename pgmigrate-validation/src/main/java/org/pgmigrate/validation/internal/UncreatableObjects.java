@@ -22,8 +22,8 @@ import java.util.Set;
  * library or symbol the target lacks (found by creating a probe function over the same library
  * and symbol in a transaction that is rolled back: the C validator loads the library and looks
  * the symbol up), {@code LANGUAGE internal} functions naming a built-in the target's major does
- * not have, and objects naming a built-in function (a handler, an input function, ...) the target
- * does not have. The queries do not grow with the number of objects; the probes are one per
+ * not have, and objects naming a built-in function (a handler, an input function, ...) of which the
+ * target has none of that name. The queries do not grow with the number of objects; the probes are one per
  * distinct library and symbol. Used by the validation rules and by the migration's preflight.
  */
 public final class UncreatableObjects {
@@ -216,8 +216,9 @@ public final class UncreatableObjects {
                 + " AND p.oid < " + FIRST_USER_OID + " AND p.prosrc = s)", builtIns.keySet())) {
             builtIns.get(missing).forEach(f -> found.add(new Uncreatable(f.catalog(), f.oid(), f.object(), Reason.BUILT_IN, missing)));
         }
-        for (String missing : missing(target, "SELECT f FROM pg_catalog.unnest(?::pg_catalog.text[]) f"
-                + " WHERE pg_catalog.to_regprocedure(f) IS NULL", references.keySet())) {
+        // the statements name these by name, and the target finds the one its major has (14 gave conversion functions an argument)
+        for (String missing : missing(target, "SELECT f FROM pg_catalog.unnest(?::pg_catalog.text[]) f WHERE NOT EXISTS"
+                + " (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.oid < " + FIRST_USER_OID + " AND p.proname = f)", references.keySet())) {
             references.get(missing).forEach(o -> found.add(new Uncreatable(o.catalog(), o.oid(), o.object(), Reason.FUNCTION, missing)));
         }
         if (!probes.isEmpty()) {
@@ -353,8 +354,8 @@ public final class UncreatableObjects {
 
     /**
      * Columns of a catalog that name functions, for the user objects of that catalog: rows of
-     * (catalog, object OID, object, the function as {@code regprocedure} text) for the functions of
-     * the system, which the target must have under the same name and arguments.
+     * (catalog, object OID, object, the function's name) for the functions of the system, which
+     * the target must have under the same name.
      */
     private record FunctionReferences(String catalog, String oid, String object, String condition, String... columns) {
         static String sql(List<FunctionReferences> all) {
@@ -362,7 +363,7 @@ public final class UncreatableObjects {
             for (FunctionReferences r : all) {
                 for (String column : r.columns) {
                     parts.add("SELECT 'pg_catalog." + (r.catalog.equals("pg_aggregate") ? "pg_proc" : r.catalog) + "'::pg_catalog.regclass::pg_catalog.oid, "
-                            + r.oid + ", " + r.object + ", x." + column + "::pg_catalog.oid::pg_catalog.regprocedure::text"
+                            + r.oid + ", " + r.object + ", (SELECT p.proname::text FROM pg_catalog.pg_proc p WHERE p.oid = x." + column + ")"
                             + " FROM pg_catalog." + r.catalog + " x WHERE " + r.oid + " >= " + FIRST_USER_OID
                             + " AND x." + column + "::pg_catalog.oid BETWEEN 1 AND " + (FIRST_USER_OID - 1)
                             + " AND " + r.condition + " AND " + notExtensionMember(r.catalog.equals("pg_aggregate") ? "pg_proc" : r.catalog, r.oid));

@@ -75,9 +75,8 @@ public final class UncreatableSelection {
                     selection.objects.add(ref);
                 }
                 // a shell is its type; a table's index, trigger... goes with it
-                boolean withAnother = ref.isShell() || (o != null && o.tableOid() != 0
-                        && gone.contains(ObjectRef.of(ObjectRef.PG_CLASS, o.tableOid())) && !ref.equals(ObjectRef.of(ObjectRef.PG_CLASS, o.tableOid())));
-                if (!withAnother) {
+                boolean withItsTable = o != null && o.tableOid() != 0 && gone.contains(ObjectRef.of(ObjectRef.PG_CLASS, o.tableOid()));
+                if (!ref.isShell() && !withItsTable) {
                     named.add(ref);
                 }
             }
@@ -104,7 +103,7 @@ public final class UncreatableSelection {
         SchemaSelection.leaveOut(source, schema, objects, parts);
     }
 
-    /** One line per object that cannot be created: "function public.f(): why; with it: view public.v, ...". */
+    /** One line per object that cannot be created: "function public.f(): why; depending on it: view public.v, ...". */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         why.forEach((root, reason) -> {
@@ -192,7 +191,11 @@ public final class UncreatableSelection {
                     referencing.computeIfAbsent(to, k -> new ArrayList<>()).add(e);
                 }
             }
-            schema.extraDependencies.forEach((from, tos) -> tos.forEach(to -> extraDependents.computeIfAbsent(to, k -> new ArrayList<>()).add(from)));
+            schema.extraDependencies.forEach((from, tos) -> {
+                if (byRef.containsKey(from)) {
+                    tos.forEach(to -> extraDependents.computeIfAbsent(to, k -> new ArrayList<>()).add(from));
+                }
+            });
             for (SchemaObject o : byRef.values()) {
                 ObjectRef table = ObjectRef.of(ObjectRef.PG_CLASS, o.tableOid());
                 if (o.tableOid() != 0 && !table.equals(o.ref())) {
