@@ -321,6 +321,9 @@ public final class UncreatableObjects {
                 try {
                     s.execute("SAVEPOINT pgmigrate_probe; " + probe);
                 } catch (SQLException e) {
+                    if (probeCannotRun(e.getSQLState())) {
+                        throw e;
+                    }
                     failure.failed(probe, serverMessage(e));
                 }
                 s.execute("ROLLBACK TO SAVEPOINT pgmigrate_probe; RELEASE SAVEPOINT pgmigrate_probe");
@@ -331,6 +334,16 @@ public final class UncreatableObjects {
                 target.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * Whether a probe failed for a reason of its session, not of the library: a read-only
+     * transaction, a privilege, a connection, resources, a cancel. The library's own errors have
+     * many states (undefined file, undefined function, a symbol the library cannot resolve...).
+     */
+    private static boolean probeCannotRun(String state) {
+        return state == null || state.equals("25006") || state.equals("42501") || state.startsWith("08") || state.startsWith("53")
+                || state.startsWith("57");
     }
 
     /** The server's message without the "ERROR: " pgjdbc puts first. */
