@@ -19,6 +19,14 @@ public enum ErrorKind {
      * the message lists them. Nothing was changed on the target.
      */
     FILTER_DEPENDENCY,
+    /**
+     * Objects of the source cannot be created on the target: a C function whose library or symbol
+     * the target lacks, a {@code LANGUAGE internal} function naming a built-in its major does not
+     * have, a handler that does not exist, an object only a superuser may create. The message names
+     * each with why and what depends on it. Nothing was changed on the target; migrate with
+     * {@link Migration.Builder#leaveOutUncreatableObjects(boolean)} to leave them out.
+     */
+    UNCREATABLE_OBJECTS,
     /** The target runs an older major version than the source. */
     UNSUPPORTED_VERSION,
     /** Validation found problems that make the migration fail ({@link ValidationFailedException} carries the report). */

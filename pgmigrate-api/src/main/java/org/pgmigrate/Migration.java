@@ -235,6 +235,19 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Leaves out the objects the target cannot create (a C function whose library or symbol it
+         * lacks, a built-in its major does not have, a missing handler, an object only a superuser
+         * may create when the target user is not one) and everything that depends on them, each
+         * named in a warning; verification then does not expect them. Without it (the default) the
+         * migration refuses before it changes the target ({@link ErrorKind#UNCREATABLE_OBJECTS}),
+         * naming each object, why, and what depends on it.
+         */
+        public Builder leaveOutUncreatableObjects(boolean leaveOut) {
+            request.leaveOutUncreatableObjects(leaveOut);
+            return this;
+        }
+
         /** The COPY format rows travel in (default: binary where it is safe, else text). */
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));

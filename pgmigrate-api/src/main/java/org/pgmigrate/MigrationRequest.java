@@ -139,6 +139,16 @@ public abstract class MigrationRequest {
         return false;
     }
 
+    /**
+     * Whether objects the target cannot create (see {@link ErrorKind#UNCREATABLE_OBJECTS}) are left
+     * out, with everything that depends on them, each named in a warning (default: no, the
+     * migration refuses before it changes the target).
+     */
+    @Value.Default
+    public boolean leaveOutUncreatableObjects() {
+        return false;
+    }
+
     /** Whether and how the target is compared with the source after the copy. */
     @Value.Default
     public VerificationPolicy verification() {

@@ -2,18 +2,9 @@ package org.pgmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.Endpoint;
@@ -85,56 +76,9 @@ class ManyObjectsIT {
 
     private static int statementsSentToSource(TestDatabase source, TestDatabase target) {
         AtomicInteger statements = new AtomicInteger();
-        MigrationResult result = Migration.from(Endpoint.of(counting(source, statements))).to(target.endpoint())
+        MigrationResult result = Migration.from(Endpoint.of(CountingDataSource.counting(source, statements))).to(target.endpoint())
                 .jobs(2).verification(VerificationPolicy.SKIP).execute();
         assertThat(result.completed()).isTrue();
         return statements.get();
-    }
-
-    /** A data source whose connections count every statement executed through them. */
-    private static DataSource counting(TestDatabase database, AtomicInteger statements) {
-        return (DataSource) Proxy.newProxyInstance(ManyObjectsIT.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getConnection" -> countingConnection(database.connect(), statements);
-                    case "getLogWriter" -> (PrintWriter) null;
-                    case "getParentLogger" -> Logger.getGlobal();
-                    case "unwrap", "isWrapperFor" -> throw new SQLException("not a wrapper");
-                    default -> method.getName().equals("getLoginTimeout") ? 0 : null;
-                });
-    }
-
-    private static Connection countingConnection(Connection real, AtomicInteger statements) {
-        return (Connection) Proxy.newProxyInstance(ManyObjectsIT.class.getClassLoader(), new Class<?>[] {Connection.class},
-                forwarding(real, (method, result) -> result instanceof Statement s ? countingStatement(s, statements) : result));
-    }
-
-    private static Statement countingStatement(Statement real, AtomicInteger statements) {
-        return (Statement) Proxy.newProxyInstance(ManyObjectsIT.class.getClassLoader(), real.getClass().getInterfaces().length == 0
-                        ? new Class<?>[] {Statement.class} : interfacesOf(real),
-                forwarding(real, (method, result) -> {
-                    if (method.getName().startsWith("execute")) {
-                        statements.incrementAndGet();
-                    }
-                    return result;
-                }));
-    }
-
-    private static Class<?>[] interfacesOf(Statement real) {
-        return real instanceof java.sql.PreparedStatement
-                ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
-    }
-
-    private interface AfterCall {
-        Object apply(java.lang.reflect.Method method, Object result);
-    }
-
-    private static InvocationHandler forwarding(Object real, AfterCall after) {
-        return (proxy, method, args) -> {
-            try {
-                return after.apply(method, method.invoke(real, args));
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
     }
 }

@@ -10,13 +10,15 @@ import org.pgmigrate.MigrationMode;
 public final class RuleContext {
     private final MigrationMode mode;
     private final int jobs;
+    private final boolean leavesOutUncreatableObjects;
     private final Map<Side, String> endpoints;
     private final Map<Side, Server> servers = new EnumMap<>(Side.class);
     private final Map<Side, SQLException> failures = new EnumMap<>(Side.class);
 
-    RuleContext(MigrationMode mode, int jobs, Map<Side, String> endpoints) {
+    RuleContext(MigrationMode mode, int jobs, boolean leavesOutUncreatableObjects, Map<Side, String> endpoints) {
         this.mode = mode;
         this.jobs = jobs;
+        this.leavesOutUncreatableObjects = leavesOutUncreatableObjects;
         this.endpoints = Map.copyOf(endpoints);
     }
 
@@ -35,6 +37,14 @@ public final class RuleContext {
     /** The parallel workers the migration will use (each holds a connection to either server). */
     public int jobs() {
         return jobs;
+    }
+
+    /**
+     * Whether the migration leaves out the objects the target cannot create, with what depends on
+     * them ({@link org.pgmigrate.MigrationRequest#leaveOutUncreatableObjects()}), instead of refusing.
+     */
+    public boolean leavesOutUncreatableObjects() {
+        return leavesOutUncreatableObjects;
     }
 
     public boolean reached(Side side) {

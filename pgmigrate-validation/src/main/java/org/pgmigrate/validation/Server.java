@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pgmigrate.Endpoint;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.SqlNames;
+import org.pgmigrate.validation.internal.Sessions;
 
 /**
  * One reached server, as a rule sees it: its version, database and role, and a connection in a
@@ -27,16 +29,19 @@ public final class Server {
     private final Side side;
     private final Connection connection;
     private final String endpoint;
+    /** Where to open a session of its own, for {@link #inRolledBackTransaction}. */
+    private final Endpoint connectTo;
     private final int versionNumber;
     private final String database;
     private final String user;
     private final boolean superuser;
     private final Map<String, String> settings = new HashMap<>();
 
-    Server(Side side, Connection connection, String endpoint) throws SQLException {
+    Server(Side side, Connection connection, Endpoint endpoint) throws SQLException {
         this.side = side;
         this.connection = connection;
-        this.endpoint = endpoint;
+        this.endpoint = endpoint.toString();
+        this.connectTo = endpoint;
         List<Object[]> about = query("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database(),"
                 + " current_user, coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user), false)",
                 row -> new Object[] {row.getInt(1), row.getString(2), row.getString(3), row.getBoolean(4)});
@@ -84,6 +89,27 @@ public final class Server {
     /** The connection, for what the helpers below do not cover; do not commit or close it. */
     public Connection connection() {
         return connection;
+    }
+
+    /** Work on a session of its own. */
+    @FunctionalInterface
+    public interface SessionWork<T> {
+        T run(Connection session) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a session of its own, in a read-write transaction that is rolled back
+     * and closed afterwards, for a check that must try to create something to learn whether it
+     * can be (a probe function over a C library): nothing it does stays. Rules use it sparingly:
+     * it opens a connection.
+     */
+    public <T> T inRolledBackTransaction(SessionWork<T> work) throws SQLException {
+        Connection session = Sessions.openWritable(connectTo);
+        try {
+            return work.run(session);
+        } finally {
+            Sessions.close(session);
+        }
     }
 
     /**

@@ -128,7 +128,7 @@ public final class Validator {
         Map<Side, String> endpoints = new EnumMap<>(Side.class);
         endpoints.put(Side.SOURCE, request.source().toString());
         endpoints.put(Side.TARGET, request.target().toString());
-        RuleContext context = new RuleContext(request.mode(), request.jobs(), endpoints);
+        RuleContext context = new RuleContext(request.mode(), request.jobs(), request.leaveOutUncreatableObjects(), endpoints);
         Connection source = null;
         Connection target = null;
         try {
@@ -159,7 +159,7 @@ public final class Validator {
         Connection connection = null;
         try {
             connection = Sessions.open(endpoint);
-            context.reached(new Server(side, connection, endpoint.toString()));
+            context.reached(new Server(side, connection, endpoint));
             return connection;
         } catch (SQLException e) {
             Sessions.close(connection);

@@ -16,8 +16,10 @@ import org.pgmigrate.Endpoint;
 import org.pgmigrate.Finding;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.Severity;
 import org.pgmigrate.ValidationReport;
+import org.pgmigrate.testkit.LibraryOnlyHere;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
@@ -121,8 +123,36 @@ class ExtensionRulesIT {
     void cFunctionsOutsideExtensionsWarn(@Pg(value = 17, instance = "source") TestDatabase source, @Pg(value = 17, instance = "target") TestDatabase target) {
         source.execute("CREATE FUNCTION public.handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE c");
 
-        fired(Validations.offline(source, target), "c-functions-outside-extensions", Severity.WARNING,
-                "public.handler() in $libdir/plpgsql");
+        ValidationReport report = Validations.offline(source, target);
+
+        fired(report, "c-functions-outside-extensions", Severity.WARNING, "public.handler() in $libdir/plpgsql");
+        passed(report, "code-missing-on-target");
+    }
+
+    @Test
+    void codeTheTargetLacksFailsNamingWhatDependsOnIt(@Pg(value = 17, instance = "source") TestDatabase source,
+                                                       @Pg(value = 17, instance = "target") TestDatabase target) {
+        LibraryOnlyHere.use(source, "moddatetime", probin -> source.execute(
+                "CREATE FUNCTION public.val_checked(text) RETURNS boolean LANGUAGE c AS " + probin + ", 'moddatetime'"));
+        source.execute("CREATE FUNCTION public.val_stamp() RETURNS trigger LANGUAGE c AS '$libdir/moddatetime', 'moddatetime';"
+                + " CREATE TABLE public.val_items (id int, ok boolean DEFAULT public.val_checked('x'));"
+                + " CREATE VIEW public.val_checks AS SELECT public.val_checked('y') AS ok");
+
+        Finding finding = fired(Validations.offline(source, target), "code-missing-on-target", Severity.FAILED,
+                "function public.val_checked(text)");
+
+        assertThat(finding.objects()).containsExactly("function public.val_checked(text)");
+        assertThat(finding.message()).contains("could not access file", "moddatetime_only_here.so",
+                "depending on it: default value for column ok of table public.val_items, view public.val_checks");
+        assertThat(finding.remediation()).contains("leaveOutUncreatableObjects(true)", "--leave-out-uncreatable");
+        // a migration that leaves them out is warned
+        MigrationRequest leavingOut = Migration.from(source.endpoint()).to(target.endpoint()).leaveOutUncreatableObjects(true).request();
+        Finding warning = fired(Validations.BUILT_IN.validate(leavingOut), "code-missing-on-target", Severity.WARNING,
+                "function public.val_checked(text)");
+        assertThat(warning.message()).contains("the migration leaves them out");
+        // the probes left nothing behind
+        assertThat(target.queryColumn("SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.oid >= 16384"
+                + " UNION ALL SELECT nspname::text FROM pg_namespace WHERE oid >= 16384")).isEmpty();
     }
 
     /** A deny list of one, under an id of its own. */

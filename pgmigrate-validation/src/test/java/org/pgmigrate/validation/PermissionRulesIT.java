@@ -95,6 +95,9 @@ class PermissionRulesIT {
                 "access method val_hash", "operator family public.val_text_ops", "operator class public.val_text_ops",
                 "cast real AS oid (without function)");
         assertThat(superuserOnly.objects()).hasSize(5);
+        // with what depends on each, which cannot be created either
+        assertThat(superuserOnly.message()).contains("access method val_hash: only a superuser may create it; depending on it:"
+                + " operator class public.val_text_ops for access method val_hash");
         passed(report, "target-writable");
     }
 

@@ -61,6 +61,27 @@ class VersionRulesIT {
     }
 
     @Test
+    void codeTheNewerMajorLacksFailsFrom11To17(@Pg(value = 11, instance = "source") TestDatabase source,
+                                               @Pg(value = 17, instance = "target") TestDatabase target) {
+        // contrib/spi's timetravel went in 12, the abstime functions too, the SQL_ASCII to MULE_INTERNAL conversion in 13
+        source.execute("CREATE FUNCTION public.travel() RETURNS trigger LANGUAGE c AS '$libdir/timetravel', 'timetravel';"
+                + " CREATE TABLE public.history (id int, since abstime, until abstime);"
+                + " CREATE TRIGGER history_travel BEFORE INSERT OR UPDATE OR DELETE ON public.history"
+                + "   FOR EACH ROW EXECUTE PROCEDURE public.travel(since, until);"
+                + " CREATE FUNCTION public.to_abstime(cstring) RETURNS abstime LANGUAGE internal IMMUTABLE STRICT AS 'abstimein';"
+                + " CREATE CONVERSION public.ascii_mic FOR 'SQL_ASCII' TO 'MULE_INTERNAL' FROM ascii_to_mic");
+
+        Finding finding = fired(Validations.offline(source, target), "code-missing-on-target", Severity.FAILED,
+                "function public.travel()", "function public.to_abstime(cstring)", "conversion ascii_mic");
+
+        assertThat(finding.objects()).hasSize(3);
+        assertThat(finding.message()).contains("function public.travel(): the target cannot load its code: could not access file"
+                        + " \"$libdir/timetravel\"", "depending on it: trigger history_travel on table public.history",
+                "it names the built-in function abstimein", "it uses the function ascii_to_mic, which the target does not have");
+        assertThat(finding.remediation()).contains("built for its PostgreSQL 17");
+    }
+
+    @Test
     void aClean11SourcePassesEveryCrossVersionRule(@Pg(value = 11, instance = "source") TestDatabase source,
                                                     @Pg(value = 17, instance = "target") TestDatabase target) {
         source.execute("CREATE TABLE public.plain (a int, at timestamptz); CREATE AGGREGATE public.total(int) (sfunc = int4pl, stype = int)");

@@ -36,6 +36,10 @@ final class MigrateCommand {
             + "created disabled and without connecting to their publishers (as\npg_dump does); enable each by hand once the"
             + " source's one no\nlonger uses its slot (default: left out, with a warning)");
 
+    static final Arguments.Option LEAVE_OUT_UNCREATABLE = Arguments.Option.flag("--leave-out-uncreatable", "leave out the objects the target"
+            + " cannot create (a C function\nwhose library or symbol it lacks, a built-in its major does not\nhave, one only a superuser may"
+            + " create) and everything that\ndepends on them, each named in a warning (default: refuse,\nnaming them, before the target changes)");
+
     static final Arguments.Option DRY_RUN = Arguments.Option.flag("--dry-run", "connect, check and read the source, print what the migration\n"
             + "would do (tables largest first, what the filter leaves out,\nbroken dependencies) and stop; nothing is changed");
 
@@ -76,6 +80,7 @@ final class MigrateCommand {
             new Arguments.Option("--verification", "fail|warn|skip", "after the copy, compare target and source and fail on a\n"
                     + "difference (fail, the default, exit code 4), only warn, or skip it"),
             SUBSCRIPTIONS,
+            LEAVE_OUT_UNCREATABLE,
             Arguments.Option.flag("--validate", "run the pre-migration rules first (as pgmigrate validate) and\n"
                     + "migrate only when none fails (else exit code 3, target untouched)"),
             ValidateCommand.DISABLE_RULE), FilterOptions.OPTIONS, List.of(DRY_RUN,
@@ -156,6 +161,7 @@ final class MigrateCommand {
         arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
         jobs.ifPresent(migration::jobs);
         migration.subscriptions(arguments.flag(SUBSCRIPTIONS.name));
+        migration.leaveOutUncreatableObjects(arguments.flag(LEAVE_OUT_UNCREATABLE.name));
         if (resume) {
             migration.resume();
         }

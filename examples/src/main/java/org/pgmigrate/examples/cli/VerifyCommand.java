@@ -26,6 +26,8 @@ final class VerifyCommand {
             new Arguments.Option("--report", "FILE", "write the comparison as JSON to FILE"),
             Arguments.Option.flag(MigrateCommand.SUBSCRIPTIONS.name, "compare the subscriptions too, after a migration with\n"
                     + MigrateCommand.SUBSCRIPTIONS.name),
+            Arguments.Option.flag(MigrateCommand.LEAVE_OUT_UNCREATABLE.name, "do not expect what the target cannot create, after a\n"
+                    + "migration with " + MigrateCommand.LEAVE_OUT_UNCREATABLE.name),
             Arguments.Option.flag("--verbose", "print stack traces of failures"),
             Arguments.Option.flag("--help", "show this help and exit"))).toList();
 
@@ -67,6 +69,7 @@ final class VerifyCommand {
         Migration.Builder builder = Migration.from(source).to(target);
         jobs.ifPresent(builder::jobs);
         builder.subscriptions(arguments.flag(MigrateCommand.SUBSCRIPTIONS.name));
+        builder.leaveOutUncreatableObjects(arguments.flag(MigrateCommand.LEAVE_OUT_UNCREATABLE.name));
         VerificationReport result;
         try {
             result = verifier.apply(builder);

@@ -379,6 +379,15 @@ class PgMigrateCommandTest {
     }
 
     @Test
+    void uncreatableObjectsAreRefusedUnlessAskedToLeaveThemOut() {
+        run("migrate", "--source", SOURCE, "--target", TARGET, "--leave-out-uncreatable");
+        assertThat(executed.get().leaveOutUncreatableObjects()).isTrue();
+
+        run("migrate", "--source", SOURCE, "--target", TARGET);
+        assertThat(executed.get().leaveOutUncreatableObjects()).isFalse();
+    }
+
+    @Test
     void resumeReachesTheRequestAndTheFirstLine() {
         CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--resume");
         assertThat(run.exitCode).as(run.toString()).isZero();

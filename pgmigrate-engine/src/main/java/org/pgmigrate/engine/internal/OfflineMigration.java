@@ -50,6 +50,7 @@ import org.pgmigrate.engine.internal.journal.TaskRunner;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.schema.LargeObject;
+import org.pgmigrate.engine.internal.schema.ObjectRef;
 import org.pgmigrate.engine.internal.schema.Placement;
 import org.pgmigrate.engine.internal.schema.RoleSettings;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
@@ -59,6 +60,7 @@ import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.pgmigrate.engine.internal.schema.UncreatableSelection;
 import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,6 +314,7 @@ public final class OfflineMigration {
                 SourceSchema now = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(),
                         targetRoles, targetExtensions, readOptions());
                 SchemaSelection.apply(source, now, request.filter());
+                leaveOutAgain(source, now);
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
                     try (Workers workers = new Workers(request.jobs(), migrationId, () -> readOnlySource(), targetConnector::open)) {
@@ -353,6 +356,7 @@ public final class OfflineMigration {
         TargetRoles roles;
         try (Connection target = targetConnector.open()) {
             roles = targetRoles(source, target);
+            uncreatable = Preflight.uncreatable(source, target);
         }
         targetRoles = roles;
         targetExtensions = extensions;
@@ -362,6 +366,7 @@ public final class OfflineMigration {
         if (!planning) {
             selection.refuseBrokenDependencies();
         }
+        schema = leaveOutUncreatable(source, schema);
         Preflight.checkExtensions(schema.extensions(), extensions);
         if (online != null) {
             online.schemaRead(schema, source);
@@ -386,7 +391,52 @@ public final class OfflineMigration {
 
     /** Subscriptions as the request asks; an online migration's own publication is not the user's. */
     private SchemaReader.Options readOptions() {
-        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()));
+        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()))
+                .leavingOut(partsLeftOut);
+    }
+
+    /** The source's objects the target cannot create, with why; found before anything is changed. */
+    private Map<ObjectRef, String> uncreatable = Map.of();
+    /** Column defaults and table constraints left out with them, their tables created without them. */
+    private Set<ObjectRef> partsLeftOut = Set.of();
+
+    /**
+     * Refuses the objects the target cannot create, or leaves them out of {@code schema} with
+     * everything that depends on them when the request says so, each named in a warning; a plan
+     * names them. Reads the schema again when tables are to be created without a default or
+     * constraint that depends on them.
+     */
+    private SourceSchema leaveOutUncreatable(Connection source, SourceSchema schema) throws SQLException {
+        UncreatableSelection found = UncreatableSelection.of(source, schema, uncreatable);
+        if (found.isEmpty()) {
+            return schema;
+        }
+        if (!request.leaveOutUncreatableObjects()) {
+            if (!planning) {
+                throw Preflight.refuseUncreatable(found, targetInfo.versionNumber());
+            }
+            found.lines().forEach(line -> warn(MigrationWarning.of("uncreatable-object", "The target cannot create " + line
+                    + ". The migration will refuse unless it leaves them out (leaveOutUncreatableObjects(true)).", List.of())));
+            return schema;
+        }
+        SourceSchema read = schema;
+        if (!found.parts().isEmpty()) {
+            partsLeftOut = found.parts();
+            read = SchemaReader.read(source, sourceInfo.versionNumber(), targetInfo.versionNumber(), targetRoles, targetExtensions,
+                    readOptions());
+            selection = SchemaSelection.apply(source, read, request.filter());
+            found = UncreatableSelection.of(source, read, uncreatable);
+        }
+        found.leaveOut(source, read);
+        found.warnings().forEach(this::warn);
+        return read;
+    }
+
+    /** Leaves out of a schema read again (at the cutover) what the migration left out. */
+    private void leaveOutAgain(Connection source, SourceSchema schema) throws SQLException {
+        if (request.leaveOutUncreatableObjects()) {
+            UncreatableSelection.of(source, schema, uncreatable).leaveOut(source, schema);
+        }
     }
 
     /** The target's roles, with reserved source roles mapped to the role that takes their objects. */

@@ -7,14 +7,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.journal.Journal;
+import org.pgmigrate.engine.internal.schema.ObjectRef;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.SourceSchema.RequiredExtension;
+import org.pgmigrate.engine.internal.schema.UncreatableSelection;
+import org.pgmigrate.validation.internal.UncreatableObjects;
 
 /** The checks that must pass before anything on the target is changed. */
 final class Preflight {
@@ -134,5 +138,32 @@ final class Preflight {
                     + String.join(", ", missing) + ". Install their packages on the target server (or allow-list them"
                     + " with your provider) and run again; nothing was changed on the target.");
         }
+    }
+
+    /**
+     * The source's objects the target cannot create, each with why (see {@link UncreatableObjects}):
+     * catalog queries and one probe per distinct C library and symbol, in a transaction of
+     * {@code target} that is rolled back.
+     *
+     * @param target a session in autocommit mode
+     */
+    static Map<ObjectRef, String> uncreatable(Connection source, Connection target) throws SQLException {
+        Map<ObjectRef, String> found = new LinkedHashMap<>();
+        for (UncreatableObjects.Uncreatable u : UncreatableObjects.find(source, target)) {
+            found.putIfAbsent(ObjectRef.of((int) u.catalog(), u.oid()), u.why());
+        }
+        return found;
+    }
+
+    /** The refusal of a migration whose objects {@code found} the target cannot create: each, why, what depends on it, what to do. */
+    static PgMigrateException refuseUncreatable(UncreatableSelection found, int targetVersion) {
+        List<String> lines = found.lines();
+        return new PgMigrateException(ErrorKind.UNCREATABLE_OBJECTS, (lines.size() == 1 ? "An object" : lines.size() + " objects")
+                + " of the source cannot be created on the target (PostgreSQL " + major(targetVersion) + "), nor what depends on "
+                + (lines.size() == 1 ? "it" : "them") + ":\n  " + String.join("\n  ", lines)
+                + "\nGive the target what it lacks (the same C libraries, built for PostgreSQL " + major(targetVersion)
+                + ", in its library directory, pg_config --pkglibdir; a superuser to migrate as), or drop or replace these objects"
+                + " on the source, or leave them and what depends on them out: leaveOutUncreatableObjects(true)"
+                + " (pgmigrate migrate ... --leave-out-uncreatable). Nothing was changed on the target.");
     }
 }

@@ -14,6 +14,7 @@ import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.pgmigrate.engine.internal.schema.UncreatableSelection;
 import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.MDC;
 
@@ -39,6 +40,10 @@ public final class StandaloneVerification {
                     new SchemaReader.Options(request.subscriptions(), Set.of()));
             // a filtered migration is compared on what it migrated
             SchemaSelection.apply(source, expected, request.filter());
+            if (request.leaveOutUncreatableObjects()) {
+                // and one that left out what the target cannot create, without it: the target still cannot create it
+                UncreatableSelection.of(source, expected, Preflight.uncreatable(source, target)).leaveOut(source, expected);
+            }
             try (Workers workers = new Workers(request.jobs(), id, snapshot::join, targetConnector::open)) {
                 return new Verifier(request.listener(), request.clock(), Verifier.DEFAULT_PART_ROWS).verify(expected, workers, source, target);
             }

@@ -23,6 +23,14 @@ public final class Sessions {
         "SET LOCAL lock_timeout = '10s'",
         "SET LOCAL client_min_messages = 'warning'"};
 
+    /** The same, in a transaction that may write, for probes that are rolled back. */
+    private static final String[] WRITABLE_TRANSACTION = {
+        "SET TRANSACTION READ WRITE",
+        "SET LOCAL search_path = ''",
+        "SET LOCAL statement_timeout = '5min'",
+        "SET LOCAL lock_timeout = '10s'",
+        "SET LOCAL client_min_messages = 'warning'"};
+
     private Sessions() {}
 
     /**
@@ -30,6 +38,18 @@ public final class Sessions {
      * password taken out of its message.
      */
     public static Connection open(Endpoint endpoint) throws SQLException {
+        return open(endpoint, TRANSACTION);
+    }
+
+    /**
+     * A connection inside a transaction that may write, for probes; {@link #close} rolls it back,
+     * so nothing done in it stays.
+     */
+    public static Connection openWritable(Endpoint endpoint) throws SQLException {
+        return open(endpoint, WRITABLE_TRANSACTION);
+    }
+
+    private static Connection open(Endpoint endpoint, String[] transaction) throws SQLException {
         Connection connection = null;
         try {
             connection = endpoint.dataSource().isPresent()
@@ -37,7 +57,7 @@ public final class Sessions {
                     : DriverManager.getConnection(endpoint.jdbcUrl(), properties(endpoint));
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
-                for (String sql : TRANSACTION) {
+                for (String sql : transaction) {
                     s.execute(sql);
                 }
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 import org.pgmigrate.engine.internal.schema.RelationReader.Relation;
 
@@ -18,10 +19,13 @@ final class ColumnReader {
     private final Map<Long, List<Column>> columns = new HashMap<>();
     private final Map<Long, List<Check>> checks = new HashMap<>();
     private final Map<Long, Map<String, List<Grant>>> columnAcls = new HashMap<>();
+    /** Defaults and CHECK constraints the tables are created without (see {@link SchemaReader.Options#partsLeftOut()}). */
+    private final Set<ObjectRef> leftOut;
 
-    ColumnReader(Catalog catalog, Map<Long, Relation> relations) {
+    ColumnReader(Catalog catalog, Map<Long, Relation> relations, Set<ObjectRef> leftOut) {
         this.catalog = catalog;
         this.relations = relations;
+        this.leftOut = leftOut;
     }
 
     void read() throws SQLException {
@@ -103,7 +107,8 @@ final class ColumnReader {
                     c.identity = firstChar(rs.getString(6));
                     c.generated = firstChar(rs.getString(7));
                     c.collation = rs.getString(8);
-                    c.defaultExpr = rs.getString(9);
+                    // a default left out is a plain one: a generated column's expression takes its table with it
+                    c.defaultExpr = leftOut.contains(ObjectRef.of(ObjectRef.PG_ATTRDEF, rs.getLong(25))) ? null : rs.getString(9);
                     c.local = rs.getBoolean(10);
                     c.statistics = rs.getString(11);
                     c.storage = rs.getString(12);
@@ -143,7 +148,7 @@ final class ColumnReader {
                 + "   ON pc.conrelid = h.inhparent AND pc.contype = 'c' AND pc.conname = con.conname"
                 + "   WHERE h.inhrelid = con.conrelid AND NOT pc.convalidated))"
                 + " ORDER BY con.conrelid, con.conname", rs -> {
-                    if (relations.containsKey(rs.getLong(1))) {
+                    if (relations.containsKey(rs.getLong(1)) && !leftOut.contains(ObjectRef.of(ObjectRef.PG_CONSTRAINT, rs.getLong(4)))) {
                         checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Check(rs.getLong(4), rs.getString(2), rs.getString(3),
                                 rs.getBoolean(5), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(4), 0)));
                     }

@@ -29,12 +29,12 @@ final class RelationReader {
     private final TableDefinition tables;
     private final int targetVersion;
 
-    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out, int targetVersion) {
+    RelationReader(Catalog catalog, TargetRoles roles, SourceSchema out, int targetVersion, Set<ObjectRef> partsLeftOut) {
         this.catalog = catalog;
         this.roles = roles;
         this.out = out;
         this.targetVersion = targetVersion;
-        this.columns = new ColumnReader(catalog, relations);
+        this.columns = new ColumnReader(catalog, relations, partsLeftOut);
         this.sequences = new SequenceReader(catalog, relations, out);
         this.tables = new TableDefinition(columns, sequences, relations, parents, targetVersion);
     }

@@ -22,10 +22,22 @@ public final class SchemaReader {
      *
      * @param subscriptions whether subscriptions are read as objects to create (else each is named in a warning)
      * @param ignoredPublications publications that are not the user's: the online migration's own
+     * @param partsLeftOut column defaults and table constraints (pg_attrdef, pg_constraint) that the
+     *     tables they belong to are created without: they depend on objects left out (see {@link UncreatableSelection})
      */
-    public record Options(boolean subscriptions, Set<String> ignoredPublications) {
+    public record Options(boolean subscriptions, Set<String> ignoredPublications, Set<ObjectRef> partsLeftOut) {
         public Options {
             ignoredPublications = Set.copyOf(ignoredPublications);
+            partsLeftOut = Set.copyOf(partsLeftOut);
+        }
+
+        public Options(boolean subscriptions, Set<String> ignoredPublications) {
+            this(subscriptions, ignoredPublications, Set.of());
+        }
+
+        /** These options, with the tables created without {@code parts}. */
+        public Options leavingOut(Set<ObjectRef> parts) {
+            return new Options(subscriptions, ignoredPublications, parts);
         }
     }
 
@@ -50,7 +62,7 @@ public final class SchemaReader {
         new TextSearchReader(catalog, roles, out).read();
         new AccessMethodReader(catalog, roles, out).read();
         new ForeignDataReader(catalog, roles, out).read();
-        RelationReader relations = new RelationReader(catalog, roles, out, targetVersion);
+        RelationReader relations = new RelationReader(catalog, roles, out, targetVersion, options.partsLeftOut());
         relations.read();
         new TableObjectReader(catalog, roles, out, relations.relations(), targetVersion).read();
         new DatabaseReader(catalog, roles, out).read();

@@ -41,7 +41,21 @@ public final class SchemaSelection {
         if (filter.takesEverything()) {
             return new SchemaSelection(List.of(), List.of());
         }
-        return new Selector(schema, filter, source).select();
+        return new Selector(schema, filter, source, Set.of()).select();
+    }
+
+    /**
+     * Removes from {@code schema} the objects {@code objects} (with everything that belongs to
+     * them, as for a filter) and records them and {@code parts} (column defaults and table
+     * constraints their tables are created without) as left out, for verification not to expect
+     * them. {@code objects} must hold everything that depends on them (see {@link UncreatableSelection}).
+     *
+     * @param source the connection {@code schema} was read with, still inside the snapshot
+     */
+    static void leaveOut(Connection source, SourceSchema schema, Set<ObjectRef> objects, Set<ObjectRef> parts) throws SQLException {
+        schema.edges.removeIf(e -> parts.contains(e.object()));
+        new Selector(schema, ObjectFilter.all(), source, objects).select();
+        schema.excludedObjects.addAll(parts);
     }
 
     /** Whether the rows of {@code table} are copied (the filter may keep a table but not its rows). */
@@ -80,17 +94,20 @@ public final class SchemaSelection {
         /** The filter without table inclusions: whether a relation that follows its table is excluded by name. */
         private final ObjectFilter exclusions;
         private final Connection source;
+        /** Objects left out whatever the filter says. */
+        private final Set<ObjectRef> leftOut;
         private final Map<ObjectRef, SchemaObject> byRef;
         private final Map<ObjectRef, ObjectRef> memberOf;
         private final Map<ObjectRef, Boolean> kept = new HashMap<>();
         private final Map<ObjectRef, Boolean> rowsKept = new HashMap<>();
         private Map<ObjectRef, ObjectIdentities.Identity> identities;
 
-        Selector(SourceSchema schema, ObjectFilter filter, Connection source) {
+        Selector(SourceSchema schema, ObjectFilter filter, Connection source, Set<ObjectRef> leftOut) {
             this.schema = schema;
             this.filter = filter;
             this.exclusions = ObjectFilter.builder().from(filter).includeTables(List.of()).build();
             this.source = source;
+            this.leftOut = leftOut;
             this.byRef = DependencyOrder.byRef(schema.objects);
             this.memberOf = DependencyOrder.memberships(byRef, schema.edges);
         }
@@ -142,6 +159,9 @@ public final class SchemaSelection {
         }
 
         private boolean decide(SchemaObject o) {
+            if (leftOut.contains(o.ref())) {
+                return false;
+            }
             ObjectIdentities.Identity id = identity(o.ref());
             ObjectRef table = ObjectRef.of(ObjectRef.PG_CLASS, o.tableOid());
             if (o.tableOid() != 0 && !table.equals(o.ref()) && byRef.containsKey(table)) {

@@ -92,7 +92,9 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
                 long anchorOid = rs.getLong(7);
                 ObjectRef anchor = rs.wasNull() ? null : ObjectRef.of(rs.getInt(6), anchorOid);
                 String object = named(rs.getString(3), rs.getString(4));
-                facts.put(key, new Fact(key, object, label, anchor, rs.getString(5), rs.getString(9), catalog.secret(),
+                long ownOid = rs.getLong(11);
+                ObjectRef own = rs.wasNull() ? null : ObjectRef.of(rs.getInt(10), ownOid);
+                facts.put(key, new Fact(key, object, label, anchor, own, rs.getString(5), rs.getString(9), catalog.secret(),
                         query.properties(rs)));
             }
         } catch (SQLException e) {

@@ -86,10 +86,11 @@ final class FactCatalogs {
                 .rows("(x.oid >= 16384 OR x.nspname = 'public') AND " + userNamespace("x.nspname") + " AND " + notMember("pg_namespace", "x.oid"))
                 .build());
         all.add(FactCatalog.of("pg_class").rows("x.oid IN (" + USER_RELATIONS + ")")
-                // physical state, statistics, and flags that may stay set after what set them is gone
+                // physical state, statistics, and flags that may stay set after what set them is gone; the number of
+                // CHECK constraints, which are compared one by one (pg_constraint names one that is missing)
                 .ignore("relfilenode", "relpages", "reltuples", "relallvisible", "relallfrozen", "reltoastrelid", "relfrozenxid",
                         "relminmxid", "relhasindex", "relhassubclass", "relhastriggers", "relhasrules", "relnatts", "relrewrite",
-                        "relhaspkey", "relisshared")
+                        "relhaspkey", "relisshared", "relchecks")
                 .derive("relpartbound", "pg_catalog.pg_get_expr(x.relpartbound, x.oid)")
                 // the storage parameters of its TOAST table, which CREATE TABLE sets as toast.*
                 // (none, and no TOAST table at all, are one: a table gets one only for columns that may need it)
@@ -100,8 +101,10 @@ final class FactCatalogs {
                 .rows("x.attnum > 0 AND NOT x.attisdropped AND x.attrelid IN (" + USER_RELATIONS
                         + " AND c.relkind NOT IN ('i', 'I', 'S'))")
                 // attnum changes with dropped columns: the position is what counts; the array dimensions are not kept by any
-                // dump; length, by-value and alignment are the type's (which a major may change: aclitem grew in 16)
-                .ignore("attnum", "attcacheoff", "attndims", "atthasmissing", "attmissingval", "attisdropped", "attlen", "attbyval", "attalign")
+                // dump; length, by-value and alignment are the type's (which a major may change: aclitem grew in 16); defaults
+                // are compared as rows of pg_attrdef (one that is missing is named there)
+                .ignore("attnum", "attcacheoff", "attndims", "atthasmissing", "attmissingval", "attisdropped", "attlen", "attbyval", "attalign",
+                        "atthasdef")
                 .derive("position", POSITION)
                 // 17 made "default" NULL instead of -1
                 .derive("attstattarget", "NULLIF(x.attstattarget::pg_catalog.int4, -1)")

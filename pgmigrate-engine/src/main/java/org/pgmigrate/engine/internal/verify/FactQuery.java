@@ -37,7 +37,7 @@ final class FactQuery {
             "fdwacl", "'F', x.fdwowner", "srvacl", "'S', x.srvowner", "lomacl", "'L', x.lomowner", "datacl", "'d', x.datdba");
 
     /** The first columns of each row, before the properties. */
-    static final int PROPERTIES_FROM = 9;
+    static final int PROPERTIES_FROM = 11;
 
     private final FactCatalog catalog;
     private final Map<String, String> columns;
@@ -102,6 +102,9 @@ final class FactQuery {
         }
         sql.append(", ").append(catalog.suffix() == null ? "NULL::pg_catalog.text" : catalog.suffix());
         sql.append(", ").append(catalog.role() == null ? "NULL::pg_catalog.text" : catalog.role());
+        // the row's own object, when it is one: left out alone, its anchor kept (a column default, a trigger)
+        sql.append(columns.containsKey("oid") && catalog.object() != null
+                ? ", 'pg_catalog." + catalog.table() + "'::pg_catalog.regclass::pg_catalog.oid, x.oid" : ", NULL::pg_catalog.oid, NULL::pg_catalog.oid");
         for (int i = 0; i < propertySql.size(); i++) {
             sql.append(",\n  ").append(propertySql.get(i)).append(" AS ").append(Sql.ident(propertyNames.get(i)));
         }

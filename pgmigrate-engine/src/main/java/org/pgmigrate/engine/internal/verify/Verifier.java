@@ -114,7 +114,7 @@ public final class Verifier {
         return new FactComparison(new FactComparison.Scope() {
             @Override
             public boolean excludes(Fact fact) {
-                return source.excludes(fact.anchor(), fact.schema());
+                return source.excludes(fact.anchor(), fact.schema()) || (fact.own() != null && source.excludes(fact.own(), null));
             }
 
             @Override
