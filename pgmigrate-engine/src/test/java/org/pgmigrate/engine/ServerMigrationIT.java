@@ -51,7 +51,7 @@ class ServerMigrationIT {
                 "GRANT app_rw TO bob GRANTED BY alice",
                 "GRANT app_ro TO carol",
                 "ALTER ROLE alice SET work_mem = '8MB'",
-                "ALTER ROLE bob SET search_path = app, public",
+                "ALTER ROLE bob SET search_path = app, \"Bob's Schema\", 'with,comma', public",
                 "CREATE ROLE stranger LOGIN PASSWORD 'unused'",
                 "CREATE DATABASE shop OWNER app_owner CONNECTION LIMIT 20",
                 "COMMENT ON DATABASE shop IS 'the shop'",

@@ -26,6 +26,13 @@ BEGIN
     EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB');
     EXECUTE format('ALTER DATABASE %I SET search_path = shop, public', current_database());
     EXECUTE format('ALTER ROLE sample_reader IN DATABASE %I SET statement_timeout = %L', current_database(), '5s');
+    -- Lists whose elements the server quotes as identifiers: upper case, a comma, a space, a
+    -- double quote, an empty element. sample_writer never logs in, so no library is ever loaded.
+    EXECUTE format('ALTER ROLE sample_writer IN DATABASE %I SET search_path = "Mixed Case", %L, "$user", public, %L',
+                   current_database(), 'has,comma "and" quote', '');
+    EXECUTE format('ALTER ROLE sample_writer IN DATABASE %I SET temp_tablespaces = %L', current_database(), '');
+    EXECUTE format('ALTER ROLE sample_writer IN DATABASE %I SET session_preload_libraries = %L, %L',
+                   current_database(), 'Upper Case Library', 'plain');
     EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'The pgmigrate sample shop');
 END
 $db$;
