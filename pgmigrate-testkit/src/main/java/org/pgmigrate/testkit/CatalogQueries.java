@@ -29,7 +29,7 @@ final class CatalogQueries {
 
     List<String> all() {
         List<String> all = new ArrayList<>(List.of(database(), roleSettings(), defaultPrivileges(), schemas(), extensions(), types(),
-                collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(),
+                collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(), triggerClones(),
                 rules(), policies(), statistics(), functions(), aggregates(), operators(), casts(),
                 textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects(), foreignDataWrappers(), foreignServers(),
                 userMappings(), languages(), transforms(), conversions(), textSearchParsers(), textSearchTemplates(),
@@ -421,6 +421,25 @@ final class CatalogQueries {
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE NOT tg.tgisinternal AND %s AND %s AND %s
                 """.formatted(notClone, userSchema("n"), notExtensionMember("pg_class", "c.oid"));
+    }
+
+    /**
+     * The clones of a partitioned table's row triggers on its partitions, which the trigger makes:
+     * only their firing state is their own. The server links each to the trigger it was cloned from
+     * in pg_depend on every major; the triggers of foreign keys are compared as their constraints.
+     */
+    private String triggerClones() {
+        return """
+                SELECT 'trigger', format('%%I.%%I.%%I', n.nspname, c.relname, tg.tgname) || ' (clone)',
+                       tg.tgenabled AS enabled
+                FROM pg_trigger tg
+                JOIN pg_class c ON c.oid = tg.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_trigger'::regclass AND d.objid = tg.oid
+                                AND d.refclassid = 'pg_trigger'::regclass)
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.oid = tg.tgconstraint AND co.contype = 'f')
+                  AND %s AND %s
+                """.formatted(userSchema("n"), notExtensionMember("pg_class", "c.oid"));
     }
 
     private String rules() {

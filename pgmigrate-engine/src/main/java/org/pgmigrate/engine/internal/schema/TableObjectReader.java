@@ -158,6 +158,7 @@ final class TableObjectReader {
             + "   AND cv.convalidated AND NOT cv.conislocal ORDER BY 1)";
 
     private void readTriggers() throws SQLException {
+        TriggerClones clones = TriggerClones.read(catalog);
         String notCloned = catalog.version() >= 130000 ? " AND t.tgparentid = 0" : "";
         catalog.query("SELECT t.oid, t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled"
                 + " FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid >= " + Catalog.FIRST_NORMAL_OID + notCloned
@@ -172,6 +173,7 @@ final class TableObjectReader {
                     if (state != null) {
                         s.add("ALTER TABLE " + table.name + " " + state + " TRIGGER " + name);
                     }
+                    clones.statements(rs.getLong(1), relations).forEach(s::add);
                     s.comment("TRIGGER " + name + " ON " + table.name, catalog.comment(ObjectRef.PG_TRIGGER, rs.getLong(1), 0));
                     out.add(new SchemaObject(ObjectRef.of(ObjectRef.PG_TRIGGER, rs.getLong(1)), "trigger", name + " ON " + table.name,
                             objectPlacement(table), table.oid, s.toList()));
@@ -203,7 +205,7 @@ final class TableObjectReader {
     }
 
     /** ALTER TABLE keywords for a trigger's or rule's firing state, null for the default (enabled, origin). */
-    private static String enabledState(String code) {
+    static String enabledState(String code) {
         switch (code) {
             case "D":
                 return "DISABLE";

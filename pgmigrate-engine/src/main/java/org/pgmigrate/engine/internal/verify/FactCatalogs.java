@@ -185,6 +185,16 @@ final class FactCatalogs {
                 .derive("definition", "pg_catalog.pg_get_triggerdef(x.oid)")
                 .attnums("tgattr", "x.tgrelid")
                 .build());
+        // the clones of a partitioned table's trigger on its partitions: only their firing state is their own
+        all.add(FactCatalog.of("pg_trigger").name("pg_trigger clones").what("state on this partition")
+                .rows("x.tgrelid IN (" + USER_RELATIONS + ") AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+                        + " WHERE d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid = x.oid"
+                        + " AND d.refclassid = 'pg_catalog.pg_trigger'::pg_catalog.regclass)"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.oid = x.tgconstraint AND c.contype = 'f')")
+                .anchor("'pg_catalog.pg_class'::pg_catalog.regclass, x.tgrelid")
+                .derive("tgenabled", "x.tgenabled::pg_catalog.text")
+                .onlyDerived()
+                .build());
         all.add(FactCatalog.of("pg_event_trigger").rows(userObject("pg_event_trigger")).build());
         all.add(FactCatalog.of("pg_rewrite")
                 .rows("x.ev_class IN (" + USER_RELATIONS + ")")
