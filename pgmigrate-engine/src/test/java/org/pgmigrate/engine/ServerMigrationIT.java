@@ -60,6 +60,9 @@ class ServerMigrationIT {
                 "REVOKE CONNECT, TEMPORARY ON DATABASE shop FROM PUBLIC",
                 "GRANT CONNECT ON DATABASE shop TO app_ro",
                 "GRANT CONNECT, TEMPORARY ON DATABASE shop TO bob WITH GRANT OPTION",
+                "SET ROLE bob",
+                "GRANT CONNECT ON DATABASE shop TO carol",
+                "RESET ROLE",
                 "CREATE DATABASE crm OWNER bob TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C'",
                 "CREATE DATABASE scratch");
         run(server, "shop",

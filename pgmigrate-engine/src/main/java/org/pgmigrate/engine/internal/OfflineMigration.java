@@ -420,6 +420,7 @@ public final class OfflineMigration {
 
     private void preData(Workers workers, TaskRunner tasks, Connection target, SourceSchema schema) throws Exception {
         PreDataCreation.run(workers, tasks, schema.preDataBatches(OBJECTS_PER_TRANSACTION));
+        ChangedPrivilegesStep.apply(target, schema, this::warn);
         // the database's own settings, owner, privileges and comment: the same again when resumed
         String database = Sql.ident(targetInfo.database());
         for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {

@@ -56,6 +56,19 @@ GRANT USAGE ON SCHEMA shop TO sample_reader, sample_writer;
 GRANT USAGE ON SCHEMA audit TO sample_reader;
 GRANT USAGE ON SCHEMA ext TO sample_owner, sample_writer;
 
+-- Privileges changed on what an extension and initdb created (pg_init_privs records how they
+-- started), among them a grant by a role other than the owner.
+REVOKE EXECUTE ON FUNCTION ext.gen_random_bytes(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ext.gen_random_bytes(integer) TO sample_reader;
+GRANT EXECUTE ON FUNCTION ext.digest(text, text) TO sample_owner WITH GRANT OPTION;
+SET ROLE sample_owner;
+GRANT EXECUTE ON FUNCTION ext.digest(text, text) TO sample_writer;
+RESET ROLE;
+GRANT SELECT (rolname, rolsuper) ON pg_catalog.pg_authid TO sample_reader;
+GRANT SELECT ON pg_catalog.pg_statistic TO sample_reader;
+GRANT EXECUTE ON FUNCTION pg_catalog.pg_ls_dir(text) TO sample_writer;
+REVOKE EXECUTE ON FUNCTION pg_catalog.pg_conf_load_time() FROM PUBLIC;
+
 -- Default privileges: new tables of sample_owner in shop are readable by sample_reader.
 ALTER DEFAULT PRIVILEGES FOR ROLE sample_owner IN SCHEMA shop GRANT SELECT ON TABLES TO sample_reader;
 ALTER DEFAULT PRIVILEGES FOR ROLE sample_owner GRANT USAGE ON SEQUENCES TO sample_writer;
@@ -461,6 +474,10 @@ CREATE POLICY reviews_all ON shop.reviews USING (true);
 GRANT SELECT, INSERT, UPDATE ON shop.orders TO sample_writer;
 GRANT SELECT (customer_id, full_name), UPDATE (full_name) ON shop.customers TO sample_writer;
 GRANT SELECT ON shop.customers TO sample_reader WITH GRANT OPTION;
+-- A grant by a role other than the owner: the ACL records it as the grantor.
+SET ROLE sample_reader;
+GRANT SELECT ON shop.customers TO sample_writer;
+SET ROLE sample_owner;
 REVOKE SELECT ON shop.cart_sessions FROM sample_reader;
 GRANT USAGE, SELECT ON SEQUENCE shop.invoice_no TO sample_writer;
 REVOKE USAGE ON TYPE shop.order_status FROM PUBLIC;

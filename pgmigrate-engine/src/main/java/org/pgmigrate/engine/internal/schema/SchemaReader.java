@@ -54,6 +54,7 @@ public final class SchemaReader {
         relations.read();
         new TableObjectReader(catalog, roles, out, relations.relations()).read();
         new DatabaseReader(catalog, roles, out).read();
+        new InitialPrivilegesReader(catalog, roles, out).read();
         new PublicationReader(catalog, roles, out, options.ignoredPublications()).read();
         new SubscriptionReader(catalog, roles, out, options.subscriptions(), targetVersion).read();
         new EventTriggerReader(catalog, roles, out).read();

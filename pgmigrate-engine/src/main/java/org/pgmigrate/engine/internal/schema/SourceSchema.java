@@ -26,6 +26,9 @@ public final class SourceSchema {
     final List<MigrationWarning> warnings = new ArrayList<>();
     final List<RequiredExtension> extensions = new ArrayList<>();
     final List<DatabaseSetting> databaseSettings = new ArrayList<>();
+    final List<ChangedPrivileges> changedPrivileges = new ArrayList<>();
+    /** Whether the changed privileges of system objects are left out (with a filter). */
+    boolean systemPrivilegesLeftOut;
     /** What a filter left out: objects with their members, and schemas by name. */
     final Set<ObjectRef> excludedObjects = new HashSet<>();
     final Set<String> excludedSchemas = new HashSet<>();
@@ -75,6 +78,30 @@ public final class SourceSchema {
 
     public List<DatabaseSetting> databaseSettings() {
         return databaseSettings;
+    }
+
+    /** Privileges changed on extension members and system objects, which the migration does not create. */
+    public List<ChangedPrivileges> changedPrivileges() {
+        return changedPrivileges;
+    }
+
+    /**
+     * Leaves out the changed privileges of system objects, as pg_dump does when it dumps less than
+     * the whole database, naming them in a warning.
+     */
+    void leaveOutSystemPrivileges() {
+        systemPrivilegesLeftOut = true;
+        List<String> objects = changedPrivileges.stream().filter(c -> c.extension() == null).map(ChangedPrivileges::object).toList();
+        if (!objects.isEmpty()) {
+            warnings.add(MigrationWarning.of("system-privileges-not-migrated", "Privileges changed on system objects after initdb"
+                    + " are carried only when the whole database is migrated, not with a filter (as pg_dump does); grant them on the"
+                    + " target by hand where they are needed.", objects));
+        }
+    }
+
+    /** Whether the changed privileges of system objects are left out, see {@link #leaveOutSystemPrivileges()}. */
+    public boolean systemPrivilegesLeftOut() {
+        return systemPrivilegesLeftOut;
     }
 
     /** The database's comment as a SQL literal, or null. */

@@ -378,9 +378,14 @@ final class FactCatalogs {
         }
         facts.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum")
                 .name("pg_attribute privileges").what("privileges")
-                .rows("x.attacl IS NOT NULL AND x.attnum > 0 AND NOT " + notMember("pg_class", "x.attrelid") + " AND " + sorted("x.attacl")
-                        + " IS DISTINCT FROM " + sorted("(SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip WHERE ip.classoid ="
-                        + " 'pg_catalog.pg_class'::pg_catalog.regclass AND ip.objoid = x.attrelid AND ip.objsubid = x.attnum)"))
+                // a column without initial privileges started with none: an empty ACL is no change
+                .rows("x.attacl IS NOT NULL AND x.attnum > 0 AND NOT x.attisdropped"
+                        + " AND (NOT " + notMember("pg_class", "x.attrelid") + " OR (x.attrelid < 16384 AND EXISTS (SELECT 1"
+                        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = x.attrelid"
+                        + " AND n.nspname NOT IN ('information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_toast%')))"
+                        + " AND " + sorted("COALESCE(x.attacl, '{}')") + " IS DISTINCT FROM " + sorted("COALESCE((SELECT ip.initprivs"
+                        + " FROM pg_catalog.pg_init_privs ip WHERE ip.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+                        + " AND ip.objoid = x.attrelid AND ip.objsubid = x.attnum), '{}')"))
                 .anchor(extensionOf("pg_class", "x.attrelid"))
                 .derive("attacl", "x.attacl")
                 .onlyDerived()
