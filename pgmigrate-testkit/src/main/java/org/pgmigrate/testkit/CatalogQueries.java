@@ -294,6 +294,7 @@ final class CatalogQueries {
                        CASE WHEN c.relkind <> 'p' THEN c.relpersistence END AS persistence,
                        (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM unnest(c.reloptions) o) AS options,
                        %s AS access_method,
+                       (SELECT t.spcname FROM pg_tablespace t WHERE t.oid = c.reltablespace) AS tablespace,
                        nullif(c.reloftype, 0)::regtype AS typed_as,
                        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                        CASE WHEN c.relispartition THEN
@@ -399,6 +400,7 @@ final class CatalogQueries {
                        i.indisclustered AS clustered,
                        i.indisreplident AS replica_identity,
                        i.indisvalid AS valid,
+                       (SELECT t.spcname FROM pg_tablespace t WHERE t.oid = ic.reltablespace) AS tablespace,
                        obj_description(ic.oid, 'pg_class') AS comment
                 FROM pg_index i
                 JOIN pg_class ic ON ic.oid = i.indexrelid

@@ -26,6 +26,7 @@ final class VerifyCommand {
             new Arguments.Option("--report", "FILE", "write the comparison as JSON to FILE"),
             Arguments.Option.flag(MigrateCommand.SUBSCRIPTIONS.name, "compare the subscriptions too, after a migration with\n"
                     + MigrateCommand.SUBSCRIPTIONS.name),
+            TablespaceOptions.MAP, TablespaceOptions.TO_DEFAULT,
             Arguments.Option.flag("--verbose", "print stack traces of failures"),
             Arguments.Option.flag("--help", "show this help and exit"))).toList();
 
@@ -67,6 +68,7 @@ final class VerifyCommand {
         Migration.Builder builder = Migration.from(source).to(target);
         jobs.ifPresent(builder::jobs);
         builder.subscriptions(arguments.flag(MigrateCommand.SUBSCRIPTIONS.name));
+        TablespaceOptions.apply(arguments, builder);
         VerificationReport result;
         try {
             result = verifier.apply(builder);

@@ -58,6 +58,7 @@ import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.engine.internal.schema.TargetCapabilities;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
 import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.Logger;
@@ -287,6 +288,7 @@ public final class OfflineMigration {
     }
 
     private TargetRoles targetRoles;
+    private TargetCapabilities capabilities;
     private Map<String, Set<String>> targetExtensions;
 
     /** The online cutover's last steps: the source as it is at the cutover, not as it was copied. */
@@ -353,6 +355,7 @@ public final class OfflineMigration {
         TargetRoles roles;
         try (Connection target = targetConnector.open()) {
             roles = targetRoles(source, target);
+            capabilities = TargetCapabilities.read(source, target, request.tablespaces());
         }
         targetRoles = roles;
         targetExtensions = extensions;
@@ -386,7 +389,7 @@ public final class OfflineMigration {
 
     /** Subscriptions as the request asks; an online migration's own publication is not the user's. */
     private SchemaReader.Options readOptions() {
-        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()));
+        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()), capabilities);
     }
 
     /** The target's roles, with reserved source roles mapped to the role that takes their objects. */

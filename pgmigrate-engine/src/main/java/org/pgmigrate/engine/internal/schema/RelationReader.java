@@ -98,7 +98,8 @@ final class RelationReader {
                     boolean matview = r.kind == 'm';
                     String keyword = matview ? "MATERIALIZED VIEW " : "VIEW ";
                     String definition = stripSemicolon(r.viewDefinition);
-                    s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + definition + (matview ? "\nWITH NO DATA" : ""));
+                    s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + out.tablespaces.clause(r.tablespace) + " AS\n"
+                            + definition + (matview ? "\nWITH NO DATA" : ""));
                     commentsOnColumnsAndChecks(r, s);
                     s.comment(keyword + r.name, catalog.comment(ObjectRef.PG_CLASS, r.oid, 0));
                     s.owner(keyword + r.name, r.owner);
@@ -171,6 +172,8 @@ final class RelationReader {
             sql.append(" SERVER ").append(r.foreignServer);
         }
         sql.append(using(r)).append(withOptions(r));
+        sql.append(r.partition && r.kind != 'p' ? out.tablespaces.partitionClause(r.tablespace, relations.get(tableParents.get(0)).tablespace)
+                : out.tablespaces.clause(r.tablespace));
         return sql.toString();
     }
 
@@ -293,7 +296,8 @@ final class RelationReader {
                 + "   WHERE ft.ftrelid = c.oid),"
                 // a table access method other than the built-in heap (relam of tables is 0 before 12)
                 + " (SELECT pg_catalog.quote_ident(am.amname) FROM pg_catalog.pg_am am"
-                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap')"
+                + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap'),"
+                + " (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = c.reltablespace)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -316,6 +320,7 @@ final class RelationReader {
                     r.rows = rs.getLong(14);
                     r.foreignServer = rs.getString(15);
                     r.accessMethod = rs.getString(16);
+                    r.tablespace = rs.getString(17);
                     relations.put(r.oid, r);
                 });
     }
@@ -363,6 +368,8 @@ final class RelationReader {
         String foreignServer;
         /** The quoted name of its table access method, null for heap. */
         String accessMethod;
+        /** The name of its tablespace on the source, null for the database's default. */
+        String tablespace;
 
         /** The object type in CREATE, ALTER and COMMENT statements, with a trailing space. */
         String keyword() {

@@ -22,8 +22,9 @@ public final class SchemaReader {
      *
      * @param subscriptions whether subscriptions are read as objects to create (else each is named in a warning)
      * @param ignoredPublications publications that are not the user's: the online migration's own
+     * @param target where the source's tablespaces go and which label providers the target has
      */
-    public record Options(boolean subscriptions, Set<String> ignoredPublications) {
+    public record Options(boolean subscriptions, Set<String> ignoredPublications, TargetCapabilities target) {
         public Options {
             ignoredPublications = Set.copyOf(ignoredPublications);
         }
@@ -41,6 +42,7 @@ public final class SchemaReader {
         Catalog catalog = new Catalog(source, sourceVersion);
         SourceSchema out = new SourceSchema();
         out.roles = roles;
+        out.tablespaces = options.target().tablespaces();
         new NamespaceReader(catalog, roles, out, targetExtensionVersions).read();
         new TypeReader(catalog, roles, out).read();
         new BaseTypeReader(catalog, roles, out).read();
@@ -57,7 +59,10 @@ public final class SchemaReader {
         new InitialPrivilegesReader(catalog, roles, out).read();
         new PublicationReader(catalog, roles, out, options.ignoredPublications()).read();
         new SubscriptionReader(catalog, roles, out, options.subscriptions(), targetVersion).read();
+        SecurityLabelReader labels = new SecurityLabelReader(catalog, out, options.target().labelProviders());
+        labels.read();
         new EventTriggerReader(catalog, roles, out).read();
+        labels.addEventTriggerLabels();
         order(catalog, out, relations);
         return out;
     }

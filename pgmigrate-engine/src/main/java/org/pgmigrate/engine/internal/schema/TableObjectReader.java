@@ -42,7 +42,8 @@ final class TableObjectReader {
                 + " i.indisclustered, i.indisreplident,"
                 + " (SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid),"
                 + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.contype, con.condeferrable, con.condeferred,"
-                + (catalog.version() >= 180000 ? " con.conperiod" : " false")
+                + (catalog.version() >= 180000 ? " con.conperiod" : " false") + ","
+                + " (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = ic.reltablespace), pg_catalog.pg_get_expr(i.indpred, i.indrelid)"
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace"
                 + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
@@ -52,7 +53,7 @@ final class TableObjectReader {
                     indexNames.put(rs.getLong(1), Sql.qualified(rs.getString(3), rs.getString(4)));
                     rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
                         rs.getObject(8), rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(4),
-                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15)});
+                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15), rs.getString(16), rs.getString(17)});
                 });
         for (Object[] row : rows) {
             long indexOid = (Long) row[0];
@@ -63,6 +64,7 @@ final class TableObjectReader {
             String indexName = indexNames.get(indexOid);
             Statements s = new Statements(roles);
             String kind = "index";
+            String definition = out.tablespaces.indexDefinition((String) row[2], (String) row[15], (String) row[14]);
             if (row[6] != null) {
                 long constraintOid = ((Number) row[6]).longValue();
                 String type = (String) row[10];
@@ -71,18 +73,20 @@ final class TableObjectReader {
                 if (usingIndex && table.kind != 'p') {
                     // build the unique index like any other (in parallel with the table's other
                     // indexes), then make it the constraint, which then only takes a moment
-                    s.add((String) row[2]);
+                    s.add(definition);
                     s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7])
                             + (type.equals("p") ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " + Sql.ident((String) row[9])
                             + ((Boolean) row[11] ? " DEFERRABLE" : "") + ((Boolean) row[12] ? " INITIALLY DEFERRED" : ""));
                 } else {
-                    s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7]) + " " + row[8]);
+                    // the constraint's definition has no place for its index's tablespace
+                    out.tablespaces.aroundConstraint("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7])
+                            + " " + row[8], (String) row[14]).forEach(s::add);
                 }
                 s.comment("CONSTRAINT " + Sql.ident((String) row[7]) + " ON " + table.name,
                         catalog.comment(ObjectRef.PG_CONSTRAINT, constraintOid, 0));
                 kind = "constraint";
             } else {
-                s.add((String) row[2]);
+                s.add(definition);
             }
             s.comment("INDEX " + indexName, catalog.comment(ObjectRef.PG_CLASS, indexOid, 0));
             if (row[5] != null) {

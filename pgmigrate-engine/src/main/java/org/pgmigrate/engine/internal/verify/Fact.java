@@ -19,7 +19,7 @@ import org.pgmigrate.engine.internal.schema.ObjectRef;
 record Fact(String key, String object, String label, ObjectRef anchor, String schema, String role, boolean secret,
             Map<String, Property> properties) {
 
-    /** A property's value, and what kind of names it holds, for the mapping of roles. */
+    /** A property's value, and what kind of names it holds, for the mapping of roles and tablespaces. */
     record Property(String value, Kind kind) {}
 
     /** What a property's value is made of. */
@@ -30,6 +30,8 @@ record Fact(String key, String object, String label, ObjectRef anchor, String sc
         /** Role names separated by {@link FactQuery#ITEM}. */
         ROLES,
         /** ACL items, each "grantee, privilege, grantable, grantor" separated by {@link FactQuery#FIELD}. */
-        ACL
+        ACL,
+        /** A tablespace name; null for the database's default. */
+        TABLESPACE
     }
 }
