@@ -116,7 +116,7 @@ class TablespacesIT {
 
         assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).execute())
                 .isInstanceOfSatisfying(PgMigrateException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+                    assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
                     assertThat(e.getMessage()).contains("\"ts_only_here\", used by public.events, public.events_2024",
                             "\"ts_here_too\", used by public.events_2024_at_idx", "and 1 more", "--tablespace-map", "TablespaceMapping", "Nothing was changed");
                 });

@@ -42,8 +42,8 @@ public final class Tablespaces {
      *
      * @param source a connection to the source database
      * @param target a connection to the target database
-     * @throws PgMigrateException ({@link ErrorKind#INVALID_REQUEST}) naming every source tablespace
-     *     that would go to a tablespace the target does not have, before anything is changed
+     * @throws PgMigrateException ({@link ErrorKind#MIGRATION_FAILED}, as for a missing extension) naming
+     *     every source tablespace that would go to a tablespace the target does not have, before anything is changed
      */
     public static Tablespaces resolve(Connection source, Connection target, List<TablespaceMapping> mappings) throws SQLException {
         Map<String, List<String>> used = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ public final class Tablespaces {
             targets.put(name, to == null || to.equals(targetDefault[0]) ? null : to);
         });
         if (!missing.isEmpty()) {
-            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The target server has no tablespace for these tablespaces of the"
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The target server has no tablespace for these tablespaces of the"
                     + " source:\n  " + String.join("\n  ", missing) + "\n" + ADVICE.replace(" it ", " them "));
         }
         return new Tablespaces(targets, targetDefault[0]);
@@ -88,7 +88,7 @@ public final class Tablespaces {
      *
      * @param source a connection to the source database
      * @param target a connection to the target server
-     * @throws PgMigrateException ({@link ErrorKind#INVALID_REQUEST}) when the target server lacks it
+     * @throws PgMigrateException ({@link ErrorKind#MIGRATION_FAILED}, as for a missing extension) when the target server lacks it
      */
     public static String databaseDefault(Connection source, Connection target, List<TablespaceMapping> mappings) throws SQLException {
         String[] name = new String[1];
@@ -101,7 +101,7 @@ public final class Tablespaces {
         Set<String> existing = new HashSet<>();
         query(target, "SELECT spcname, NULL FROM pg_catalog.pg_tablespace", row -> existing.add(row[0]));
         if (!existing.contains(to)) {
-            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The source database's default tablespace " + Sql.ident(name[0])
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The source database's default tablespace " + Sql.ident(name[0])
                     + (to.equals(name[0]) ? "" : " (mapped to " + Sql.ident(to) + ")") + " does not exist on the target server. " + ADVICE);
         }
         return to;
