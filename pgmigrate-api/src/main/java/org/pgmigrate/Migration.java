@@ -248,6 +248,21 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Where the tables, indexes and materialized views of source tablespaces go on the target;
+         * may be called again to add more. Without a mapping an object stays in the tablespace of the
+         * same name, and a source tablespace the target server lacks is refused before anything is
+         * changed, naming it: create it on the target, or map it here (to another tablespace, or to
+         * the target database's default with {@link TablespaceMapping#toDefault(String)} or
+         * {@link TablespaceMapping#allToDefault()}).
+         */
+        public Builder tablespaces(TablespaceMapping... mappings) {
+            for (TablespaceMapping m : mappings) {
+                request.addTablespaces(Objects.requireNonNull(m, "mapping"));
+            }
+            return this;
+        }
+
         /** The COPY format rows travel in (default: binary where it is safe, else text). */
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));

@@ -149,6 +149,12 @@ public abstract class MigrationRequest {
         return false;
     }
 
+    /**
+     * Where the objects of source tablespaces go on the target (see {@link TablespaceMapping});
+     * a tablespace no mapping names stays a tablespace of the same name, which the target must have.
+     */
+    public abstract java.util.List<TablespaceMapping> tablespaces();
+
     /** Whether and how the target is compared with the source after the copy. */
     @Value.Default
     public VerificationPolicy verification() {
@@ -186,6 +192,13 @@ public abstract class MigrationRequest {
         if (databasesInParallel() < 1 || databasesInParallel() > jobs()) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "databasesInParallel must be between 1 and jobs (" + jobs()
                     + "), was " + databasesInParallel() + ".");
+        }
+        java.util.Set<java.util.Optional<String>> mapped = new java.util.HashSet<>();
+        for (TablespaceMapping mapping : tablespaces()) {
+            if (!mapped.add(mapping.source())) {
+                throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Tablespace " + mapping.source().map(s -> "'" + s + "'")
+                        .orElse("mapping for all tablespaces") + " is mapped more than once: " + tablespaces() + ".");
+            }
         }
         if (jobs() < 1 || jobs() > 256) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "jobs must be between 1 and 256, was " + jobs() + ".");

@@ -51,7 +51,7 @@ class ServerMigrationIT {
                 "GRANT app_rw TO bob GRANTED BY alice",
                 "GRANT app_ro TO carol",
                 "ALTER ROLE alice SET work_mem = '8MB'",
-                "ALTER ROLE bob SET search_path = app, public",
+                "ALTER ROLE bob SET search_path = app, \"Bob's Schema\", 'with,comma', public",
                 "CREATE ROLE stranger LOGIN PASSWORD 'unused'",
                 "CREATE DATABASE shop OWNER app_owner CONNECTION LIMIT 20",
                 "COMMENT ON DATABASE shop IS 'the shop'",
@@ -60,6 +60,9 @@ class ServerMigrationIT {
                 "REVOKE CONNECT, TEMPORARY ON DATABASE shop FROM PUBLIC",
                 "GRANT CONNECT ON DATABASE shop TO app_ro",
                 "GRANT CONNECT, TEMPORARY ON DATABASE shop TO bob WITH GRANT OPTION",
+                "SET ROLE bob",
+                "GRANT CONNECT ON DATABASE shop TO carol",
+                "RESET ROLE",
                 "CREATE DATABASE crm OWNER bob TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C'",
                 "CREATE DATABASE scratch");
         run(server, "shop",

@@ -39,6 +39,31 @@ class WarningsIT {
     }
 
     @Test
+    void privilegesOfSystemObjectsTheTargetUserMayNotChangeAreNamed(@Pg(instance = "source") TestDatabase source,
+                                                                    @Pg(instance = "target") TestDatabase target) {
+        String roles = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'privs_app') THEN"
+                + " CREATE ROLE privs_app LOGIN PASSWORD 'privs-app-secret'; CREATE ROLE privs_auditor; END IF; END $$";
+        source.execute(roles + "; CREATE TABLE public.t (id int); INSERT INTO public.t VALUES (1); ALTER TABLE public.t OWNER TO privs_app;"
+                + " GRANT SELECT ON pg_catalog.pg_statistic TO privs_auditor;"
+                + " REVOKE EXECUTE ON FUNCTION pg_catalog.pg_conf_load_time() FROM PUBLIC");
+        target.execute(roles + "; ALTER DATABASE " + target.name() + " OWNER TO privs_app");
+
+        MigrationResult result = Migration.from(source.endpoint())
+                .to(org.pgmigrate.Endpoint.of(target.server().uri("privs_app", target.name()), "privs-app-secret"))
+                // what it may not do differs, and is named: verification warns instead of failing
+                .roles(RoleSelection.NONE).verification(org.pgmigrate.VerificationPolicy.WARN_ON_DIFFERENCE).execute();
+
+        assertThat(result.warnings()).filteredOn(w -> w.code().equals("privileges-not-set")).singleElement()
+                .satisfies(w -> assertThat(w.objects()).satisfiesExactlyInAnyOrder(
+                        o -> assertThat(o).startsWith("GRANT SELECT ON TABLE pg_catalog.pg_statistic TO \"privs_auditor\" (")
+                                .contains("permission denied"),
+                        // a REVOKE the user may not do only warns
+                        o -> assertThat(o).startsWith("REVOKE EXECUTE ON FUNCTION pg_catalog.pg_conf_load_time() FROM PUBLIC (")
+                                .contains("no privileges could be revoked")));
+        assertThat(target.queryValue("SELECT count(*) FROM public.t")).isEqualTo("1");
+    }
+
+    @Test
     void extensionsComeWithTheRowsUsersAddedToTheirConfigurationTables(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         String script = "CREATE TABLE pgm_settings (k text PRIMARY KEY, v text, standard boolean NOT NULL DEFAULT false);"
                 + "INSERT INTO pgm_settings VALUES ('shipped', 'by the extension', true);"

@@ -29,9 +29,9 @@ final class CatalogQueries {
 
     List<String> all() {
         List<String> all = new ArrayList<>(List.of(database(), roleSettings(), defaultPrivileges(), schemas(), extensions(), types(),
-                collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(),
+                collations(), sequences(), relations(), columns(), constraints(), indexes(), triggers(), triggerClones(),
                 rules(), policies(), statistics(), functions(), aggregates(), operators(), casts(),
-                textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects(), foreignDataWrappers(), foreignServers(),
+                textSearchConfigurations(), textSearchDictionaries(), eventTriggers(), largeObjects(), changedPrivileges(), foreignDataWrappers(), foreignServers(),
                 userMappings(), languages(), transforms(), conversions(), textSearchParsers(), textSearchTemplates(),
                 publications(), subscriptions()));
         all.addAll(OperatorClassQueries.all());
@@ -307,6 +307,7 @@ final class CatalogQueries {
                        (SELECT string_agg(o, ', ' ORDER BY o COLLATE "C") FROM pg_class tc, unnest(tc.reloptions) o
                         WHERE tc.oid = c.reltoastrelid) AS toast_options,
                        %s AS access_method,
+                       (SELECT t.spcname FROM pg_tablespace t WHERE t.oid = c.reltablespace) AS tablespace,
                        nullif(c.reloftype, 0)::regtype AS typed_as,
                        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
                        CASE WHEN c.relispartition THEN
@@ -419,6 +420,7 @@ final class CatalogQueries {
                        i.indisclustered AS clustered,
                        i.indisreplident AS replica_identity,
                        i.indisvalid AS valid,
+                       (SELECT t.spcname FROM pg_tablespace t WHERE t.oid = ic.reltablespace) AS tablespace,
                        obj_description(ic.oid, 'pg_class') AS comment
                 FROM pg_index i
                 JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -441,6 +443,25 @@ final class CatalogQueries {
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE NOT tg.tgisinternal AND %s AND %s AND %s
                 """.formatted(notClone, userSchema("n"), notExtensionMember("pg_class", "c.oid"));
+    }
+
+    /**
+     * The clones of a partitioned table's row triggers on its partitions, which the trigger makes:
+     * only their firing state is their own. The server links each to the trigger it was cloned from
+     * in pg_depend on every major; the triggers of foreign keys are compared as their constraints.
+     */
+    private String triggerClones() {
+        return """
+                SELECT 'trigger', format('%%I.%%I.%%I', n.nspname, c.relname, tg.tgname) || ' (clone)',
+                       tg.tgenabled AS enabled
+                FROM pg_trigger tg
+                JOIN pg_class c ON c.oid = tg.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_trigger'::regclass AND d.objid = tg.oid
+                                AND d.refclassid = 'pg_trigger'::regclass)
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.oid = tg.tgconstraint AND co.contype = 'f')
+                  AND %s AND %s
+                """.formatted(userSchema("n"), notExtensionMember("pg_class", "c.oid"));
     }
 
     private String rules() {
@@ -752,6 +773,49 @@ final class CatalogQueries {
                        md5(lo_get(m.oid)) AS content_md5
                 FROM pg_largeobject_metadata m
                 """.formatted(acl("m.lomacl", "'L'", "m.lomowner"));
+    }
+
+    /**
+     * Objects the database did not create itself (the system's, but not information_schema's,
+     * which initdb makes after it records the initial privileges; an extension's), whose
+     * privileges are not those they started with. Columns start with none.
+     */
+    private String changedPrivileges() {
+        String[][] catalogs = {
+            {"pg_class", "relacl", "relowner", "CASE WHEN x.relkind = 'S' THEN 's' ELSE 'r' END::\"char\"", "x.relnamespace"},
+            {"pg_proc", "proacl", "proowner", "'f'", "x.pronamespace"}, {"pg_type", "typacl", "typowner", "'T'", "x.typnamespace"},
+            {"pg_namespace", "nspacl", "nspowner", "'n'", "x.oid"}, {"pg_language", "lanacl", "lanowner", "'l'", null},
+            {"pg_foreign_data_wrapper", "fdwacl", "fdwowner", "'F'", null}, {"pg_foreign_server", "srvacl", "srvowner", "'S'", null},
+        };
+        List<String> parts = new ArrayList<>();
+        for (String[] c : catalogs) {
+            String initial = "coalesce((SELECT ip.initprivs FROM pg_init_privs ip WHERE ip.classoid = '" + c[0] + "'::regclass"
+                    + " AND ip.objoid = x.oid AND ip.objsubid = 0), acldefault(" + c[3] + ", x." + c[2] + "))";
+            String schema = c[4] == null ? "''" : "(SELECT n.nspname FROM pg_namespace n WHERE n.oid = " + c[4] + ")";
+            parts.add("SELECT 'changed privileges', (SELECT i.type || ' ' || i.identity FROM pg_identify_object('" + c[0]
+                    + "'::regclass, x.oid, 0) i), " + acl("x." + c[1], null, null) + " AS acl FROM " + c[0] + " x"
+                    + " WHERE x." + c[1] + " IS NOT NULL AND " + sortedAcl("x." + c[1]) + " IS DISTINCT FROM " + sortedAcl(initial)
+                    + " AND " + systemOrExtension(c[0], "x.oid", schema));
+        }
+        String initial = "coalesce((SELECT ip.initprivs FROM pg_init_privs ip WHERE ip.classoid = 'pg_class'::regclass"
+                + " AND ip.objoid = x.attrelid AND ip.objsubid = x.attnum), '{}')";
+        parts.add("SELECT 'changed privileges', (SELECT i.type || ' ' || i.identity FROM pg_identify_object('pg_class'::regclass,"
+                + " x.attrelid, 0) i) || '.' || quote_ident(x.attname), " + acl("x.attacl", null, null) + " AS acl FROM pg_attribute x"
+                + " WHERE x.attacl IS NOT NULL AND x.attnum > 0 AND NOT x.attisdropped"
+                + " AND " + sortedAcl("x.attacl") + " IS DISTINCT FROM " + sortedAcl(initial)
+                + " AND " + systemOrExtension("pg_class", "x.attrelid",
+                        "(SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = x.attrelid)"));
+        return String.join("\nUNION ALL\n", parts);
+    }
+
+    private static String sortedAcl(String acl) {
+        return "ARRAY(SELECT i::text FROM unnest(" + acl + ") i ORDER BY 1)";
+    }
+
+    private static String systemOrExtension(String catalog, String oid, String schema) {
+        return "((" + oid + " < 16384 AND " + schema + " NOT IN ('information_schema', 'public')"
+                + " AND " + schema + " NOT LIKE 'pg\\_toast%' AND " + schema + " NOT LIKE 'pg\\_temp\\_%')"
+                + " OR NOT " + notExtensionMember(catalog, oid) + ")";
     }
 
     /**

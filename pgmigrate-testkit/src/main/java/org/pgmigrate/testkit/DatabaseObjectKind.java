@@ -39,6 +39,11 @@ public enum DatabaseObjectKind {
     TEXT_SEARCH_TEMPLATE("text search template"),
     EVENT_TRIGGER("event trigger"),
     LARGE_OBJECT("large object"),
+    /**
+     * The privileges of an object of the system or of an extension, where they differ from those
+     * it started with (pg_init_privs, else the built-in default).
+     */
+    CHANGED_PRIVILEGES("changed privileges"),
     FOREIGN_DATA_WRAPPER("foreign data wrapper"),
     FOREIGN_SERVER("foreign server"),
     USER_MAPPING("user mapping"),

@@ -37,7 +37,7 @@ class OtherRulesIT {
     }
 
     @Test
-    void relationsInTheirOwnTablespaceWarn(@Pg(instance = "source") PostgresServer server, @Pg(instance = "target") TestDatabase target,
+    void relationsInTablespacesTheTargetLacksWarn(@Pg(instance = "source") PostgresServer server, @Pg(instance = "target") TestDatabase target,
                                            @TempDir Path dir) throws Exception {
         Path location = Files.createDirectory(dir.resolve("val_space"));
         server.execute("postgres", "CREATE TABLESPACE val_space LOCATION '" + location + "'");

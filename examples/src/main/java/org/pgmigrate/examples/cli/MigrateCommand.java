@@ -83,7 +83,7 @@ final class MigrateCommand {
             LEAVE_OUT_UNCREATABLE,
             Arguments.Option.flag("--validate", "run the pre-migration rules first (as pgmigrate validate) and\n"
                     + "migrate only when none fails (else exit code 3, target untouched)"),
-            ValidateCommand.DISABLE_RULE), FilterOptions.OPTIONS, List.of(DRY_RUN,
+            ValidateCommand.DISABLE_RULE), TablespaceOptions.OPTIONS, FilterOptions.OPTIONS, List.of(DRY_RUN,
             Arguments.Option.flag("--verbose", "print each table as it starts, and stack traces of failures"),
             Arguments.Option.flag("--help", "show this help and exit"))).flatMap(List::stream).toList();
 
@@ -172,6 +172,7 @@ final class MigrateCommand {
         maxWal.ifPresent(migration::maxRetainedWal);
         serverOptions(arguments, migration);
         FilterOptions.apply(arguments, migration);
+        TablespaceOptions.apply(arguments, migration);
         if (arguments.flag(DRY_RUN.name)) {
             return dryRun(arguments, migration);
         }

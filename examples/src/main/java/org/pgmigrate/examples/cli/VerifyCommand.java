@@ -28,6 +28,7 @@ final class VerifyCommand {
                     + MigrateCommand.SUBSCRIPTIONS.name),
             Arguments.Option.flag(MigrateCommand.LEAVE_OUT_UNCREATABLE.name, "do not expect what the target cannot create, after a\n"
                     + "migration with " + MigrateCommand.LEAVE_OUT_UNCREATABLE.name),
+            TablespaceOptions.MAP, TablespaceOptions.TO_DEFAULT,
             Arguments.Option.flag("--verbose", "print stack traces of failures"),
             Arguments.Option.flag("--help", "show this help and exit"))).toList();
 
@@ -70,6 +71,7 @@ final class VerifyCommand {
         jobs.ifPresent(builder::jobs);
         builder.subscriptions(arguments.flag(MigrateCommand.SUBSCRIPTIONS.name));
         builder.leaveOutUncreatableObjects(arguments.flag(MigrateCommand.LEAVE_OUT_UNCREATABLE.name));
+        TablespaceOptions.apply(arguments, builder);
         VerificationReport result;
         try {
             result = verifier.apply(builder);

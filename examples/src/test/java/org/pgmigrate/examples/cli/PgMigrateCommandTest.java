@@ -29,6 +29,7 @@ import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.TablespaceMapping;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.examples.ConsoleProgress;
 import org.pgmigrate.examples.SampleResults;
@@ -246,6 +247,27 @@ class PgMigrateCommandTest {
         assertThat(executed.get().filter().excludeTables()).containsExactly("app.audit_*");
         assertThat(executed.get().filter().excludeTableData()).containsExactly("app.events");
         assertThat(executed.get().filter().excludeExtensions()).containsExactly("hstore");
+    }
+
+    @Test
+    void tablespaceOptionsReachTheRequest() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--tablespace-map", "fast=nvme, \"Odd,One\"=\"New=Name\"",
+                "--tablespace-default", "archive,\"all\"");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(executed.get().tablespaces()).containsExactly(TablespaceMapping.map("fast", "nvme"),
+                TablespaceMapping.map("Odd,One", "New=Name"), TablespaceMapping.toDefault("archive"), TablespaceMapping.toDefault("all"));
+
+        run("migrate", "--source", SOURCE, "--target", TARGET, "--tablespace-default", "all", "--tablespace-map", "fast=fast");
+        assertThat(executed.get().tablespaces()).containsExactly(TablespaceMapping.keep("fast"), TablespaceMapping.allToDefault());
+    }
+
+    @Test
+    void aTablespaceMappingWithoutBothNamesIsBadUsage() {
+        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--tablespace-map", "fast=");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("--tablespace-map takes OLD=NEW pairs, not 'fast='");
     }
 
     @Test

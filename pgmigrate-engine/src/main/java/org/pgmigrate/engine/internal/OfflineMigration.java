@@ -59,6 +59,7 @@ import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.engine.internal.schema.TargetCapabilities;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
 import org.pgmigrate.engine.internal.schema.UncreatableSelection;
 import org.pgmigrate.engine.internal.verify.Verifier;
@@ -289,6 +290,7 @@ public final class OfflineMigration {
     }
 
     private TargetRoles targetRoles;
+    private TargetCapabilities capabilities;
     private Map<String, Set<String>> targetExtensions;
 
     /** The online cutover's last steps: the source as it is at the cutover, not as it was copied. */
@@ -357,6 +359,7 @@ public final class OfflineMigration {
         try (Connection target = targetConnector.open()) {
             roles = targetRoles(source, target);
             uncreatable = Preflight.uncreatable(source, target);
+            capabilities = TargetCapabilities.read(source, target, request.tablespaces());
         }
         targetRoles = roles;
         targetExtensions = extensions;
@@ -391,7 +394,7 @@ public final class OfflineMigration {
 
     /** Subscriptions as the request asks; an online migration's own publication is not the user's. */
     private SchemaReader.Options readOptions() {
-        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()))
+        return new SchemaReader.Options(request.subscriptions(), online == null ? Set.of() : Set.of(online.publication()), capabilities)
                 .leavingOut(partsLeftOut);
     }
 
@@ -470,6 +473,7 @@ public final class OfflineMigration {
 
     private void preData(Workers workers, TaskRunner tasks, Connection target, SourceSchema schema) throws Exception {
         PreDataCreation.run(workers, tasks, schema.preDataBatches(OBJECTS_PER_TRANSACTION));
+        ChangedPrivilegesStep.apply(target, schema, this::warn);
         // the database's own settings, owner, privileges and comment: the same again when resumed
         String database = Sql.ident(targetInfo.database());
         for (SourceSchema.DatabaseSetting setting : schema.databaseSettings()) {

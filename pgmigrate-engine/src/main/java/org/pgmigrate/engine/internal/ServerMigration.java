@@ -43,6 +43,7 @@ import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.roles.SourceRoles;
+import org.pgmigrate.engine.internal.schema.Tablespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,22 +267,23 @@ public final class ServerMigration {
         return names;
     }
 
-    /** Refuses, before anything changes, a target database that is not empty or lacks the source's extensions. */
+    /**
+     * Refuses, before anything changes, a target database that is not empty, or that lacks the
+     * source's extensions or tablespaces.
+     */
     private void checkTargetDatabase(DatabasePair db, boolean exists) throws SQLException {
-        Map<String, Set<String>> available;
-        if (exists) {
-            try (Connection target = connector(db.request().target(), Side.TARGET).open()) {
+        Endpoint targetEndpoint = exists ? db.request().target() : serverEndpoint(request.target(), request.databases());
+        try (Connection target = connector(targetEndpoint, Side.TARGET).open();
+             Connection source = connector(db.request().source(), Side.SOURCE).open()) {
+            if (exists) {
                 TargetLock.checkFree(target, db.target());
                 Preflight.checkTargetReady(target, db.target(), request.resume());
-                available = Preflight.availableExtensions(target);
             }
-        } else {
-            try (Connection target = connector(serverEndpoint(request.target(), request.databases()), Side.TARGET).open()) {
-                available = Preflight.availableExtensions(target);
+            Preflight.checkExtensions(Preflight.installedExtensions(source), Preflight.availableExtensions(target));
+            Tablespaces.resolve(source, target, request.tablespaces());
+            if (!exists) {
+                Tablespaces.databaseDefault(source, target, request.tablespaces());
             }
-        }
-        try (Connection source = connector(db.request().source(), Side.SOURCE).open()) {
-            Preflight.checkExtensions(Preflight.installedExtensions(source), available);
         }
     }
 
@@ -309,6 +311,12 @@ public final class ServerMigration {
                         default -> { }
                     }
                     sql.append(" LC_COLLATE ").append(rs.getString(2)).append(" LC_CTYPE ").append(rs.getString(3));
+                    try (Connection sourceDatabase = connector(db.request().source(), Side.SOURCE).open()) {
+                        String tablespace = Tablespaces.databaseDefault(sourceDatabase, target, request.tablespaces());
+                        if (tablespace != null) {
+                            sql.append(" TABLESPACE ").append(Sql.ident(tablespace));
+                        }
+                    }
                     StatementRunner.run(target, "Creating database " + db.target(), sql.toString());
                 }
             }

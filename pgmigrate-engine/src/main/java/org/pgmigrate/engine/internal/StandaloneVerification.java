@@ -13,6 +13,7 @@ import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
+import org.pgmigrate.engine.internal.schema.TargetCapabilities;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
 import org.pgmigrate.engine.internal.schema.UncreatableSelection;
 import org.pgmigrate.engine.internal.verify.Verifier;
@@ -37,7 +38,7 @@ public final class StandaloneVerification {
             SourceSnapshot snapshot = SourceSnapshot.export(sourceConnector, source);
             SourceSchema expected = SchemaReader.read(source, sourceVersion, targetVersion,
                     new TargetRoles(RoleCreator.roleNames(target)), Preflight.availableExtensions(target),
-                    new SchemaReader.Options(request.subscriptions(), Set.of()));
+                    new SchemaReader.Options(request.subscriptions(), Set.of(), TargetCapabilities.read(source, target, request.tablespaces())));
             // a filtered migration is compared on what it migrated
             SchemaSelection.apply(source, expected, request.filter());
             if (request.leaveOutUncreatableObjects()) {

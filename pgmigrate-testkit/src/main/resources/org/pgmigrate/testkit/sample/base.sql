@@ -26,6 +26,13 @@ BEGIN
     EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '8MB');
     EXECUTE format('ALTER DATABASE %I SET search_path = shop, public', current_database());
     EXECUTE format('ALTER ROLE sample_reader IN DATABASE %I SET statement_timeout = %L', current_database(), '5s');
+    -- Lists whose elements the server quotes as identifiers: upper case, a comma, a space, a
+    -- double quote, an empty element. sample_writer never logs in, so no library is ever loaded.
+    EXECUTE format('ALTER ROLE sample_writer IN DATABASE %I SET search_path = "Mixed Case", %L, "$user", public, %L',
+                   current_database(), 'has,comma "and" quote', '');
+    EXECUTE format('ALTER ROLE sample_writer IN DATABASE %I SET temp_tablespaces = %L', current_database(), '');
+    EXECUTE format('ALTER ROLE sample_writer IN DATABASE %I SET session_preload_libraries = %L, %L',
+                   current_database(), 'Upper Case Library', 'plain');
     EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'The pgmigrate sample shop');
 END
 $db$;
@@ -48,6 +55,19 @@ COMMENT ON SCHEMA "Mixed Case" IS 'Identifiers that need quoting';
 GRANT USAGE ON SCHEMA shop TO sample_reader, sample_writer;
 GRANT USAGE ON SCHEMA audit TO sample_reader;
 GRANT USAGE ON SCHEMA ext TO sample_owner, sample_writer;
+
+-- Privileges changed on what an extension and initdb created (pg_init_privs records how they
+-- started), among them a grant by a role other than the owner.
+REVOKE EXECUTE ON FUNCTION ext.gen_random_bytes(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ext.gen_random_bytes(integer) TO sample_reader;
+GRANT EXECUTE ON FUNCTION ext.digest(text, text) TO sample_owner WITH GRANT OPTION;
+SET ROLE sample_owner;
+GRANT EXECUTE ON FUNCTION ext.digest(text, text) TO sample_writer;
+RESET ROLE;
+GRANT SELECT (rolname, rolsuper) ON pg_catalog.pg_authid TO sample_reader;
+GRANT SELECT ON pg_catalog.pg_statistic TO sample_reader;
+GRANT EXECUTE ON FUNCTION pg_catalog.pg_ls_dir(text) TO sample_writer;
+REVOKE EXECUTE ON FUNCTION pg_catalog.pg_conf_load_time() FROM PUBLIC;
 
 -- Default privileges: new tables of sample_owner in shop are readable by sample_reader.
 ALTER DEFAULT PRIVILEGES FOR ROLE sample_owner IN SCHEMA shop GRANT SELECT ON TABLES TO sample_reader;
@@ -475,6 +495,10 @@ CREATE POLICY reviews_all ON shop.reviews USING (true);
 GRANT SELECT, INSERT, UPDATE ON shop.orders TO sample_writer;
 GRANT SELECT (customer_id, full_name), UPDATE (full_name) ON shop.customers TO sample_writer;
 GRANT SELECT ON shop.customers TO sample_reader WITH GRANT OPTION;
+-- A grant by a role other than the owner: the ACL records it as the grantor.
+SET ROLE sample_reader;
+GRANT SELECT ON shop.customers TO sample_writer;
+SET ROLE sample_owner;
 REVOKE SELECT ON shop.cart_sessions FROM sample_reader;
 GRANT USAGE, SELECT ON SEQUENCE shop.invoice_no TO sample_writer;
 REVOKE USAGE ON TYPE shop.order_status FROM PUBLIC;
@@ -548,6 +572,9 @@ END
 $$;
 CREATE TRIGGER orders_audit AFTER INSERT OR UPDATE OF status ON shop.orders
     FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM 'cancelled') EXECUTE FUNCTION audit.log_order();
+-- The clones of a partitioned table's trigger on its partitions keep states of their own.
+ALTER TABLE shop.orders_2022 DISABLE TRIGGER orders_audit;
+ALTER TABLE shop.orders_2024_h1 ENABLE ALWAYS TRIGGER orders_audit;
 CREATE CONSTRAINT TRIGGER customers_check_late AFTER UPDATE ON shop.customers
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION audit.log_statement();

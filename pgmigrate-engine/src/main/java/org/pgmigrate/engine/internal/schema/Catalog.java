@@ -61,7 +61,7 @@ final class Catalog {
             return cached;
         }
         Map<Long, List<Grant>> acls = new HashMap<>();
-        query("SELECT o." + oidColumn + ", r.rolname, a.grantee, a.privilege_type, a.is_grantable"
+        query("SELECT o." + oidColumn + ", r.rolname, a.grantee, a.privilege_type, a.is_grantable, pg_catalog.pg_get_userbyid(a.grantor)"
                 + " FROM pg_catalog." + catalogTable + " o"
                 + " LEFT JOIN LATERAL pg_catalog.aclexplode(o." + aclColumn + ") a ON true"
                 + " LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee"
@@ -71,7 +71,7 @@ final class Catalog {
                     List<Grant> grants = acls.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
                     String privilege = rs.getString(4);
                     if (privilege != null) {
-                        grants.add(new Grant(rs.getLong(3) == 0 ? null : rs.getString(2), privilege, rs.getBoolean(5)));
+                        grants.add(new Grant(rs.getLong(3) == 0 ? null : rs.getString(2), privilege, rs.getBoolean(5), rs.getString(6)));
                     }
                 });
         aclCache.put(key, acls);

@@ -36,7 +36,7 @@ final class RelationReader {
         this.targetVersion = targetVersion;
         this.columns = new ColumnReader(catalog, relations, partsLeftOut);
         this.sequences = new SequenceReader(catalog, relations, out);
-        this.tables = new TableDefinition(columns, sequences, relations, parents, targetVersion);
+        this.tables = new TableDefinition(columns, sequences, relations, parents, targetVersion, out.tablespaces);
     }
 
     /** The relations read, by OID, for the readers of their indexes, triggers and policies. */
@@ -179,8 +179,8 @@ final class RelationReader {
                     .map(c -> "NULL::" + c.type + (c.collation == null ? "" : " COLLATE " + c.collation) + " AS " + Sql.ident(c.name))
                     .collect(Collectors.joining(",\n    ")));
         } else {
-            s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + " AS\n" + stripSemicolon(r.viewDefinition)
-                    + (matview ? "\nWITH NO DATA" : ""));
+            s.add("CREATE " + keyword + r.name + using(r) + withOptions(r) + out.tablespaces.clause(r.tablespace) + " AS\n"
+                    + stripSemicolon(r.viewDefinition) + (matview ? "\nWITH NO DATA" : ""));
         }
         if (matview) {
             columnSettings(r, s);
@@ -310,7 +310,8 @@ final class RelationReader {
                 // a table access method other than the built-in heap (relam of tables is 0 before 12)
                 + " (SELECT pg_catalog.quote_ident(am.amname) FROM pg_catalog.pg_am am"
                 + "   WHERE am.oid = c.relam AND c.relkind IN ('r', 'p', 'm') AND am.amname <> 'heap'),"
-                + " CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END"
+                + " CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END,"
+                + " (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = c.reltablespace)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + SchemaFilter.userNamespace("n")
                 + " AND " + Dependencies.notMember("pg_class", "c.oid")
@@ -334,6 +335,7 @@ final class RelationReader {
                     r.foreignServer = rs.getString(15);
                     r.accessMethod = rs.getString(16);
                     r.ofType = rs.getString(17);
+                    r.tablespace = rs.getString(18);
                     relations.put(r.oid, r);
                 });
     }
@@ -383,6 +385,8 @@ final class RelationReader {
         String accessMethod;
         /** For a typed table ({@code OF type}): its type, qualified; else null. */
         String ofType;
+        /** The name of its tablespace on the source, null for the database's default. */
+        String tablespace;
 
         /** The object type in CREATE, ALTER and COMMENT statements, with a trailing space. */
         String keyword() {

@@ -22,22 +22,23 @@ public final class SchemaReader {
      *
      * @param subscriptions whether subscriptions are read as objects to create (else each is named in a warning)
      * @param ignoredPublications publications that are not the user's: the online migration's own
+     * @param target where the source's tablespaces go and which label providers the target has
      * @param partsLeftOut column defaults and table constraints (pg_attrdef, pg_constraint) that the
      *     tables they belong to are created without: they depend on objects left out (see {@link UncreatableSelection})
      */
-    public record Options(boolean subscriptions, Set<String> ignoredPublications, Set<ObjectRef> partsLeftOut) {
+    public record Options(boolean subscriptions, Set<String> ignoredPublications, TargetCapabilities target, Set<ObjectRef> partsLeftOut) {
         public Options {
             ignoredPublications = Set.copyOf(ignoredPublications);
             partsLeftOut = Set.copyOf(partsLeftOut);
         }
 
-        public Options(boolean subscriptions, Set<String> ignoredPublications) {
-            this(subscriptions, ignoredPublications, Set.of());
+        public Options(boolean subscriptions, Set<String> ignoredPublications, TargetCapabilities target) {
+            this(subscriptions, ignoredPublications, target, Set.of());
         }
 
         /** These options, with the tables created without {@code parts}. */
         public Options leavingOut(Set<ObjectRef> parts) {
-            return new Options(subscriptions, ignoredPublications, parts);
+            return new Options(subscriptions, ignoredPublications, target, parts);
         }
     }
 
@@ -53,6 +54,7 @@ public final class SchemaReader {
         Catalog catalog = new Catalog(source, sourceVersion);
         SourceSchema out = new SourceSchema();
         out.roles = roles;
+        out.tablespaces = options.target().tablespaces();
         new NamespaceReader(catalog, roles, out, targetExtensionVersions).read();
         new TypeReader(catalog, roles, out).read();
         new BaseTypeReader(catalog, roles, out).read();
@@ -66,9 +68,13 @@ public final class SchemaReader {
         relations.read();
         new TableObjectReader(catalog, roles, out, relations.relations(), targetVersion).read();
         new DatabaseReader(catalog, roles, out).read();
+        new InitialPrivilegesReader(catalog, roles, out).read();
         new PublicationReader(catalog, roles, out, options.ignoredPublications()).read();
         new SubscriptionReader(catalog, roles, out, options.subscriptions(), targetVersion).read();
+        SecurityLabelReader labels = new SecurityLabelReader(catalog, out, options.target().labelProviders());
+        labels.read();
         new EventTriggerReader(catalog, roles, out).read();
+        labels.addEventTriggerLabels();
         order(catalog, out, relations);
         return out;
     }

@@ -126,6 +126,7 @@ public final class SchemaSelection {
             schema.extensions.removeIf(e -> !filter.takesExtension(e.name()));
             recordExclusions();
             schema.objects.removeIf(o -> !keeps(o.ref()));
+            schema.leaveOutSystemPrivileges();
             return new SchemaSelection(excluded, broken);
         }
 

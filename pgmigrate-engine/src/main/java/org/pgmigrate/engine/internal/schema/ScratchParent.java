@@ -43,7 +43,7 @@ final class ScratchParent {
     void build(List<String> s) {
         String alterChild = "ALTER " + child.keyword() + child.name;
         s.add("CREATE TABLE " + scratch + " ()");
-        s.add(TableDefinition.head(child) + " () INHERITS (" + scratch + ")" + TableDefinition.tail(child));
+        s.add(TableDefinition.head(child) + " () INHERITS (" + scratch + ")" + definition.tail(child, null));
         List<String> expressions = new ArrayList<>();
         for (Column c : columns.of(child.oid)) {
             String plain = c.typeAndCollation();

@@ -30,12 +30,20 @@ public final class SourceSchema {
     final List<MigrationWarning> warnings = new ArrayList<>();
     final List<RequiredExtension> extensions = new ArrayList<>();
     final List<DatabaseSetting> databaseSettings = new ArrayList<>();
+    final List<ChangedPrivileges> changedPrivileges = new ArrayList<>();
+    /** Provider and label literal of the database's security labels. */
+    final List<String[]> databaseLabels = new ArrayList<>();
+    /** Whether the changed privileges of system objects are left out (with a filter). */
+    boolean systemPrivilegesLeftOut;
+    /** Label providers of the source the target has not loaded: their labels were left out, with a warning. */
+    final Set<String> missingLabelProviders = new HashSet<>();
     /** What a filter left out: objects with their members, and schemas by name. */
     final Set<ObjectRef> excludedObjects = new HashSet<>();
     final Set<String> excludedSchemas = new HashSet<>();
     String databaseComment;
     DatabaseProperties databaseProperties;
     TargetRoles roles;
+    Tablespaces tablespaces = Tablespaces.unmapped();
 
     /** Pre-data objects in dependency order, then the other placements as read. */
     public List<SchemaObject> objects() {
@@ -81,6 +89,11 @@ public final class SourceSchema {
         return databaseSettings;
     }
 
+    /** Privileges changed on extension members and system objects, which the migration does not create. */
+    public List<ChangedPrivileges> changedPrivileges() {
+        return changedPrivileges;
+    }
+
     /** The database's comment as a SQL literal, or null. */
     public String databaseComment() {
         return databaseComment;
@@ -101,7 +114,37 @@ public final class SourceSchema {
         if (databaseProperties.connectionLimit() != -1) {
             statements.add("ALTER " + target + " CONNECTION LIMIT " + databaseProperties.connectionLimit());
         }
+        databaseLabels.forEach(label -> statements.add(SecurityLabelReader.statement(label[0], target, label[1])));
         return statements.toList();
+    }
+
+    /**
+     * Leaves out the changed privileges of system objects, as pg_dump does when it dumps less than
+     * the whole database, naming them in a warning.
+     */
+    void leaveOutSystemPrivileges() {
+        systemPrivilegesLeftOut = true;
+        List<String> objects = changedPrivileges.stream().filter(c -> c.extension() == null).map(ChangedPrivileges::object).toList();
+        if (!objects.isEmpty()) {
+            warnings.add(MigrationWarning.of("system-privileges-not-migrated", "Privileges changed on system objects after initdb"
+                    + " are carried only when the whole database is migrated, not with a filter (as pg_dump does); grant them on the"
+                    + " target by hand where they are needed.", objects));
+        }
+    }
+
+    /** Whether the changed privileges of system objects are left out, see {@link #leaveOutSystemPrivileges()}. */
+    public boolean systemPrivilegesLeftOut() {
+        return systemPrivilegesLeftOut;
+    }
+
+    /** The label providers of the source that the target has not loaded, whose labels were left out. */
+    public Set<String> missingLabelProviders() {
+        return missingLabelProviders;
+    }
+
+    /** Where the relations of each source tablespace went on the target. */
+    public Tablespaces tablespaces() {
+        return tablespaces;
     }
 
     /** The roles of the target, as the objects were read for it. */

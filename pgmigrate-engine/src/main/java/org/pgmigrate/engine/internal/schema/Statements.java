@@ -55,7 +55,7 @@ final class Statements {
         if (role != null) {
             list.add("REVOKE ALL ON " + grantTarget + " FROM " + Sql.ident(role));
         }
-        grants("", grantTarget, "", acl);
+        grants("", grantTarget, "", acl, owner);
         return this;
     }
 
@@ -73,30 +73,52 @@ final class Statements {
             list.add(prefix + "REVOKE ALL ON " + objects + " FROM PUBLIC");
             list.add(prefix + "REVOKE ALL ON " + objects + " FROM " + Sql.ident(role));
         }
-        grants(prefix, objects, "", acl);
+        grants(prefix, objects, "", acl, null);
         return this;
     }
 
     /** Column privileges: {@code GRANT priv (column) ON TABLE t TO role}. */
     Statements columnPrivileges(String tableTarget, String column, List<Grant> acl) {
         if (acl != null) {
-            grants("", tableTarget, " (" + Sql.ident(column) + ")", acl);
+            grants("", tableTarget, " (" + Sql.ident(column) + ")", acl, null);
         }
         return this;
     }
 
-    private void grants(String prefix, String grantTarget, String columns, List<Grant> acl) {
-        Map<String, List<String>> byGrantee = new LinkedHashMap<>();
+    /**
+     * GRANT statements for {@code acl}. With {@code owner} given, what another role granted is
+     * granted as that role ({@code SET ROLE}), which the ACL records as its grantor, after the
+     * grants that give it the grant option.
+     */
+    private void grants(String prefix, String grantTarget, String columns, List<Grant> acl, String owner) {
+        Map<String, Map<String, List<String>>> byGrantor = new LinkedHashMap<>();
+        byGrantor.put(null, new LinkedHashMap<>());
+        GrantorOrder order = new GrantorOrder();
         for (Grant g : acl) {
             String grantee = g.grantee() == null ? null : roles.name(g.grantee(), grantTarget);
             if (g.grantee() != null && grantee == null) {
                 continue;
             }
+            String grantor = owner == null || g.grantor() == null || g.grantor().equals(owner) ? null : g.grantor();
             String key = (grantee == null ? "PUBLIC" : Sql.ident(grantee)) + (g.grantable() ? " WITH GRANT OPTION" : "");
-            byGrantee.computeIfAbsent(key, k -> new ArrayList<>()).add(g.privilege() + columns);
+            byGrantor.computeIfAbsent(grantor, k -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(g.privilege() + columns);
+            order.granted(grantor, g.grantee(), g.grantable());
         }
-        byGrantee.forEach((grantee, privileges) ->
-                list.add(prefix + "GRANT " + String.join(", ", privileges) + " ON " + grantTarget + " TO " + grantee));
+        for (String grantor : order.of(byGrantor.keySet())) {
+            String role = grantor == null ? null : roles.name(grantor, grantTarget);
+            if (grantor != null && role == null) {
+                continue;
+            }
+            if (role != null) {
+                list.add("SET ROLE " + Sql.ident(role));
+            }
+            byGrantor.get(grantor).forEach((grantee, privileges) ->
+                    list.add(prefix + "GRANT " + String.join(", ", privileges) + " ON " + grantTarget + " TO " + grantee));
+            if (role != null) {
+                list.add("RESET ROLE");
+            }
+        }
     }
 
     List<String> toList() {

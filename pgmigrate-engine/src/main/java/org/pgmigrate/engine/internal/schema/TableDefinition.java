@@ -32,6 +32,7 @@ final class TableDefinition {
     private final Map<Long, Relation> relations;
     private final Map<Long, List<Long>> parents;
     private final int targetVersion;
+    private final Tablespaces tablespaces;
     private final List<String> inParentsOrder = new ArrayList<>();
     /** The CHECK constraints and defaults of the table at hand that are created on their own (see {@link Separable}). */
     private Set<ObjectRef> separated = Set.of();
@@ -39,14 +40,16 @@ final class TableDefinition {
     /**
      * @param relations the relations read, by OID
      * @param parents the parents of each child, in order ({@code inhseqno})
+     * @param tablespaces where the source's tablespaces go
      */
     TableDefinition(ColumnReader columns, SequenceReader sequences, Map<Long, Relation> relations, Map<Long, List<Long>> parents,
-                    int targetVersion) {
+                    int targetVersion, Tablespaces tablespaces) {
         this.columns = columns;
         this.sequences = sequences;
         this.relations = relations;
         this.parents = parents;
         this.targetVersion = targetVersion;
+        this.tablespaces = tablespaces;
     }
 
     /** The parents of {@code r}, in order. */
@@ -125,11 +128,16 @@ final class TableDefinition {
         return "CREATE " + (r.persistence == 'u' && r.kind != 'p' ? "UNLOGGED " : "") + r.keyword() + r.name;
     }
 
-    /** What follows the columns: partition key, foreign server, access method, storage parameters. */
-    static String tail(Relation r) {
+    /**
+     * What follows the columns: partition key, foreign server, access method, storage parameters
+     * and tablespace; {@code parent} for a table made {@code PARTITION OF} it, whose tablespace the
+     * partition takes unless it names another, else null.
+     */
+    String tail(Relation r, Relation parent) {
         return (r.partitionKey == null ? "" : " PARTITION BY " + r.partitionKey)
                 + (r.foreignServer == null ? "" : " SERVER " + r.foreignServer)
-                + RelationReader.using(r) + RelationReader.withOptions(r);
+                + RelationReader.using(r) + RelationReader.withOptions(r)
+                + (parent != null && r.kind != 'p' ? tablespaces.partitionClause(r.tablespace, parent.tablespace) : tablespaces.clause(r.tablespace));
     }
 
     /** A table without parents: ordinary, partitioned, foreign, or typed ({@code OF type}). */
@@ -146,9 +154,9 @@ final class TableDefinition {
         }
         checks(r, false).forEach(check -> elements.add(check.clause()));
         if (r.ofType != null) {
-            return head(r) + " OF " + r.ofType + (elements.isEmpty() ? "" : parenthesized(elements)) + tail(r);
+            return head(r) + " OF " + r.ofType + (elements.isEmpty() ? "" : parenthesized(elements)) + tail(r, null);
         }
-        return head(r) + parenthesized(elements) + tail(r);
+        return head(r) + parenthesized(elements) + tail(r, null);
     }
 
     /** {@code CREATE TABLE ... INHERITS}: the columns the child declares, the rest from its parents. */
@@ -163,7 +171,7 @@ final class TableDefinition {
         notNullElements(r, parents, elements);
         checks(r, true).forEach(check -> elements.add(check.clause()));
         return head(r) + parenthesized(elements)
-                + " INHERITS (" + parents.stream().map(p -> p.name).collect(Collectors.joining(", ")) + ")" + tail(r);
+                + " INHERITS (" + parents.stream().map(p -> p.name).collect(Collectors.joining(", ")) + ")" + tail(r, null);
     }
 
     /** {@code CREATE TABLE ... PARTITION OF}: every column from the parent. */
@@ -172,7 +180,7 @@ final class TableDefinition {
         notNullElements(r, List.of(parent), elements);
         checks(r, true).forEach(check -> elements.add(check.clause()));
         return head(r) + " PARTITION OF " + parent.name + (elements.isEmpty() ? "" : parenthesized(elements)) + " " + r.partitionBound
-                + tail(r);
+                + tail(r, parent);
     }
 
     /**
@@ -187,7 +195,7 @@ final class TableDefinition {
             elements.add(definition(c) + constraints(r, c, null, NotNullClauses.beforeAttach(r.relname, c, parentColumn)));
         }
         checks(r, false).forEach(check -> elements.add(check.clause()));
-        s.add(head(r) + parenthesized(elements) + tail(r));
+        s.add(head(r) + parenthesized(elements) + tail(r, null));
         s.add("ALTER TABLE " + parent.name + " ATTACH PARTITION " + r.name + " " + r.partitionBound);
         for (Column c : columns.of(r.oid)) {
             if (NotNullClauses.localAfterAttach(c, columns.named(parent.oid, c.name))) {

@@ -44,7 +44,8 @@ final class TableObjectReader {
                 + " i.indisclustered, i.indisreplident,"
                 + " (SELECT h.inhparent FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid),"
                 + " con.oid, con.conname, pg_catalog.pg_get_constraintdef(con.oid), con.contype, con.condeferrable, con.condeferred,"
-                + (catalog.version() >= 180000 ? " con.conperiod," : " false,") + inheritedNotNullInKey()
+                + (catalog.version() >= 180000 ? " con.conperiod," : " false,") + inheritedNotNullInKey() + ","
+                + " (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = ic.reltablespace), pg_catalog.pg_get_expr(i.indpred, i.indrelid)"
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace"
                 + " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
@@ -54,7 +55,8 @@ final class TableObjectReader {
                     indexNames.put(rs.getLong(1), Sql.qualified(rs.getString(3), rs.getString(4)));
                     rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
                         rs.getObject(8), rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(4),
-                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16)});
+                        rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16), rs.getString(17),
+                        rs.getString(18)});
                 });
         for (Object[] row : rows) {
             long indexOid = (Long) row[0];
@@ -65,6 +67,7 @@ final class TableObjectReader {
             String indexName = indexNames.get(indexOid);
             Statements s = new Statements(roles);
             String kind = "index";
+            String definition = out.tablespaces.indexDefinition((String) row[2], (String) row[16], (String) row[15]);
             if (row[6] != null) {
                 long constraintOid = ((Number) row[6]).longValue();
                 String type = (String) row[10];
@@ -76,18 +79,20 @@ final class TableObjectReader {
                 if (usingIndex && table.kind != 'p') {
                     // build the unique index like any other (in parallel with the table's other
                     // indexes), then make it the constraint, which then only takes a moment
-                    s.add((String) row[2]);
+                    s.add(definition);
                     s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7])
                             + (type.equals("p") ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " + Sql.ident((String) row[9])
                             + ((Boolean) row[11] ? " DEFERRABLE" : "") + ((Boolean) row[12] ? " INITIALLY DEFERRED" : ""));
                 } else {
-                    s.add("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7]) + " " + row[8]);
+                    // the constraint's definition has no place for its index's tablespace
+                    out.tablespaces.aroundConstraint("ALTER TABLE ONLY " + table.name + " ADD CONSTRAINT " + Sql.ident((String) row[7])
+                            + " " + row[8], (String) row[15]).forEach(s::add);
                 }
                 s.comment("CONSTRAINT " + Sql.ident((String) row[7]) + " ON " + table.name,
                         catalog.comment(ObjectRef.PG_CONSTRAINT, constraintOid, 0));
                 kind = "constraint";
             } else {
-                s.add((String) row[2]);
+                s.add(definition);
             }
             s.comment("INDEX " + indexName, catalog.comment(ObjectRef.PG_CLASS, indexOid, 0));
             if (row[5] != null) {
@@ -179,6 +184,7 @@ final class TableObjectReader {
             + "   AND cv.convalidated AND NOT cv.conislocal ORDER BY 1)";
 
     private void readTriggers() throws SQLException {
+        TriggerClones clones = TriggerClones.read(catalog);
         String notCloned = catalog.version() >= 130000 ? " AND t.tgparentid = 0" : "";
         catalog.query("SELECT t.oid, t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled"
                 + " FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid >= " + Catalog.FIRST_NORMAL_OID + notCloned
@@ -193,6 +199,7 @@ final class TableObjectReader {
                     if (state != null) {
                         s.add("ALTER TABLE " + table.name + " " + state + " TRIGGER " + name);
                     }
+                    clones.statements(rs.getLong(1), relations).forEach(s::add);
                     s.comment("TRIGGER " + name + " ON " + table.name, catalog.comment(ObjectRef.PG_TRIGGER, rs.getLong(1), 0));
                     out.add(new SchemaObject(ObjectRef.of(ObjectRef.PG_TRIGGER, rs.getLong(1)), "trigger", name + " ON " + table.name,
                             objectPlacement(table), table.oid, s.toList()));
@@ -224,7 +231,7 @@ final class TableObjectReader {
     }
 
     /** ALTER TABLE keywords for a trigger's or rule's firing state, null for the default (enabled, origin). */
-    private static String enabledState(String code) {
+    static String enabledState(String code) {
         switch (code) {
             case "D":
                 return "DISABLE";

@@ -26,7 +26,7 @@ record Fact(String key, String object, String label, ObjectRef anchor, ObjectRef
         this(key, object, label, anchor, null, schema, role, secret, properties);
     }
 
-    /** A property's value, and what kind of names it holds, for the mapping of roles. */
+    /** A property's value, and what kind of names it holds, for the mapping of roles and tablespaces. */
     record Property(String value, Kind kind) {}
 
     /** What a property's value is made of. */
@@ -37,6 +37,8 @@ record Fact(String key, String object, String label, ObjectRef anchor, ObjectRef
         /** Role names separated by {@link FactQuery#ITEM}. */
         ROLES,
         /** ACL items, each "grantee, privilege, grantable, grantor" separated by {@link FactQuery#FIELD}. */
-        ACL
+        ACL,
+        /** A tablespace name; null for the database's default. */
+        TABLESPACE
     }
 }

@@ -190,14 +190,25 @@ final class FactCatalogs {
         all.add(FactCatalog.of("pg_language").rows(userObject("pg_language")).build());
         all.add(FactCatalog.of("pg_transform").rows(userObject("pg_transform")).build());
         all.add(FactCatalog.of("pg_trigger")
-                // internal triggers (of foreign keys) are named after OIDs; their constraint is compared. The clones of
-                // a partitioned table's trigger on its partitions (internal before 15) are, for their enabled state
+                // internal triggers (of foreign keys) are named after OIDs; their constraint is compared; the
+                // clones of a partitioned table's trigger on its partitions (internal before 15) follow it, but
+                // for their firing state (below)
                 .rows("NOT x.tgisinternal AND x.tgrelid IN (" + USER_RELATIONS + ")")
-                .derive("tgparentid", "CASE WHEN x.tgparentid <> 0 THEN 'made for its parent' END")
+                .rowsWhereColumn("tgparentid", "x.tgparentid = 0")
                 .anchor("'pg_catalog.pg_class'::pg_catalog.regclass, x.tgrelid")
                 .ignore("tgqual")
                 .derive("definition", "pg_catalog.pg_get_triggerdef(x.oid)")
                 .attnums("tgattr", "x.tgrelid")
+                .build());
+        // the clones of a partitioned table's trigger on its partitions: only their firing state is their own
+        all.add(FactCatalog.of("pg_trigger").name("pg_trigger clones").what("state on this partition")
+                .rows("x.tgrelid IN (" + USER_RELATIONS + ") AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+                        + " WHERE d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND d.objid = x.oid"
+                        + " AND d.refclassid = 'pg_catalog.pg_trigger'::pg_catalog.regclass)"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.oid = x.tgconstraint AND c.contype = 'f')")
+                .anchor("'pg_catalog.pg_class'::pg_catalog.regclass, x.tgrelid")
+                .derive("tgenabled", "x.tgenabled::pg_catalog.text")
+                .onlyDerived()
                 .build());
         all.add(FactCatalog.of("pg_event_trigger").rows(userObject("pg_event_trigger")).build());
         all.add(FactCatalog.of("pg_rewrite")
@@ -360,11 +371,14 @@ final class FactCatalogs {
         }
         facts.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum")
                 .name("pg_attribute privileges").what("privileges")
-                .rows("x.attacl IS NOT NULL AND x.attnum > 0 AND (x.attrelid < 16384 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
-                        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = x.attrelid AND n.nspname = 'information_schema')"
-                        + " OR NOT " + notMember("pg_class", "x.attrelid") + ") AND " + sorted("x.attacl")
-                        + " IS DISTINCT FROM " + sorted("(SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip WHERE ip.classoid ="
-                        + " 'pg_catalog.pg_class'::pg_catalog.regclass AND ip.objoid = x.attrelid AND ip.objsubid = x.attnum)"))
+                // a column without initial privileges started with none: an empty ACL is no change
+                .rows("x.attacl IS NOT NULL AND x.attnum > 0 AND NOT x.attisdropped"
+                        + " AND (NOT " + notMember("pg_class", "x.attrelid") + " OR (x.attrelid < 16384 AND EXISTS (SELECT 1"
+                        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = x.attrelid"
+                        + " AND n.nspname NOT IN ('information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_toast%')))"
+                        + " AND " + sorted("COALESCE(x.attacl, '{}')") + " IS DISTINCT FROM " + sorted("COALESCE((SELECT ip.initprivs"
+                        + " FROM pg_catalog.pg_init_privs ip WHERE ip.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+                        + " AND ip.objoid = x.attrelid AND ip.objsubid = x.attnum), '{}')"))
                 .anchor(extensionOf("pg_class", "x.attrelid"))
                 .derive("attacl", "x.attacl")
                 .onlyDerived()

@@ -33,6 +33,11 @@ final class FactComparison {
 
         /** The target's role for a source role, or null when it is missing there. */
         String role(String sourceRole);
+
+        /** The target's tablespace for a source tablespace, or null for the target database's default. */
+        default String tablespace(String sourceTablespace) {
+            return sourceTablespace;
+        }
     }
 
     FactComparison(Scope scope) {
@@ -90,9 +95,14 @@ final class FactComparison {
                 continue;
             }
             Property sp = s.properties().get(name);
-            String expectedValue = mapRoles(sp);
-            if (expectedValue == null && sp.value() != null) {
-                continue; // names only roles missing on the target
+            String expectedValue;
+            if (sp.kind() == Fact.Kind.TABLESPACE) {
+                expectedValue = sp.value() == null ? null : scope.tablespace(sp.value());
+            } else {
+                expectedValue = mapRoles(sp);
+                if (expectedValue == null && sp.value() != null) {
+                    continue; // names only roles missing on the target
+                }
             }
             String sourceValue = majors.normalize(catalog, name, expectedValue, s);
             String targetValue = majors.normalize(catalog, name, t.properties().get(name).value(), t);

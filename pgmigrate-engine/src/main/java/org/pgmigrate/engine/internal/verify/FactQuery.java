@@ -136,6 +136,8 @@ final class FactQuery {
             boolean array = REFERENCE_ARRAY_TYPES.contains(type);
             if (references == null) {
                 uncompared.add(catalog.table() + "." + column + " (a reference this version cannot name)");
+            } else if (references.equals("pg_tablespace") && !array) {
+                add(column, "(SELECT t.spcname::pg_catalog.text FROM pg_catalog.pg_tablespace t WHERE t.oid = " + value + ")", Kind.TABLESPACE);
             } else if (references.equals(CatalogReferences.ROLE)) {
                 add(column, array ? roles(value) : role(value), array ? Kind.ROLES : Kind.ROLE);
             } else {

@@ -65,18 +65,13 @@ final class MajorDifferences {
     /**
      * Whether a fact is compared at all. Across majors, the foreign keys the server clones for
      * partitions are not: majors clone differently (12 began cloning for referenced partitions,
-     * 15 changed a partitioned table that references itself); the original is compared. Nor are
-     * the clones of triggers, where one major makes them internal.
+     * 15 changed a partitioned table that references itself); the original is compared.
      */
     boolean compares(Fact fact) {
         if (!acrossMajors) {
             return true;
         }
-        if (fact.key().startsWith("pg_constraint: ")) {
-            return !("f".equals(value(fact, "contype")) && value(fact, "conparentid") != null);
-        }
-        // before 15 the clones of a partitioned table's trigger are internal, and not compared
-        return !(older < 15 && fact.key().startsWith("pg_trigger: ") && value(fact, "tgparentid") != null);
+        return !(fact.key().startsWith("pg_constraint: ") && "f".equals(value(fact, "contype")) && value(fact, "conparentid") != null);
     }
 
     /** {@code value} of property {@code property} of {@code fact} of {@code catalog}, made comparable across majors. */

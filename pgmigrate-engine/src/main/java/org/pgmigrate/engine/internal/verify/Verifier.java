@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.PgMigrateException;
@@ -114,14 +115,29 @@ public final class Verifier {
         return new FactComparison(new FactComparison.Scope() {
             @Override
             public boolean excludes(Fact fact) {
-                return source.excludes(fact.anchor(), fact.schema()) || (fact.own() != null && source.excludes(fact.own(), null));
+                return source.excludes(fact.anchor(), fact.schema()) || (fact.own() != null && source.excludes(fact.own(), null))
+                        || leftOutLabel(source, fact)
+                        || (source.systemPrivilegesLeftOut() && fact.anchor() == null && SYSTEM_PRIVILEGES.matcher(fact.key()).lookingAt());
             }
 
             @Override
             public String role(String sourceRole) {
                 return source.roles() == null ? sourceRole : source.roles().mapped(sourceRole);
             }
+
+            @Override
+            public String tablespace(String sourceTablespace) {
+                return source.tablespaces().target(sourceTablespace);
+            }
         }).compare(expected, actual);
+    }
+
+    /** The facts of changed privileges (see FactCatalogs), which are about an extension's object or, without anchor, the system's. */
+    private static final Pattern SYSTEM_PRIVILEGES = Pattern.compile("pg_\\w+ privileges: ");
+
+    /** A security label of a provider the target has not loaded, which the migration left out with a warning. */
+    private static boolean leftOutLabel(SourceSchema source, Fact fact) {
+        return fact.key().startsWith("pg_seclabel: ") && source.missingLabelProviders().stream().anyMatch(p -> fact.key().endsWith(" / " + p));
     }
 
     private static String tableDetail(TableVerification v) {

@@ -12,7 +12,8 @@ import org.pgmigrate.validation.internal.ObjectsRule;
 /**
  * Privileges on pg_catalog's tables, views and functions changed since initdb (pg_init_privs
  * records them there; information_schema has no such record) (GRANT SELECT ON pg_catalog.x,
- * REVOKE EXECUTE ON FUNCTION pg_catalog.f): the migration leaves system objects alone.
+ * REVOKE EXECUTE ON FUNCTION pg_catalog.f): the migration carries them as pg_dump does, but only a
+ * superuser may change most of them on the target, and a filter leaves them out.
  */
 public final class SystemCatalogGrantsRule extends ObjectsRule {
     private static final String CHANGED = "SELECT what FROM ("
@@ -38,14 +39,15 @@ public final class SystemCatalogGrantsRule extends ObjectsRule {
 
     @Override
     protected String problem(List<String> objects, RuleContext context) {
-        return "Privileges on " + Names.count(objects.size(), "system object", "system objects") + " differ from a new database's,"
-                + " and the migration does not carry them: " + Names.list(objects) + ".";
+        return "Privileges on " + Names.count(objects.size(), "system object", "system objects") + " differ from a new database's: "
+                + Names.list(objects) + ". The migration carries them (as GRANT and REVOKE on the target's objects, as pg_dump does)"
+                + " only when the target user may change them, and not with a filter; otherwise a warning names them.";
     }
 
     @Override
     protected String remediation(List<String> objects, RuleContext context) {
-        return "Repeat the GRANT or REVOKE statements on the target after the migration (\\dp and \\df+ in psql show the privileges"
-                + " on the source); managed services may not allow them.";
+        return "Migrate as a superuser of the target, or repeat the GRANT or REVOKE statements on the target after the migration"
+                + " (\\dp and \\df+ in psql show the privileges on the source); managed services may not allow them.";
     }
 
     @Override
