@@ -620,6 +620,22 @@ compare_column_orders() {
     RESULT_COLUMNS[$tool]="$(wc -l <"$out")"
 }
 
+# pgmigrate's own verification of the target, whichever tool made it: it must report a difference
+# exactly where pg_dump -s (or the column-order or row comparison) shows one.
+verify_target() {
+    local tool="$1" port="$2" dir="$RUN_DIR/$1" rc=0
+    java -jar "$JAR" verify --source "$(url "$SOURCE_PORT" regression)" --target "$(url "$port" regression)" \
+        --report "$dir/verify.json" >"$dir/verify.log" 2>&1 </dev/null || rc=$?
+    if [[ ! -s "$dir/verify.json" ]]; then
+        RESULT_VERIFY[$tool]="could not run (exit $rc): $dir/verify.log"
+        return
+    fi
+    RESULT_VERIFY[$tool]="$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+d = r["differences"]
+print("equal" if r["equal"] else "%d differences: %s" % (len(d), "; ".join(sorted({x["object"] for x in d})[:6])))' "$dir/verify.json")"
+}
+
 compare_target() {
     local tool="$1" port="$2"
     local dir="$RUN_DIR/$tool"
@@ -634,6 +650,7 @@ compare_target() {
     else
         RESULT_COLUMNS[$tool]="reading the target's columns failed: $dir/target-columns.err"
     fi
+    verify_target "$tool" "$port"
     if row_digests "$port" "$dir/target-rows.tsv" 2>"$dir/target-rows.err"; then
         compare_rows "$tool" "$RUN_DIR/source-rows.tsv" "$dir/target-rows.tsv"
     else
@@ -658,6 +675,7 @@ print_summary() {
         printf '  column order:     %s relations whose columns come in another order (%s)\n' \
             "${RESULT_COLUMNS[$tool]}" "$RUN_DIR/$tool/columns.txt"
         printf '  rows:             %s\n' "${RESULT_ROWS[$tool]}"
+        printf '  pgmigrate verify: %s (%s)\n' "${RESULT_VERIFY[$tool]}" "$RUN_DIR/$tool/verify.log"
         if [[ -f "$rows" ]]; then
             # Tables whose rows differ, then why others could not be compared; the whole list is
             # in rows.txt.
@@ -677,7 +695,8 @@ main() {
     parse_args "$@"
     install_base_packages
     TOOLS=()
-    [[ "$RUN_PGMIGRATE" == yes ]] && { TOOLS+=(pgmigrate); ensure_jar; }
+    ensure_jar   # pgmigrate verify compares every target with the source, pg_dump's too
+    [[ "$RUN_PGMIGRATE" == yes ]] && TOOLS+=(pgmigrate)
     [[ "$RUN_PG_DUMP" == yes ]] && TOOLS+=(pg_dump)
 
     prepare_major "$TARGET_MAJOR"
@@ -712,7 +731,7 @@ main() {
     psql_at "$SOURCE_PORT" regression -F $'\t' -P footer=off -f "$SCRIPT_DIR/inventory.sql" >"$RUN_DIR/source-inventory.tsv" 2>&1 \
         || log "inventory queries failed: $RUN_DIR/source-inventory.tsv"
 
-    declare -gA RESULT_EXIT=() RESULT_TIME=() RESULT_NOTE=() RESULT_DIFF=() RESULT_ROWS=() RESULT_COLUMNS=()
+    declare -gA RESULT_EXIT=() RESULT_TIME=() RESULT_NOTE=() RESULT_DIFF=() RESULT_ROWS=() RESULT_COLUMNS=() RESULT_VERIFY=()
     local tool data
     for tool in "${TOOLS[@]}"; do
         data="$WORK_DIR/clusters/target-$tool-pg$TARGET_MAJOR"

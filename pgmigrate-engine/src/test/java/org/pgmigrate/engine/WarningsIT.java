@@ -84,7 +84,10 @@ class WarningsIT {
                                                                             @Pg(value = 16, instance = "source") TestDatabase target) {
         source.execute("CREATE TABLE measures (id int, width int, area int GENERATED ALWAYS AS (width * 2) STORED);"
                 + "CREATE TABLE wide_measures (area int GENERATED ALWAYS AS (width * 3) STORED, width int, id int);"
-                + "ALTER TABLE wide_measures INHERIT measures; INSERT INTO wide_measures (id, width) VALUES (1, 10)");
+                // the parent's new column makes wide_measures no longer all its own: it cannot be made on its own
+                + "ALTER TABLE wide_measures INHERIT measures; ALTER TABLE measures ADD COLUMN note text;"
+                + "CREATE TABLE own_measures (area int GENERATED ALWAYS AS (width * 4) STORED, width int, id int, note text);"
+                + "ALTER TABLE own_measures INHERIT measures; INSERT INTO wide_measures (id, width) VALUES (1, 10)");
 
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).execute();
@@ -92,7 +95,10 @@ class WarningsIT {
         assertThat(result.warnings()).filteredOn(w -> w.code().equals("column-order")).singleElement()
                 .satisfies(w -> assertThat(w.objects()).containsExactly("\"public\".\"wide_measures\""));
         assertThat(target.queryColumn("SELECT attname::text FROM pg_attribute WHERE attrelid = 'wide_measures'::regclass AND attnum > 0"
-                + " ORDER BY attnum")).containsExactly("id", "width", "area");
+                + " ORDER BY attnum")).containsExactly("id", "width", "area", "note");
+        // a child whose columns are all its own is made on its own and attached: its order is kept
+        assertThat(target.queryColumn("SELECT attname::text FROM pg_attribute WHERE attrelid = 'own_measures'::regclass AND attnum > 0"
+                + " ORDER BY attnum")).containsExactly("area", "width", "id", "note");
         assertThat(target.queryValue("SELECT area FROM wide_measures")).isEqualTo("30");
         // what the warning says is what verification finds, and nothing else
         assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.differences())
