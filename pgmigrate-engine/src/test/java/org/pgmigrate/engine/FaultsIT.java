@@ -129,4 +129,28 @@ class FaultsIT {
         assertThat(warnings).noneMatch(w -> w.code().equals("retried"));
         assertThat(target.queryValue("SELECT count(*) FROM public.small")).isEqualTo("0");
     }
+
+    @Test
+    void anErrorThrownOnAWorkerFailsTheRunWithThatCause(@Pg(instance = "source") TestDatabase source,
+                                                       @Pg(instance = "target") TestDatabase target) {
+        slowTable(source);
+        AssertionError thrown = new AssertionError("a listener's assertion on a worker thread");
+        MigrationListener failsOnSmall = new MigrationListener() {
+            @Override
+            public void tableStarted(String qualifiedName) {
+                if (qualifiedName.equals("public.small")) {
+                    throw thrown;
+                }
+            }
+        };
+
+        // without verification nothing else would notice that small was never copied
+        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).jobs(2)
+                        .verification(VerificationPolicy.SKIP).listener(failsOnSmall).execute())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
+                    assertThat(e).hasRootCause(thrown);
+                    assertThat(e.getMessage()).contains("a listener's assertion on a worker thread");
+                });
+    }
 }

@@ -20,7 +20,8 @@ import org.slf4j.MDC;
  * A fixed number of worker threads, each with its own source connection (inside the shared
  * snapshot) and target connection, opened on first use and kept for the whole run. The first
  * job that fails stops the rest: jobs not yet started are skipped and {@link #awaitIdle()}
- * rethrows that failure.
+ * rethrows that failure. A job that throws an {@link Error} fails the run too: were it to end
+ * its thread unnoticed, the run could report success with a table missing.
  */
 public final class Workers implements AutoCloseable {
     /** Work for one worker thread. */
@@ -84,7 +85,7 @@ public final class Workers implements AutoCloseable {
     private final List<Session> allSessions = new ArrayList<>();
     private final Supplier<Connection> sourceFactory;
     private final Supplier<Connection> targetFactory;
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Phaser pending = new Phaser(1);
     private final Map<String, String> mdc;
 
@@ -117,7 +118,7 @@ public final class Workers implements AutoCloseable {
                     }
                     job.run(session());
                 }
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
                 MDC.clear();
@@ -153,12 +154,28 @@ public final class Workers implements AutoCloseable {
         return Math.max(0, threads - (pending.getRegisteredParties() - 1));
     }
 
-    /** Waits until every submitted job has finished, then rethrows the first failure, if any. */
+    /**
+     * Waits until every submitted job has finished, then rethrows the first failure, if any: an
+     * exception as it was, an {@link Error} as the cause of a {@link WorkerError}, so that the
+     * run's own failure handling (journal, cleanup, report) sees it as it sees any other.
+     */
     public void awaitIdle() throws Exception {
         pending.arriveAndAwaitAdvance();
-        Exception e = failure.get();
-        if (e != null) {
+        Throwable t = failure.get();
+        if (t instanceof Exception e) {
             throw e;
+        }
+        if (t != null) {
+            throw new WorkerError(t);
+        }
+    }
+
+    /** A job ended with an {@link Error}; the error is the cause. */
+    public static final class WorkerError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        WorkerError(Throwable error) {
+            super("A worker thread failed with " + error, error);
         }
     }
 

@@ -69,4 +69,19 @@ class WorkersTest {
         }
         assertThat(ran).isEmpty();
     }
+
+    @Test
+    void anErrorInAJobIsAFailureToo() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        StackOverflowError error = new StackOverflowError("deep");
+        try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
+            workers.submit(s -> {
+                throw error;
+            });
+            workers.submit(s -> ran.add("later"));
+            assertThatThrownBy(workers::awaitIdle).isInstanceOf(Workers.WorkerError.class).hasCause(error)
+                    .hasMessageContaining("StackOverflowError: deep");
+        }
+        assertThat(ran).isEmpty();
+    }
 }
