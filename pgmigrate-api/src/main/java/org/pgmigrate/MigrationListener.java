@@ -7,6 +7,12 @@ package org.pgmigrate;
  * <p>Calls arrive from the migration's worker threads, several at once while tables copy in
  * parallel: implementations must be thread-safe and should return quickly. For one table, events
  * come in order: started, progress, index built, finished; verified later.
+ *
+ * <p>A listener that throws (anything, an {@link Error} too) fails the run: it ends with
+ * {@link ErrorKind#MIGRATION_FAILED}, whose message names the listener's class and the event,
+ * and what the listener threw as its cause; an offline run keeps its journal for a resume, an
+ * online one drops its slot as for any other failure. Catch inside the listener what must not
+ * stop a migration (a metrics backend that is down, say).
  */
 public interface MigrationListener {
     /** The listener that ignores everything. */

@@ -15,6 +15,7 @@ import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.Cancellation;
+import org.pgmigrate.engine.internal.GuardedListener;
 import org.pgmigrate.engine.internal.MigrationIds;
 import org.pgmigrate.engine.internal.OfflineHandle;
 import org.pgmigrate.engine.internal.OfflineMigration;
@@ -48,8 +49,14 @@ public final class PgMigrateEngine implements MigrationEngine {
         }
     }
 
+    /** The request with its listener guarded: what the listener throws fails the run, naming it. */
+    private static MigrationRequest guarded(MigrationRequest request) {
+        return MigrationRequest.builder().from(request).listener(GuardedListener.of(request.listener())).build();
+    }
+
     @Override
-    public MigrationHandle start(MigrationRequest request) {
+    public MigrationHandle start(MigrationRequest unguarded) {
+        MigrationRequest request = guarded(unguarded);
         if (request.mode() == MigrationMode.ONLINE) {
             refuseResume(request);
             return OnlineMigration.start(request);
@@ -81,7 +88,7 @@ public final class PgMigrateEngine implements MigrationEngine {
 
     @Override
     public VerificationReport verify(MigrationRequest request) {
-        return new StandaloneVerification(request).run();
+        return new StandaloneVerification(guarded(request)).run();
     }
 
     @Override

@@ -150,7 +150,7 @@ class FaultsIT {
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
                     assertThat(e).hasRootCause(thrown);
-                    assertThat(e.getMessage()).contains("a listener's assertion on a worker thread");
+                    assertThat(e.getMessage()).contains("threw from tableStarted(public.small)", "a listener's assertion on a worker thread");
                 });
     }
 }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
@@ -59,6 +61,28 @@ class OnlineStopsIT {
         }
         // everything before the change arrived, nothing of it
         assertThat(target.queryColumn("SELECT id FROM public.orders ORDER BY id")).containsExactly("1", "2");
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    /** A listener of the caller's own that breaks on the first lag event. */
+    static final class LagBreaks implements MigrationListener {
+        @Override
+        public void lagMeasured(ReplicationLag lag) {
+            throw new IllegalStateException("the dashboard is down");
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsStopsTheMigrationNamingIt(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                      @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY, v text); INSERT INTO public.t VALUES (1, 'x')");
+        try (MigrationHandle handle = online(source, target).listener(new LagBreaks()).start()) {
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
+                assertThat(e.getMessage()).contains(LagBreaks.class.getName(), "lagMeasured", "the dashboard is down", "were dropped");
+                assertThat(e).hasRootCauseInstanceOf(IllegalStateException.class);
+            });
+        }
         OnlineMigrationIT.assertNothingLeft(source, target);
     }
 

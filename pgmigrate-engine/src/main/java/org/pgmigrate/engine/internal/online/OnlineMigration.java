@@ -23,6 +23,7 @@ import org.pgmigrate.Phase;
 import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.ValidationReport;
+import org.pgmigrate.engine.internal.GuardedListener;
 import org.pgmigrate.engine.internal.MigrationIds;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
@@ -511,6 +512,11 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
                         c = sourceConnector.open("pgmigrate-watch");
                     }
                     measure(c);
+                } catch (GuardedListener.ListenerFailure e) {
+                    if (stopped == null) {
+                        stopped = new PgMigrateException(ErrorKind.MIGRATION_FAILED, e.getMessage(), e);
+                    }
+                    break;
                 } catch (SQLException | RuntimeException e) {
                     LOG.debug("Watching the source failed: {}", e.getMessage());
                     Connector.closeQuietly(c);
