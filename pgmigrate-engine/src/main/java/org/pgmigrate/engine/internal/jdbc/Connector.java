@@ -14,7 +14,8 @@ import org.postgresql.PGConnection;
 /**
  * Opens connections to one endpoint with the session settings the engine relies on: the same
  * text formats on both sides (so COPY text and checksums agree), an empty search_path (so every
- * name the catalogs render is schema-qualified) and no timeouts.
+ * name the catalogs render is schema-qualified) and no timeouts. A connection of the caller's
+ * {@code DataSource} goes back to it with the settings it came with ({@link BorrowedConnection}).
  */
 public final class Connector {
     private static final String SESSION_SETTINGS = String.join("; ",
@@ -113,9 +114,12 @@ public final class Connector {
             Properties properties = properties();
             properties.putAll(extra);
             properties.setProperty("ApplicationName", applicationName);
-            connection = endpoint.dataSource().isPresent()
-                    ? endpoint.dataSource().get().getConnection()
-                    : DriverManager.getConnection(endpoint.jdbcUrl(), properties);
+            if (endpoint.dataSource().isPresent()) {
+                connection = endpoint.dataSource().get().getConnection();
+                connection = BorrowedConnection.borrow(connection);
+            } else {
+                connection = DriverManager.getConnection(endpoint.jdbcUrl(), properties);
+            }
             connection.unwrap(PGConnection.class);
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
