@@ -115,10 +115,15 @@ class UncreatableObjectsIT {
     void leftOutWhenAskedEachNamedInAWarningAndTheRestMigratedAndVerified(@Pg(instance = "source") TestDatabase source,
                                                                           @Pg(instance = "target") TestDatabase target) {
         String function = sourceWithALibraryTheTargetLacks(source);
+        // a changed privilege of a system object: leaving objects out is no filter, so it travels
+        source.execute("GRANT SELECT (prosrc) ON TABLE pg_catalog.pg_proc TO postgres");
 
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2).leaveOutUncreatableObjects(true).execute();
 
         assertThat(result.completed()).isTrue();
+        assertThat(result.warnings()).noneMatch(w -> w.code().equals("system-privileges-not-migrated"));
+        assertThat(target.queryValue("SELECT attacl::text FROM pg_catalog.pg_attribute WHERE attrelid = 'pg_catalog.pg_proc'::regclass"
+                + " AND attname = 'prosrc'")).isEqualTo("{postgres=r/postgres}");
         assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.differences()).isEmpty());
         List<MigrationWarning> warnings = result.warnings().stream().filter(w -> w.code().equals("uncreatable-object")).toList();
         assertThat(warnings).hasSize(2);

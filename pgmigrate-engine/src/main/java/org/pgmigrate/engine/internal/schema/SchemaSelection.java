@@ -126,7 +126,10 @@ public final class SchemaSelection {
             schema.extensions.removeIf(e -> !filter.takesExtension(e.name()));
             recordExclusions();
             schema.objects.removeIf(o -> !keeps(o.ref()));
-            schema.leaveOutSystemPrivileges();
+            if (!filter.takesEverything()) {
+                // a filter, as pg_dump's selections; objects left out as uncreatable do not count
+                schema.leaveOutSystemPrivileges();
+            }
             return new SchemaSelection(excluded, broken);
         }
 
