@@ -74,6 +74,9 @@ final class Catalog {
                         grants.add(new Grant(rs.getLong(3) == 0 ? null : rs.getString(2), privilege, rs.getBoolean(5), rs.getString(6)));
                     }
                 });
+        if (catalogTable.equals("pg_class") && version < 170000) {
+            acls.replaceAll((oid, grants) -> Grant.allOfARelationBefore17(grants));
+        }
         aclCache.put(key, acls);
         return acls;
     }
