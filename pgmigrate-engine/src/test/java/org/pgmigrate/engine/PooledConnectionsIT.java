@@ -1,6 +1,7 @@
 package org.pgmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,11 +11,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.TableProgress;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
@@ -41,6 +49,7 @@ class PooledConnectionsIT {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(POOL_SIZE);
         // settings of the team's own, which its application relies on
+        config.setConnectionTimeout(10_000);
         config.setConnectionInitSql("SET search_path = app, public; SET TimeZone = 'Europe/Paris'; SET statement_timeout = '30s';"
                 + " SET maintenance_work_mem = '16MB'");
         return new HikariDataSource(config);
@@ -83,6 +92,34 @@ class PooledConnectionsIT {
             assertThat(sessions(targetPool)).containsExactlyInAnyOrderElementsOf(targetBefore);
             assertThat(target.queryValue("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = current_database()"
                     + " AND state LIKE 'idle in transaction%'")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void aCancelledRunGivesEveryConnectionBack(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target)
+            throws Exception {
+        // 10 MB at 500 kB/s: 20 s unless cancelled
+        source.execute("CREATE TABLE public.big (id int PRIMARY KEY, v text);"
+                + " INSERT INTO public.big SELECT i, repeat(md5(i::text), 3) FROM generate_series(1, 100000) i");
+        CountDownLatch copying = new CountDownLatch(1);
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void tableProgress(TableProgress progress) {
+                copying.countDown();
+            }
+        };
+        try (HikariDataSource sourcePool = pool(source); HikariDataSource targetPool = pool(target)) {
+            MigrationHandle handle = Migration.from(Endpoint.of(sourcePool)).to(Endpoint.of(targetPool)).jobs(2).throttle(500_000)
+                    .listener(listener).start();
+            assertThat(copying.await(1, TimeUnit.MINUTES)).isTrue();
+
+            handle.cancel();
+
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
+            // every connection can be borrowed again (the aborted ones replaced), each as the pool makes them
+            assertThat(sessions(sourcePool)).hasSize(POOL_SIZE).allSatisfy(s -> assertThat(s).contains("app, public|Europe/Paris|30s|"));
+            assertThat(sessions(targetPool)).hasSize(POOL_SIZE).allSatisfy(s -> assertThat(s).contains("app, public|Europe/Paris|30s|"));
         }
     }
 }

@@ -77,6 +77,8 @@ final class BorrowedConnection implements InvocationHandler {
 
     private void giveBack() throws SQLException {
         if (pooled.isClosed()) {
+            // aborted (a cancelled run): closing it still tells the pool it is free, to be dropped
+            pooled.close();
             return;
         }
         try {
