@@ -286,6 +286,17 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Makes every thread the run starts, for callers that own their threads (names, context,
+         * an application server's managed threads). pgmigrate neither names nor relies on the
+         * names of the threads it makes; whether they are daemon threads is the factory's choice
+         * (by default they are, so a run does not keep the JVM alive).
+         */
+        public Builder threadFactory(java.util.concurrent.ThreadFactory threadFactory) {
+            request.threadFactory(Objects.requireNonNull(threadFactory, "threadFactory"));
+            return this;
+        }
+
         /** The request as described so far. */
         public MigrationRequest request() {
             if (!hasTarget) {
@@ -335,8 +346,10 @@ public final class Migration {
          * Runs the migration and returns what it did. In {@link MigrationMode#ONLINE} mode it copies,
          * streams, and returns after a cutover requested from another process through the target
          * ({@code pgmigrate cutover --target URL}); use {@link #start()} to control it from here.
-         * Otherwise it runs on the calling thread until done (to be able to cancel it, use
-         * {@link #start()}). With {@link MigrationOption#VALIDATE_AND_MIGRATE}
+         * The work runs on the run's own threads (see {@link #threadFactory}) while the calling
+         * thread waits: interrupting it cancels the migration as {@link MigrationHandle#cancel()}
+         * does, and this then throws {@link ErrorKind#CANCELLED} with the thread's interrupt flag
+         * set. With {@link MigrationOption#VALIDATE_AND_MIGRATE}
          * the rules run first and the result carries their report ({@link MigrationResult#validation()});
          * with {@link MigrationOption#VALIDATE} only the rules run, and the result has the report and no
          * phases (prefer {@link #validate()}, which returns the report even when it failed).

@@ -1,6 +1,8 @@
 package org.pgmigrate;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A running migration, from {@link Migration.Builder#start()}. Thread-safe.
@@ -49,6 +51,23 @@ public interface MigrationHandle extends AutoCloseable {
      *     target was changed)
      */
     MigrationResult await();
+
+    /**
+     * Waits up to {@code timeout} for the migration to end, as {@link #await()} does.
+     *
+     * @return the result, or empty when {@code timeout} passed first (the migration goes on)
+     * @throws InterruptedException when the waiting thread is interrupted (the migration goes on)
+     * @throws PgMigrateException what {@link #await()} would throw
+     */
+    Optional<MigrationResult> await(Duration timeout) throws InterruptedException;
+
+    /**
+     * The end of the migration as a stage: completed with what {@link #await()} returns, or
+     * exceptionally with the {@link PgMigrateException} it throws. Functions given to it run on
+     * the run's thread that ends it, or at once on the caller's when it has ended; they must not
+     * block.
+     */
+    CompletionStage<MigrationResult> completion();
 
     /**
      * Stops the migration and returns once it has stopped; does nothing once it ended.

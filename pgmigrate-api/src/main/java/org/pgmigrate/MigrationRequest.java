@@ -173,6 +173,13 @@ public abstract class MigrationRequest {
         return Clock.systemUTC();
     }
 
+    /**
+     * Makes every thread of the run (its coordinating thread, the workers, an online run's stream
+     * and watch threads); empty: daemon threads named {@code pgmigrate-<migration id>-...}.
+     */
+    @Value.Auxiliary
+    public abstract java.util.Optional<java.util.concurrent.ThreadFactory> threadFactory();
+
     @Value.Check
     void check() {
         if (maxSourceBytesPerSecond().isPresent() && maxSourceBytesPerSecond().getAsLong() < 1) {

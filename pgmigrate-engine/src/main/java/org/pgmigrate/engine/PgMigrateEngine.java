@@ -28,6 +28,8 @@ import org.pgmigrate.spi.MigrationEngine;
 
 /** The engine the API finds with {@link java.util.ServiceLoader}. */
 public final class PgMigrateEngine implements MigrationEngine {
+    private static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
+
     @Override
     public MigrationResult execute(MigrationRequest request) {
         if (request.option() == MigrationOption.VALIDATE) {
@@ -37,7 +39,14 @@ public final class PgMigrateEngine implements MigrationEngine {
         // online: copies, streams, and ends with a cutover requested through the target (pgmigrate cutover);
         // offline: the same run as start() gives, on a thread of its own
         try (MigrationHandle handle = start(request)) {
-            return handle.await();
+            try {
+                return handle.await(FOREVER).orElseThrow();
+            } catch (InterruptedException e) {
+                // the caller's thread was interrupted: the run stops as it would if cancelled
+                handle.cancel();
+                Thread.currentThread().interrupt();
+                return handle.await();
+            }
         }
     }
 
@@ -62,7 +71,7 @@ public final class PgMigrateEngine implements MigrationEngine {
             return OnlineMigration.start(request);
         }
         String migrationId = MigrationIds.next();
-        return OfflineHandle.start(migrationId, cancellation -> switch (request.option()) {
+        return OfflineHandle.start(migrationId, request.threadFactory(), cancellation -> switch (request.option()) {
             case VALIDATE -> ValidationRun.validateOnly(request);
             case VALIDATE_AND_MIGRATE -> ValidationRun.validateAndMigrate(request, () -> migrate(request, migrationId, cancellation));
             case MIGRATE -> migrate(request, migrationId, cancellation);

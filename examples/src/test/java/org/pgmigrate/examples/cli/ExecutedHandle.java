@@ -1,6 +1,9 @@
 package org.pgmigrate.examples.cli;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationResult;
@@ -39,6 +42,20 @@ final class ExecutedHandle implements MigrationHandle {
             throw failure;
         }
         return result;
+    }
+
+    @Override
+    public Optional<MigrationResult> await(Duration timeout) {
+        return Optional.of(await());
+    }
+
+    @Override
+    public CompletionStage<MigrationResult> completion() {
+        try {
+            return CompletableFuture.completedFuture(await());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

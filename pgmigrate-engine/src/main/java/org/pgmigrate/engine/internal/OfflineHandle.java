@@ -1,6 +1,9 @@
 package org.pgmigrate.engine.internal;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationHandle;
@@ -23,17 +26,21 @@ public final class OfflineHandle implements MigrationHandle {
     private final String migrationId;
     private final Cancellation cancellation = new Cancellation();
     private final Outcome outcome = new Outcome();
+    private final RunThreads threads;
 
-    private OfflineHandle(String migrationId) {
+    private OfflineHandle(String migrationId, Optional<ThreadFactory> threadFactory) {
         this.migrationId = migrationId;
+        this.threads = new RunThreads(threadFactory, migrationId, cancellation);
     }
 
-    /** Runs {@code migration}, given the handle's cancellation, on a new thread. */
-    public static MigrationHandle start(String migrationId, Function<Cancellation, MigrationResult> migration) {
-        OfflineHandle handle = new OfflineHandle(migrationId);
-        Thread thread = new Thread(() -> handle.run(migration), handle.threadPrefix() + "offline");
-        thread.setDaemon(true);
-        thread.start();
+    /**
+     * Runs {@code migration}, given the handle's cancellation, on a new thread of the run; the
+     * cancellation also identifies the run's threads (see {@link RunThreads}).
+     */
+    public static MigrationHandle start(String migrationId, Optional<ThreadFactory> threadFactory,
+                                        Function<Cancellation, MigrationResult> migration) {
+        OfflineHandle handle = new OfflineHandle(migrationId, threadFactory);
+        handle.threads.newThread("offline", () -> handle.run(migration)).start();
         return handle;
     }
 
@@ -47,11 +54,6 @@ public final class OfflineHandle implements MigrationHandle {
         }
     }
 
-    /** How the names of the run's threads start: its own, its databases' and its workers'. */
-    private String threadPrefix() {
-        return "pgmigrate-" + migrationId + "-";
-    }
-
     @Override
     public String migrationId() {
         return migrationId;
@@ -63,12 +65,22 @@ public final class OfflineHandle implements MigrationHandle {
     }
 
     @Override
+    public Optional<MigrationResult> await(Duration timeout) throws InterruptedException {
+        return outcome.await(timeout);
+    }
+
+    @Override
+    public CompletionStage<MigrationResult> completion() {
+        return outcome.stage();
+    }
+
+    @Override
     public void cancel() {
         if (outcome.isDone()) {
             return;
         }
         cancellation.cancel();
-        if (Thread.currentThread().getName().startsWith(threadPrefix())) {
+        if (threads.isCurrent()) {
             // called by the run itself (from a listener callback): it ends once this returns
             return;
         }

@@ -138,7 +138,7 @@ public final class OfflineMigration {
             Map<String, Set<String>> extensions = phase(Phase.PREPARE, () -> prepare(src, tgt));
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
             targetChanged = true;
-            try (Workers workers = new Workers(request.jobs(), migrationId, snapshot::join, targetConnector::open)) {
+            try (Workers workers = new Workers(request.jobs(), threads(), snapshot::join, targetConnector::open)) {
                 TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn,
                         () -> workers.stopping() || cancellation.cancelled());
                 TaskKeys keys = TaskKeys.of(schema);
@@ -188,6 +188,11 @@ public final class OfflineMigration {
             MDC.remove("pgmigrate.database");
             MDC.remove("pgmigrate.phase");
         }
+    }
+
+    /** The run's threads: its cancellation tells them from others. */
+    private RunThreads threads() {
+        return new RunThreads(request.threadFactory(), migrationId, cancellation);
     }
 
     private PgMigrateException failure(PgMigrateException e, boolean targetChanged) {
@@ -319,7 +324,7 @@ public final class OfflineMigration {
                 leaveOutAgain(source, now);
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
-                    try (Workers workers = new Workers(request.jobs(), migrationId, () -> readOnlySource(), targetConnector::open)) {
+                    try (Workers workers = new Workers(request.jobs(), threads(), () -> readOnlySource(), targetConnector::open)) {
                         OfflineMigration.this.phase(Phase.VERIFY, () -> verify(workers, source, target, now));
                     }
                 }

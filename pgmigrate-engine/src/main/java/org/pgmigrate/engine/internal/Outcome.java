@@ -1,7 +1,9 @@
 package org.pgmigrate.engine.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,38 @@ public final class Outcome {
                 throw p;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the end, and returns the result or throws the failure.
+     *
+     * @return empty when it did not come in time
+     */
+    public Optional<MigrationResult> await(Duration timeout) throws InterruptedException {
+        try {
+            return Optional.of(future.get(nanos(timeout), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PgMigrateException p) {
+                throw p;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The end as a stage that callers cannot complete themselves. */
+    public CompletionStage<MigrationResult> stage() {
+        return future.minimalCompletionStage();
+    }
+
+    /** A timeout in nanoseconds; one beyond what a long holds (292 years) is as good as forever. */
+    private static long nanos(Duration timeout) {
+        try {
+            return Math.max(0, timeout.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -324,11 +324,8 @@ public final class ServerMigration {
     }
 
     private void migrateDatabases(List<DatabasePair> databases) {
-        ExecutorService pool = Executors.newFixedThreadPool(request.databasesInParallel(), r -> {
-            Thread t = new Thread(r, "pgmigrate-" + migrationId + "-database");
-            t.setDaemon(true);
-            return t;
-        });
+        RunThreads threads = new RunThreads(request.threadFactory(), migrationId, cancellation);
+        ExecutorService pool = Executors.newFixedThreadPool(request.databasesInParallel(), r -> threads.newThread("database", r));
         try {
             List<Future<MigrationResult>> running = new ArrayList<>();
             for (DatabasePair db : databases) {

@@ -45,7 +45,7 @@ public final class StandaloneVerification {
                 // and one that left out what the target cannot create, without it: the target still cannot create it
                 UncreatableSelection.of(source, expected, Preflight.uncreatable(source, target)).leaveOut(source, expected);
             }
-            try (Workers workers = new Workers(request.jobs(), id, snapshot::join, targetConnector::open)) {
+            try (Workers workers = new Workers(request.jobs(), new RunThreads(request.threadFactory(), id, this), snapshot::join, targetConnector::open)) {
                 return new Verifier(request.listener(), request.clock(), Verifier.DEFAULT_PART_ROWS).verify(expected, workers, source, target);
             }
         } catch (PgMigrateException e) {

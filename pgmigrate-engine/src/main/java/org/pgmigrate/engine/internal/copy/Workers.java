@@ -13,6 +13,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.pgmigrate.engine.internal.RunThreads;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.slf4j.MDC;
 
@@ -89,14 +90,11 @@ public final class Workers implements AutoCloseable {
     private final Phaser pending = new Phaser(1);
     private final Map<String, String> mdc;
 
-    public Workers(int threads, String migrationId, Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
+    public Workers(int threads, RunThreads runThreads, Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
         AtomicInteger counter = new AtomicInteger();
         this.threads = threads;
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "pgmigrate-" + migrationId + "-worker-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
+                r -> runThreads.newThread("worker-" + counter.incrementAndGet(), r));
         this.sourceFactory = sourceFactory;
         this.targetFactory = targetFactory;
         this.mdc = MDC.getCopyOfContextMap();

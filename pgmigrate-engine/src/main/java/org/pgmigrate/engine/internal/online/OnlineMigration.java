@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationHandle;
@@ -28,6 +30,7 @@ import org.pgmigrate.engine.internal.MigrationIds;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.OnlineHooks;
+import org.pgmigrate.engine.internal.RunThreads;
 import org.pgmigrate.engine.internal.Outcome;
 import org.pgmigrate.engine.internal.SourceSnapshot;
 import org.pgmigrate.engine.internal.ValidationRun;
@@ -77,6 +80,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
     private CopiedTables copiedTables;
     private SourceWatch watch;
     private ValidationReport validation;
+    private final RunThreads threads;
 
     private OnlineMigration(MigrationRequest request) {
         this.request = request;
@@ -86,6 +90,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         this.targetConnector = new Connector(request.target(), Side.TARGET);
         this.objects = new ReplicationObjects(sourceConnector, targetConnector, names);
         this.control = new ControlTable(targetConnector, migrationId);
+        this.threads = new RunThreads(request.threadFactory(), migrationId, this);
     }
 
     /**
@@ -100,9 +105,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         OnlineMigration migration = new OnlineMigration(request);
         migration.validation = ValidationRun.validate(request).throwIfFailed();
         migration.roles = new ServerMigration(request).rolesOnly();
-        Thread thread = new Thread(migration::run, "pgmigrate-" + migration.migrationId + "-online");
-        thread.setDaemon(true);
-        thread.start();
+        migration.threads.newThread("online", migration::run).start();
         return migration;
     }
 
@@ -400,6 +403,16 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
     }
 
     @Override
+    public Optional<MigrationResult> await(Duration timeout) throws InterruptedException {
+        return outcome.await(timeout);
+    }
+
+    @Override
+    public CompletionStage<MigrationResult> completion() {
+        return outcome.stage();
+    }
+
+    @Override
     public void cancel() {
         if (outcome.isDone()) {
             return;
@@ -484,11 +497,10 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
      * the slot is dropped at once, so the source's disk is safe whatever the copy does next.
      */
     private final class SourceWatch implements Runnable {
-        private final Thread thread = new Thread(this, "pgmigrate-" + migrationId + "-watch");
+        private final Thread thread = threads.newThread("watch", this);
         private volatile boolean running = true;
 
         void start() {
-            thread.setDaemon(true);
             thread.start();
         }
 

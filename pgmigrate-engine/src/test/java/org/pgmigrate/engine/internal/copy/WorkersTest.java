@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.pgmigrate.engine.internal.RunThreads;
 import org.pgmigrate.engine.internal.copy.Workers.Priority;
 
 class WorkersTest {
@@ -15,7 +16,7 @@ class WorkersTest {
     void urgentJobsOvertakeWaitingOnesAndJobsMaySubmitJobs() throws Exception {
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
-        try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
+        try (Workers workers = new Workers(1, RunThreads.ofItsOwn("t"), () -> null, () -> null)) {
             workers.submit(s -> release.await(5, TimeUnit.SECONDS));
             workers.submit(s -> {
                 order.add("copy a");
@@ -35,7 +36,7 @@ class WorkersTest {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CountDownLatch releaseLast = new CountDownLatch(1);
-        try (Workers workers = new Workers(3, "t", () -> null, () -> null)) {
+        try (Workers workers = new Workers(3, RunThreads.ofItsOwn("t"), () -> null, () -> null)) {
             assertThat(workers.idle()).isEqualTo(3);
             workers.submit(s -> {
                 seen.add(workers.idle());
@@ -60,7 +61,7 @@ class WorkersTest {
     @Test
     void theFirstFailureStopsWhatHasNotStartedAndIsRethrown() {
         List<String> ran = new CopyOnWriteArrayList<>();
-        try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
+        try (Workers workers = new Workers(1, RunThreads.ofItsOwn("t"), () -> null, () -> null)) {
             workers.submit(s -> {
                 throw new IllegalStateException("first");
             });
@@ -74,7 +75,7 @@ class WorkersTest {
     void anErrorInAJobIsAFailureToo() {
         List<String> ran = new CopyOnWriteArrayList<>();
         StackOverflowError error = new StackOverflowError("deep");
-        try (Workers workers = new Workers(1, "t", () -> null, () -> null)) {
+        try (Workers workers = new Workers(1, RunThreads.ofItsOwn("t"), () -> null, () -> null)) {
             workers.submit(s -> {
                 throw error;
             });
