@@ -52,5 +52,7 @@ public enum ErrorKind {
     /** Online mode: the WAL the replication slot held on the source passed the configured limit. */
     WAL_RETENTION_EXCEEDED,
     /** pgmigrate-engine is not on the classpath. */
-    ENGINE_MISSING
+    ENGINE_MISSING,
+    /** More than one engine is on the classpath (two versions of pgmigrate-engine, say); pgmigrate does not choose. */
+    ENGINE_AMBIGUOUS
 }

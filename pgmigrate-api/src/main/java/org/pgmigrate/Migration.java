@@ -1,9 +1,11 @@
 package org.pgmigrate;
 
 import java.time.Clock;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import org.pgmigrate.spi.MigrationEngine;
 
 /**
@@ -387,11 +389,23 @@ public final class Migration {
     }
 
     private static MigrationEngine engine() {
-        Iterator<MigrationEngine> engines = ServiceLoader.load(MigrationEngine.class, Migration.class.getClassLoader()).iterator();
-        if (!engines.hasNext()) {
+        return onlyEngine(ServiceLoader.load(MigrationEngine.class, Migration.class.getClassLoader()));
+    }
+
+    /** The one engine found; none, or more than one (two versions on the classpath), is refused. */
+    static MigrationEngine onlyEngine(Iterable<MigrationEngine> found) {
+        List<MigrationEngine> engines = new ArrayList<>();
+        found.forEach(engines::add);
+        if (engines.isEmpty()) {
             throw new PgMigrateException(ErrorKind.ENGINE_MISSING,
                     "No pgmigrate engine found: add the artifact org.pgmigrate:pgmigrate-engine to the classpath.");
         }
-        return engines.next();
+        if (engines.size() > 1) {
+            throw new PgMigrateException(ErrorKind.ENGINE_AMBIGUOUS, "Found " + engines.size() + " pgmigrate engines on the"
+                    + " classpath (" + engines.stream().map(e -> e.getClass().getName() + " from "
+                    + e.getClass().getProtectionDomain().getCodeSource()).collect(Collectors.joining(", "))
+                    + "); pgmigrate will not choose one: keep a single org.pgmigrate:pgmigrate-engine.");
+        }
+        return engines.get(0);
     }
 }

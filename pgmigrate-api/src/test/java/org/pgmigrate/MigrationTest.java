@@ -3,7 +3,10 @@ package org.pgmigrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pgmigrate.spi.MigrationEngine;
 
 class MigrationTest {
     private final Endpoint source = Endpoint.of("postgresql://a@h1/db");
@@ -14,6 +17,22 @@ class MigrationTest {
         assertThatThrownBy(() -> Migration.from(source).to(target).execute())
                 .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.ENGINE_MISSING))
                 .hasMessageContaining("org.pgmigrate:pgmigrate-engine");
+    }
+
+    private static MigrationEngine anEngine() {
+        return (MigrationEngine) Proxy.newProxyInstance(MigrationTest.class.getClassLoader(), new Class<?>[] {MigrationEngine.class},
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void twoEnginesOnTheClasspathAreRefusedNotChosenFrom() {
+        MigrationEngine one = anEngine();
+        assertThat(Migration.onlyEngine(List.of(one))).isSameAs(one);
+        assertThatThrownBy(() -> Migration.onlyEngine(List.of(one, anEngine())))
+                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.ENGINE_AMBIGUOUS))
+                .hasMessageContaining("Found 2 pgmigrate engines", one.getClass().getName(), "keep a single");
     }
 
     @Test
