@@ -10,7 +10,7 @@ public abstract class MigrationWarning {
         return new Builder().code(code).message(message).objects(objects).build();
     }
 
-    /** A stable kebab-case identifier, e.g. {@code unsupported-object}. */
+    /** A stable kebab-case identifier, one of {@link WarningCodes}, e.g. {@code unsupported-object}. */
     public abstract String code();
 
     public abstract String message();

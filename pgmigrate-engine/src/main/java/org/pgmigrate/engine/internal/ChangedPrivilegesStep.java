@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.schema.ChangedPrivileges;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -46,11 +47,11 @@ final class ChangedPrivilegesStep {
             }
         }
         if (!refused.isEmpty()) {
-            warnings.accept(MigrationWarning.of("privileges-not-set", "The target user may not change the privileges of these"
+            warnings.accept(MigrationWarning.of(WarningCodes.PRIVILEGES_NOT_SET, "The target user may not change the privileges of these"
                     + " system or extension objects as the source has them; run these as a superuser.", refused));
         }
         if (!missing.isEmpty()) {
-            warnings.accept(MigrationWarning.of("privileges-of-missing-object", "Objects whose privileges were changed on the source"
+            warnings.accept(MigrationWarning.of(WarningCodes.PRIVILEGES_OF_MISSING_OBJECT, "Objects whose privileges were changed on the source"
                     + " after initdb or CREATE EXTENSION do not exist on the target (its major or extension version does not have"
                     + " them), so their privileges were not carried; grant what their successors need by hand.", missing));
         }

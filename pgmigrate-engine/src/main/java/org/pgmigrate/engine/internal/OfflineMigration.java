@@ -28,6 +28,7 @@ import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.PgMigrateException;
@@ -243,7 +244,7 @@ public final class OfflineMigration {
         }
         Journal journal = Journal.resume(target, fingerprint);
         Journal.EarlierRun earlier = journal.earlierRun().orElseThrow();
-        warn(MigrationWarning.of("resumed", "Resumed migration " + earlier.migrationId() + " (started " + earlier.startedAt()
+        warn(MigrationWarning.of(WarningCodes.RESUMED, "Resumed migration " + earlier.migrationId() + " (started " + earlier.startedAt()
                 + "; this is run " + (earlier.runs() + 1) + "): " + earlier.doneTasks() + " tasks done before are skipped, "
                 + earlier.inFlightTasks() + " that were in flight start over. The rest is read under a new snapshot of the source,"
                 + " so the source must not have changed since the first run: keep applications stopped until the migration completes."
@@ -380,11 +381,11 @@ public final class OfflineMigration {
             online.schemaRead(schema, source);
         }
         schema.warnings().forEach(this::warn);
-        roles.reassignedObjects().forEach((role, objects) -> warn(MigrationWarning.of("role-reassigned",
+        roles.reassignedObjects().forEach((role, objects) -> warn(MigrationWarning.of(WarningCodes.ROLE_REASSIGNED,
                 "Role " + Sql.ident(role) + " is reserved (a predefined or provider-managed role, or the source's bootstrap superuser"
                         + " that the target lacks): what it owns or was granted on the source went to " + Sql.ident(roles.reassignedTo(role))
                         + " on the target.", objects)));
-        roles.missing().forEach((role, objects) -> warn(MigrationWarning.of("role-missing",
+        roles.missing().forEach((role, objects) -> warn(MigrationWarning.of(WarningCodes.ROLE_MISSING,
                 "Role " + Sql.ident(role) + " does not exist on the target: ownership and privileges for it were not applied."
                         + " Create the role on the target and re-run the GRANT/ALTER ... OWNER statements, or migrate roles first.",
                 objects)));
@@ -423,7 +424,7 @@ public final class OfflineMigration {
             if (!planning) {
                 throw Preflight.refuseUncreatable(found, targetInfo.versionNumber());
             }
-            found.lines().forEach(line -> warn(MigrationWarning.of("uncreatable-object", "The target cannot create " + line
+            found.lines().forEach(line -> warn(MigrationWarning.of(WarningCodes.UNCREATABLE_OBJECT, "The target cannot create " + line
                     + ". The migration will refuse unless it leaves them out (leaveOutUncreatableObjects(true)).", List.of())));
             return schema;
         }
@@ -493,7 +494,7 @@ public final class OfflineMigration {
             }
         }
         if (!refused.isEmpty()) {
-            warn(MigrationWarning.of("database-properties-not-set", "The target user may not change the database's owner or"
+            warn(MigrationWarning.of(WarningCodes.DATABASE_PROPERTIES_NOT_SET, "The target user may not change the database's owner or"
                     + " privileges as the source has them; run these as the database owner or a superuser.", refused));
         }
         if (schema.databaseComment() != null) {
@@ -528,7 +529,7 @@ public final class OfflineMigration {
         }
         String summary = VerificationMessages.summary(verification);
         if (request.verification() == VerificationPolicy.WARN_ON_DIFFERENCE) {
-            warn(MigrationWarning.of("verification-difference", summary,
+            warn(MigrationWarning.of(WarningCodes.VERIFICATION_DIFFERENCE, summary,
                     verification.differences().stream().map(VerificationDifference::object).toList()));
             return;
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.TransientErrors;
 import org.slf4j.Logger;
@@ -100,7 +101,7 @@ public final class TaskRunner {
                     throw e;
                 }
                 String task = tasks.get(0) + (tasks.size() > 1 ? " (and " + (tasks.size() - 1) + " more in its transaction)" : "");
-                warn.accept(MigrationWarning.of("retried", "Task \"" + task + "\" failed for a transient reason (" + e.getMessage()
+                warn.accept(MigrationWarning.of(WarningCodes.RETRIED, "Task \"" + task + "\" failed for a transient reason (" + e.getMessage()
                         + "); it ran again on new connections after " + delay.toMillis() + " ms (attempt " + (attempt + 1) + " of "
                         + retries.attempts() + "). Nothing it did before the failure was kept.", tasks));
                 session.reset();

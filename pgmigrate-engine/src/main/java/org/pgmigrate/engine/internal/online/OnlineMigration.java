@@ -20,6 +20,7 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.ReplicationLag;
@@ -129,7 +130,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
             control.finish(state, detail, clock);
             if (failure == null) {
                 if (!cleanup.isEmpty() && cleanup.contains("Run")) {
-                    result = MigrationResult.builder().from(result).addWarnings(MigrationWarning.of("replication-cleanup",
+                    result = MigrationResult.builder().from(result).addWarnings(MigrationWarning.of(WarningCodes.REPLICATION_CLEANUP,
                             cleanup.trim(), List.of(names.slot()))).build();
                 }
                 LOG.info("Online migration {} complete.{}", migrationId, cleanup);

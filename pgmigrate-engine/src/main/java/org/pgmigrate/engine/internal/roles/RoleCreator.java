@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.RoleReport;
 import org.pgmigrate.engine.internal.jdbc.Sql;
@@ -64,7 +65,7 @@ public final class RoleCreator {
         }
         boolean superuser = currentUserIs("rolsuper");
         if (!superuser && !currentUserIs("rolcreaterole")) {
-            warnings.accept(MigrationWarning.of("roles-not-created", "The target user may not create roles, so these roles were not"
+            warnings.accept(MigrationWarning.of(WarningCodes.ROLES_NOT_CREATED, "The target user may not create roles, so these roles were not"
                     + " created and ownership and grants naming them are skipped: grant it CREATEROLE, or create the roles first.",
                     toCreate.stream().map(r -> Sql.ident(r.name())).toList()));
             return report.build();
@@ -86,13 +87,13 @@ public final class RoleCreator {
             }
         }
         if (!attributesDropped.isEmpty()) {
-            warnings.accept(MigrationWarning.of("role-attributes-dropped", "Only a superuser can give SUPERUSER, REPLICATION and"
+            warnings.accept(MigrationWarning.of(WarningCodes.ROLE_ATTRIBUTES_DROPPED, "Only a superuser can give SUPERUSER, REPLICATION and"
                     + " BYPASSRLS; the target user is not one, so these roles were created without them: grant them with ALTER ROLE.",
                     attributesDropped));
         }
         RoleReport created = report.build();
         if (!source.passwordsRead() && !created.withoutPassword().isEmpty()) {
-            warnings.accept(MigrationWarning.of("role-password-not-read", "The source user may not read password hashes (that needs"
+            warnings.accept(MigrationWarning.of(WarningCodes.ROLE_PASSWORD_NOT_READ, "The source user may not read password hashes (that needs"
                     + " a superuser), so these login roles were created without a password: set one with ALTER ROLE ... PASSWORD.",
                     created.withoutPassword().stream().map(Sql::ident).toList()));
         }
@@ -164,7 +165,7 @@ public final class RoleCreator {
             withoutGrantor.add(Sql.ident(m.group()) + " to " + Sql.ident(m.member()) + " (granted by " + Sql.ident(m.grantor()) + " on the source)");
         }
         if (!withoutGrantor.isEmpty()) {
-            warnings.accept(MigrationWarning.of("membership-grantor-changed", "These memberships could not be granted by their"
+            warnings.accept(MigrationWarning.of(WarningCodes.MEMBERSHIP_GRANTOR_CHANGED, "These memberships could not be granted by their"
                     + " original grantor on the target, so the target user granted them.", withoutGrantor));
         }
         return granted;

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /**
@@ -46,7 +47,7 @@ final class LanguageReader {
                     Statements s = new Statements(roles);
                     if (created) {
                         if (rs.getString(6) == null) {
-                            out.warnings.add(MigrationWarning.of("unsupported-object", "Procedural languages without a handler"
+                            out.warnings.add(MigrationWarning.of(WarningCodes.UNSUPPORTED_OBJECT, "Procedural languages without a handler"
                                     + " function cannot be created with CREATE LANGUAGE; install them as extensions on the target.",
                                     List.of(Sql.ident(rs.getString(2)))));
                             return;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /** Schemas and extensions (with the rows of their configuration tables). */
@@ -67,7 +68,7 @@ final class NamespaceReader {
                     if (available.contains(version)) {
                         sql += " VERSION " + rs.getString(5);
                     } else if (!available.isEmpty()) {
-                        out.warnings.add(MigrationWarning.of("extension-version",
+                        out.warnings.add(MigrationWarning.of(WarningCodes.EXTENSION_VERSION,
                                 "Extension " + Sql.ident(name) + " version " + version + " is not available on the target;"
                                         + " its default version is installed instead. Run ALTER EXTENSION ... UPDATE on the target if needed.",
                                 List.of(Sql.ident(name))));

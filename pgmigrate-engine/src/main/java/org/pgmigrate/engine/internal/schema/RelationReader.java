@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.schema.ColumnReader.Column;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
@@ -110,7 +111,7 @@ final class RelationReader {
             }
         }
         if (!tables.inParentsOrder().isEmpty()) {
-            out.warnings.add(MigrationWarning.of("column-order", "These inheritance children have a column generated from a column"
+            out.warnings.add(MigrationWarning.of(WarningCodes.COLUMN_ORDER, "These inheritance children have a column generated from a column"
                     + " after it, which a target before PostgreSQL 17 cannot create in that order: their columns are in the order"
                     + " CREATE TABLE ... INHERITS gives, their parents' first, as pg_dump makes them.", tables.inParentsOrder()));
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /** Functions, procedures, aggregates, operators and casts. */
@@ -157,7 +158,7 @@ final class RoutineReader {
                     String name = Sql.ident(rs.getString(2)) + "." + rs.getString(3);
                     String signature = name + " (" + orNone(rs.getString(5)) + ", " + orNone(rs.getString(6)) + ")";
                     if (rs.getString(14).equals("r") && targetVersion >= 140000) {
-                        out.warnings.add(MigrationWarning.of("unsupported-object",
+                        out.warnings.add(MigrationWarning.of(WarningCodes.UNSUPPORTED_OBJECT,
                                 "Postfix operators do not exist in PostgreSQL 14 and later; rewrite them as functions or prefix operators.",
                                 List.of("OPERATOR " + signature)));
                         return;

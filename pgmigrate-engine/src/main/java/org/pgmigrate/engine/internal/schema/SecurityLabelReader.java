@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /**
@@ -72,7 +73,7 @@ final class SecurityLabelReader {
                 });
         notLoaded.forEach((provider, objects) -> {
             out.missingLabelProviders.add(provider);
-            out.warnings.add(MigrationWarning.of("security-labels-not-migrated", "The security label provider " + Sql.ident(provider)
+            out.warnings.add(MigrationWarning.of(WarningCodes.SECURITY_LABELS_NOT_MIGRATED, "The security label provider " + Sql.ident(provider)
                     + " is not loaded on the target, so the labels it gave these objects were not set there. Load it on the target"
                     + " (e.g. shared_preload_libraries), then run SECURITY LABEL FOR " + Sql.ident(provider) + " ON ... for each.", objects));
         });

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 
 /**
  * Everything read from the source: the objects to create, the tables to copy, the sequence
@@ -126,7 +127,7 @@ public final class SourceSchema {
         systemPrivilegesLeftOut = true;
         List<String> objects = changedPrivileges.stream().filter(c -> c.extension() == null).map(ChangedPrivileges::object).toList();
         if (!objects.isEmpty()) {
-            warnings.add(MigrationWarning.of("system-privileges-not-migrated", "Privileges changed on system objects after initdb"
+            warnings.add(MigrationWarning.of(WarningCodes.SYSTEM_PRIVILEGES_NOT_MIGRATED, "Privileges changed on system objects after initdb"
                     + " are carried only when the whole database is migrated, not with a filter (as pg_dump does); grant them on the"
                     + " target by hand where they are needed.", objects));
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /**
@@ -36,7 +37,7 @@ final class SubscriptionReader {
                     readable[1] = rs.getBoolean(2);
                 });
         if (!readable[0]) {
-            out.warnings.add(MigrationWarning.of("subscription-not-migrated", "The source user may not read pg_subscription, so"
+            out.warnings.add(MigrationWarning.of(WarningCodes.SUBSCRIPTION_NOT_MIGRATED, "The source user may not read pg_subscription, so"
                     + " pgmigrate cannot tell whether the database has subscriptions; any it has are not migrated. Migrate as a"
                     + " superuser to have them listed (and carried, when asked for).", List.of()));
             return;
@@ -50,7 +51,7 @@ final class SubscriptionReader {
                         out.excludedObjects.add(ObjectRef.of(ObjectRef.PG_SUBSCRIPTION, rs.getLong(2)));
                     });
             if (!names.isEmpty()) {
-                out.warnings.add(MigrationWarning.of("subscription-not-migrated", carried
+                out.warnings.add(MigrationWarning.of(WarningCodes.SUBSCRIPTION_NOT_MIGRATED, carried
                         ? "The source user may not read the subscriptions' connection strings (pg_subscription.subconninfo needs a"
                         + " superuser), so these subscriptions are not migrated: migrate as a superuser, or create them on the target by hand."
                         : "Subscriptions are not migrated unless asked for (Migration.Builder.subscriptions(true), pgmigrate migrate"
@@ -77,7 +78,7 @@ final class SubscriptionReader {
                     created.add(name);
                 });
         if (!created.isEmpty()) {
-            out.warnings.add(MigrationWarning.of("subscription-disabled", "These subscriptions were created disabled and without"
+            out.warnings.add(MigrationWarning.of(WarningCodes.SUBSCRIPTION_DISABLED, "These subscriptions were created disabled and without"
                     + " connecting to their publishers (connect = false), keeping the source's slot names. Once the source's"
                     + " subscriptions no longer use those slots (drop them there, or disable them and run ALTER SUBSCRIPTION ... SET"
                     + " (slot_name = NONE)), enable each on the target with ALTER SUBSCRIPTION ... ENABLE, then ALTER SUBSCRIPTION ..."

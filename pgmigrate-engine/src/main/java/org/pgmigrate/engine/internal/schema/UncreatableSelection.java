@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.WarningCodes;
 
 /**
  * Objects the target cannot create, each with everything that depends on it, found through the
@@ -120,7 +121,7 @@ public final class UncreatableSelection {
             List<String> with = shown(root);
             List<String> named = new ArrayList<>(List.of(descriptions.get(root)));
             named.addAll(with);
-            warnings.add(MigrationWarning.of("uncreatable-object", "The target cannot create " + descriptions.get(root) + " (" + reason
+            warnings.add(MigrationWarning.of(WarningCodes.UNCREATABLE_OBJECT, "The target cannot create " + descriptions.get(root) + " (" + reason
                     + "): it was left out" + (with.isEmpty() ? "" : ", with what depends on it: " + String.join(", ", with)) + ".", named));
         });
         return warnings;
