@@ -110,6 +110,15 @@ public final class Migration {
         }
 
         /**
+         * Migrates every other database when one of several fails, instead of stopping them at once
+         * (see {@link MigrationRequest#finishOtherDatabasesOnFailure()}).
+         */
+        public Builder finishOtherDatabasesOnFailure(boolean finish) {
+            request.finishOtherDatabasesOnFailure(finish);
+            return this;
+        }
+
+        /**
          * Validation rules not to run, by id (e.g. {@code "superuser-owned-objects"}): for a finding you
          * have looked at and accept. An unknown id is refused, so a typo cannot go unnoticed.
          */

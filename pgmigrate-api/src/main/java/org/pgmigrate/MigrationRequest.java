@@ -65,6 +65,16 @@ public abstract class MigrationRequest {
         return 1;
     }
 
+    /**
+     * Whether the other databases of a migration of several go on when one fails (default: no,
+     * they are stopped at once and continue with a resume; yes: every other database is migrated,
+     * and the run fails at the end naming those that failed).
+     */
+    @Value.Default
+    public boolean finishOtherDatabasesOnFailure() {
+        return false;
+    }
+
     /** Which schemas, tables and extensions to migrate; everything by default. */
     @Value.Default
     public ObjectFilter filter() {

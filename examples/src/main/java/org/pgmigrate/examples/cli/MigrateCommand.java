@@ -52,6 +52,8 @@ final class MigrateCommand {
                     + "created when missing"),
             new Arguments.Option("--exclude-databases", "NAME,...", "with --databases all, leave these databases out"),
             new Arguments.Option("--databases-in-parallel", "N", "migrate up to N databases side by side, sharing --jobs\n(default 1)"),
+            Arguments.Option.flag("--finish-other-databases", "when one database fails, migrate the others to their end\n"
+                    + "(default: stop them at once; --resume continues them)"),
             new Arguments.Option("--roles", "needed|all|none", "create on the target the roles the databases need (default),\n"
                     + "every role of the source, or none"),
             new Arguments.Option("--reserved-roles", "NAME,...", "roles never to create (default: managed services' admin roles;\n"
@@ -210,6 +212,9 @@ final class MigrateCommand {
             throw new UsageException("option --exclude-databases only applies with --databases all");
         }
         arguments.intValue("--databases-in-parallel", 1, MAX_JOBS).ifPresent(migration::databasesInParallel);
+        if (arguments.flag("--finish-other-databases")) {
+            migration.finishOtherDatabasesOnFailure(true);
+        }
         arguments.choice("--roles", ROLES).ifPresent(migration::roles);
         if (arguments.value("--reserved-roles").isPresent()) {
             migration.reservedRoles(names(arguments, "--reserved-roles").toArray(String[]::new));

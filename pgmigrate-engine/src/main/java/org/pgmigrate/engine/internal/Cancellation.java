@@ -24,7 +24,37 @@ public final class Cancellation {
     private static final Logger LOG = LoggerFactory.getLogger(Cancellation.class);
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Cancellation> parts = ConcurrentHashMap.newKeySet();
+    private final Cancellation whole;
     private volatile boolean cancelled;
+
+    /** The cancellation of a whole run. */
+    public Cancellation() {
+        this.whole = null;
+    }
+
+    private Cancellation(Cancellation whole) {
+        this.whole = whole;
+    }
+
+    /**
+     * The cancellation of a part of this run (one database of several): cancelled with the run,
+     * or on its own while the rest goes on.
+     */
+    public Cancellation part() {
+        Cancellation part = new Cancellation(this);
+        // added before the flag is read, and the flag set before the parts are read: one of the two sees the other
+        parts.add(part);
+        if (cancelled) {
+            part.cancel();
+        }
+        return part;
+    }
+
+    /** The cancellation of the whole run this one is part of (itself for a whole run): what identifies the run. */
+    public Cancellation run() {
+        return whole == null ? this : whole.run();
+    }
 
     /** A connector whose connections this cancellation closes. */
     public Connector tracking(Connector connector) {
@@ -80,6 +110,7 @@ public final class Cancellation {
             Connector.abortQuietly(c);
             connections.remove(c);
         }
+        parts.forEach(Cancellation::cancel);
     }
 
     private static void cancelStatement(Connection c) {

@@ -191,9 +191,9 @@ public final class OfflineMigration {
         }
     }
 
-    /** The run's threads: its cancellation tells them from others. */
+    /** The run's threads: the cancellation of the whole run tells them from others. */
     private RunThreads threads() {
-        return new RunThreads(request.threadFactory(), migrationId, cancellation);
+        return new RunThreads(request.threadFactory(), migrationId, cancellation.run());
     }
 
     private PgMigrateException failure(PgMigrateException e, boolean targetChanged) {

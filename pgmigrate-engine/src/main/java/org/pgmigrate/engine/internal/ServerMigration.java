@@ -16,10 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.pgmigrate.DatabaseSelection;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
@@ -324,29 +320,27 @@ public final class ServerMigration {
     }
 
     private void migrateDatabases(List<DatabasePair> databases) {
-        RunThreads threads = new RunThreads(request.threadFactory(), migrationId, cancellation);
-        ExecutorService pool = Executors.newFixedThreadPool(request.databasesInParallel(), r -> threads.newThread("database", r));
+        List<DatabaseRuns.Migrate> migrations = databases.stream().<DatabaseRuns.Migrate>map(db -> part -> {
+            OfflineMigration migration = new OfflineMigration(db.request(), migrationId, part);
+            return (request.databases().wholeServer() ? migration.keepingJournal() : migration).run();
+        }).toList();
+        DatabaseRuns.Outcomes outcomes;
         try {
-            List<Future<MigrationResult>> running = new ArrayList<>();
-            for (DatabasePair db : databases) {
-                running.add(pool.submit(() -> {
-                    OfflineMigration migration = new OfflineMigration(db.request(), migrationId, cancellation);
-                    return (request.databases().wholeServer() ? migration.keepingJournal() : migration).run();
-                }));
-            }
-            for (int i = 0; i < running.size(); i++) {
-                try {
-                    databaseResults.add(running.get(i).get());
-                } catch (ExecutionException e) {
-                    running.forEach(f -> f.cancel(false));
-                    throw failure(databases.get(i), e.getCause());
-                }
-            }
+            outcomes = DatabaseRuns.run(databases.stream().map(DatabasePair::source).toList(), migrations,
+                    request.databasesInParallel(), request.finishOtherDatabasesOnFailure(), cancellation,
+                    new RunThreads(request.threadFactory(), migrationId, cancellation));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PgMigrateException(ErrorKind.CANCELLED, "Interrupted while migrating databases.", e);
-        } finally {
-            pool.shutdownNow();
+        }
+        outcomes.each().stream().map(DatabaseRuns.Outcome::result).filter(java.util.Objects::nonNull).forEach(databaseResults::add);
+        if (outcomes.firstFailure() >= 0) {
+            throw failure(databases.get(outcomes.firstFailure()), outcomes.each().get(outcomes.firstFailure()).failure(), outcomes);
+        }
+        if (cancellation.cancelled()) {
+            // cancelled before any database began
+            throw new MigrationFailedException(ErrorKind.CANCELLED, Cancellation.message(migrationId, !phases.isEmpty()) + "\n"
+                    + outcomes.describedBeside("", true), result(false), null);
         }
     }
 
@@ -366,20 +360,18 @@ public final class ServerMigration {
         }
     }
 
-    private PgMigrateException failure(DatabasePair db, Throwable cause) {
-        if (cause instanceof MigrationFailedException failed) {
-            databaseResults.add(failed.partialResult());
-        }
+    private PgMigrateException failure(DatabasePair db, Throwable cause, DatabaseRuns.Outcomes outcomes) {
         PgMigrateException e = cause instanceof PgMigrateException p ? p
                 : new PgMigrateException(ErrorKind.MIGRATION_FAILED, String.valueOf(cause.getMessage()), cause);
         if (phases.isEmpty() && databaseResults.isEmpty()) {
             return e;
         }
-        String done = databaseResults.stream().filter(MigrationResult::completed).map(r -> r.target().database()).toList().toString();
         String context = e.kind() == ErrorKind.CANCELLED ? "While migrating database " + db.source() + ": " : "Migrating database " + db.source() + " failed: ";
-        return new MigrationFailedException(e.kind(), context + e.getMessage()
-                + "\nDatabases completed: " + done + ".", result(false), e);
+        return new MigrationFailedException(e.kind(), context + e.getMessage() + "\n"
+                + outcomes.describedBeside(db.source(), cancellation.cancelled()),
+                result(false), e);
     }
+
 
     private void warn(MigrationWarning warning) {
         warnings.add(warning);
