@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.ErrorKind;
@@ -81,6 +82,34 @@ class OnlineStopsIT {
                 assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
                 assertThat(e.getMessage()).contains(LagBreaks.class.getName(), "lagMeasured", "the dashboard is down", "were dropped");
                 assertThat(e).hasRootCauseInstanceOf(IllegalStateException.class);
+            });
+        }
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void cancellingDuringAnIndexBuildStopsItWithinSeconds(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                        @Pg(instance = "online-target") TestDatabase target) {
+        // the index is built with a fast function, which then becomes slow: about 20 s on the target
+        source.execute("CREATE FUNCTION public.slow(i int) RETURNS int IMMUTABLE LANGUAGE plpgsql AS $$ BEGIN RETURN i; END $$;"
+                + " CREATE TABLE public.indexed (id int PRIMARY KEY, v text);"
+                + " INSERT INTO public.indexed SELECT i, md5(i::text) FROM generate_series(1, 20000) i;"
+                + " CREATE INDEX indexed_slow ON public.indexed (public.slow(id));"
+                + " CREATE OR REPLACE FUNCTION public.slow(i int) RETURNS int IMMUTABLE LANGUAGE plpgsql"
+                + " AS $$ BEGIN PERFORM pg_catalog.pg_sleep(0.001); RETURN i; END $$");
+        try (MigrationHandle handle = online(source, target).start()) {
+            Awaitility.await("the slow index build").atMost(Duration.ofMinutes(1)).until(() -> target.queryValue("SELECT count(*)"
+                    + " FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'CREATE INDEX%slow%'")
+                    .equals("1"));
+
+            long start = System.nanoTime();
+            handle.cancel();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED);
+                assertThat(e.getMessage()).contains("The online migration " + handle.migrationId() + " was cancelled", "were dropped")
+                        .doesNotContain("resume");
             });
         }
         OnlineMigrationIT.assertNothingLeft(source, target);

@@ -85,6 +85,11 @@ public final class Cancellation {
                 : " before it changed the target.");
     }
 
+    /** What a cancelled online run says; it cannot be resumed, and its replication objects' fate follows. */
+    public static String onlineMessage(String migrationId) {
+        return "The online migration " + migrationId + " was cancelled.";
+    }
+
     private void track(Connection connection) {
         connections.removeIf(Cancellation::isClosed);
         // added before the flag is read, and the flag set before the set is read: one of the two sees the other

@@ -105,12 +105,11 @@ public final class OfflineMigration {
         this(request, null, migrationId, cancellation);
     }
 
-    /** A migration whose copy is followed by the online hooks' stream and cutover. */
-    public OfflineMigration(MigrationRequest request, OnlineHooks online, String migrationId) {
-        this(request, online, migrationId, new Cancellation());
-    }
-
-    private OfflineMigration(MigrationRequest request, OnlineHooks online, String migrationId, Cancellation cancellation) {
+    /**
+     * A migration whose copy is followed by the online hooks' stream and cutover; {@code cancellation}
+     * stops its copy as it stops an offline run.
+     */
+    public OfflineMigration(MigrationRequest request, OnlineHooks online, String migrationId, Cancellation cancellation) {
         this.request = request;
         this.online = online;
         this.migrationId = migrationId;
@@ -199,7 +198,8 @@ public final class OfflineMigration {
     private PgMigrateException failure(PgMigrateException e, boolean targetChanged) {
         if (cancellation.cancelled()) {
             // whatever the closed connections made fail, it is the cancellation that stopped the run
-            e = new PgMigrateException(ErrorKind.CANCELLED, Cancellation.message(migrationId, targetChanged), e);
+            e = new PgMigrateException(ErrorKind.CANCELLED, online != null ? Cancellation.onlineMessage(migrationId)
+                    : Cancellation.message(migrationId, targetChanged), e);
         }
         if (!targetChanged || sourceInfo == null || targetInfo == null) {
             return e;

@@ -26,6 +26,7 @@ import org.pgmigrate.Phase;
 import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.ValidationReport;
+import org.pgmigrate.engine.internal.Cancellation;
 import org.pgmigrate.engine.internal.GuardedListener;
 import org.pgmigrate.engine.internal.MigrationIds;
 import org.pgmigrate.engine.internal.OfflineMigration;
@@ -82,6 +83,8 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
     private SourceWatch watch;
     private ValidationReport validation;
     private final RunThreads threads;
+    /** Stops the copy's sessions; the stream and the slot stop through {@link #checkStop()} and the clean-up. */
+    private final Cancellation cancellation = new Cancellation();
 
     private OnlineMigration(MigrationRequest request) {
         this.request = request;
@@ -91,7 +94,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         this.targetConnector = new Connector(request.target(), Side.TARGET);
         this.objects = new ReplicationObjects(sourceConnector, targetConnector, names);
         this.control = new ControlTable(targetConnector, migrationId);
-        this.threads = new RunThreads(request.threadFactory(), migrationId, this);
+        this.threads = new RunThreads(request.threadFactory(), migrationId, cancellation);
     }
 
     /**
@@ -116,7 +119,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         PgMigrateException failure = null;
         try {
             MigrationRequest run = MigrationRequest.builder().from(request).listener(new CancellableListener()).build();
-            result = MigrationResult.builder().from(new OfflineMigration(run, this, migrationId).run()).validation(validation)
+            result = MigrationResult.builder().from(new OfflineMigration(run, this, migrationId, cancellation).run()).validation(validation)
                     .roles(roles).build();
         } catch (PgMigrateException e) {
             failure = e;
@@ -242,7 +245,7 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
             throw stopped;
         }
         if (cancelRequested) {
-            throw new PgMigrateException(ErrorKind.CANCELLED, "The online migration " + migrationId + " was cancelled.");
+            throw new PgMigrateException(ErrorKind.CANCELLED, Cancellation.onlineMessage(migrationId));
         }
     }
 
@@ -419,6 +422,12 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
             return;
         }
         cancelRequested = true;
+        // the copy's statements (pre-data, an index build, verification) stop at once, as in an offline run
+        cancellation.cancel();
+        if (threads.isCurrent()) {
+            // called by the run itself (from a listener callback): it ends once this returns
+            return;
+        }
         if (!outcome.awaitEnd(Duration.ofMinutes(10))) {
             LOG.warn("The online migration {} did not stop within 10 minutes of being cancelled", migrationId);
         }
