@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -49,6 +50,16 @@ public final class DatabaseAssert extends AbstractAssert<DatabaseAssert, Object>
     /** Passes when the database {@code source} is connected to has the same objects and data. */
     public DatabaseAssert isEquivalentTo(Connection source) {
         return isEquivalentTo(DatabaseHandle.of(source));
+    }
+
+    /** Passes when the database of {@code source} has the same objects and data. */
+    public DatabaseAssert isEquivalentTo(DataSource source) {
+        return isEquivalentTo(DatabaseHandle.of(source));
+    }
+
+    /** Passes when the database at {@code jdbcUrl} has the same objects and data. */
+    public DatabaseAssert isEquivalentTo(String jdbcUrl, String user, String password) {
+        return isEquivalentTo(DatabaseHandle.of(jdbcUrl, user, password));
     }
 
     /** Leaves owners and privileges (ACLs, default privileges) out of the comparison. */

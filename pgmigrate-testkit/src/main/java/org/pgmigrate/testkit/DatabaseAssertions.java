@@ -1,6 +1,7 @@
 package org.pgmigrate.testkit;
 
 import java.sql.Connection;
+import javax.sql.DataSource;
 
 /**
  * Entry point of the database assertions, AssertJ style:
@@ -30,5 +31,23 @@ public final class DatabaseAssertions {
      */
     public static DatabaseAssert assertThatDatabase(Connection connection) {
         return new DatabaseAssert(connection, DatabaseHandle.of(connection));
+    }
+
+    /**
+     * Assertions on the database of {@code dataSource} (a pool, or a Testcontainers container's),
+     * read over a connection taken from it and closed afterwards; it should be able to read every
+     * object, e.g. a superuser's.
+     */
+    public static DatabaseAssert assertThatDatabase(DataSource dataSource) {
+        return new DatabaseAssert(dataSource, DatabaseHandle.of(dataSource));
+    }
+
+    /**
+     * Assertions on the database at {@code jdbcUrl} (for example a Testcontainers container's
+     * {@code getJdbcUrl()}, {@code getUsername()} and {@code getPassword()}), read over a new
+     * connection closed afterwards.
+     */
+    public static DatabaseAssert assertThatDatabase(String jdbcUrl, String user, String password) {
+        return new DatabaseAssert(jdbcUrl, DatabaseHandle.of(jdbcUrl, user, password));
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
 
@@ -270,6 +271,22 @@ class DatabaseAssertionsIT {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("data shop.heartbeat: source 3 rows, target 2 rows");
         }
+    }
+
+    @Test
+    void comparesADataSourceWithADatabaseAtAJdbcUrl(@Pg(value = 17, sample = true) TestDatabase target) {
+        // as a team's own Testcontainers PostgreSQL gives them: a DataSource, or a URL with user and password
+        PGSimpleDataSource targetDataSource = new PGSimpleDataSource();
+        targetDataSource.setUrl(target.jdbcUrl());
+        targetDataSource.setUser(PostgresServer.SUPERUSER);
+
+        assertThatDatabase(targetDataSource).isEquivalentTo(source.jdbcUrl(), PostgresServer.SUPERUSER, null);
+        assertThatDatabase(source.jdbcUrl(), PostgresServer.SUPERUSER, null).isEquivalentTo(targetDataSource);
+
+        target.execute("UPDATE shop.reviews SET body = 'Great! ' WHERE review_id = 4");
+        assertThatThrownBy(() -> assertThatDatabase(targetDataSource).isEquivalentTo(source.jdbcUrl(), PostgresServer.SUPERUSER, null))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("data shop.reviews: source 400 rows, target 400 rows, same count but different content");
     }
 
     private static void assertNotEquivalent(TestDatabase target, String... expectedInMessage) {
