@@ -13,7 +13,12 @@ final class Help {
         for (Arguments.Option option : options) {
             String synopsis = option.name.equals("--help") ? "-h, --help" : option.synopsis();
             String[] lines = option.description.split("\n");
-            s.append(String.format("  %-" + COLUMN + "s%s\n", synopsis, lines[0]));
+            if (synopsis.length() < COLUMN) {
+                s.append(String.format("  %-" + COLUMN + "s%s\n", synopsis, lines[0]));
+            } else {
+                // too wide for the column: the description starts on the next line, aligned with the others
+                s.append("  ").append(synopsis).append("\n").append(" ".repeat(COLUMN + 2)).append(lines[0]).append("\n");
+            }
             for (int i = 1; i < lines.length; i++) {
                 s.append(" ".repeat(COLUMN + 2)).append(lines[i]).append("\n");
             }
