@@ -2,7 +2,6 @@ package org.pgmigrate.engine.internal;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import org.pgmigrate.ErrorKind;
@@ -10,27 +9,18 @@ import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.ReplicationLag;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An offline migration running on a thread of its own, from {@code Migration.Builder.start()}:
  * {@link #await()} gives what {@code execute()} would, {@link #cancel()} stops it through its
  * {@link Cancellation} and waits until it has ended.
  */
-public final class OfflineHandle implements MigrationHandle {
-    private static final Logger LOG = LoggerFactory.getLogger(OfflineHandle.class);
+public final class OfflineHandle extends RunHandle {
     /** How long {@link #cancel()} waits for the run to end once its connections are closed. */
     private static final Duration CANCEL_WAIT = Duration.ofMinutes(1);
 
-    private final String migrationId;
-    private final Cancellation cancellation = new Cancellation();
-    private final Outcome outcome = new Outcome();
-    private final RunThreads threads;
-
     private OfflineHandle(String migrationId, Optional<ThreadFactory> threadFactory) {
-        this.migrationId = migrationId;
-        this.threads = new RunThreads(threadFactory, migrationId, cancellation);
+        super(migrationId, threadFactory, CANCEL_WAIT);
     }
 
     /**
@@ -55,44 +45,8 @@ public final class OfflineHandle implements MigrationHandle {
     }
 
     @Override
-    public String migrationId() {
-        return migrationId;
-    }
-
-    @Override
-    public MigrationResult await() {
-        return outcome.await();
-    }
-
-    @Override
-    public Optional<MigrationResult> await(Duration timeout) throws InterruptedException {
-        return outcome.await(timeout);
-    }
-
-    @Override
-    public CompletionStage<MigrationResult> completion() {
-        return outcome.stage();
-    }
-
-    @Override
-    public void cancel() {
-        if (outcome.isDone()) {
-            return;
-        }
+    protected void stop() {
         cancellation.cancel();
-        if (threads.isCurrent()) {
-            // called by the run itself (from a listener callback): it ends once this returns
-            return;
-        }
-        if (!outcome.awaitEnd(CANCEL_WAIT)) {
-            LOG.warn("The migration {} had not ended {} s after it was cancelled, though its connections are closed",
-                    migrationId, CANCEL_WAIT.toSeconds());
-        }
-    }
-
-    @Override
-    public void close() {
-        cancel();
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationHandle;
@@ -32,8 +31,7 @@ import org.pgmigrate.engine.internal.MigrationIds;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.OnlineHooks;
-import org.pgmigrate.engine.internal.RunThreads;
-import org.pgmigrate.engine.internal.Outcome;
+import org.pgmigrate.engine.internal.RunHandle;
 import org.pgmigrate.engine.internal.SourceSnapshot;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.jdbc.Connector;
@@ -51,20 +49,19 @@ import org.slf4j.MDC;
  * {@link ControlTable}), then the catch-up to the source's position at that request, sequences,
  * verification, and the cleanup of slot, publication and origin on every way out.
  */
-public final class OnlineMigration implements OnlineHooks, MigrationHandle {
+public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineMigration.class);
     private static final long CONTROL_POLL_MILLIS = 1000;
 
     private final MigrationRequest request;
     private final MigrationListener listener;
     private final Clock clock;
-    private final String migrationId = MigrationIds.next();
+    private final String migrationId = migrationId();
     private final ReplicationNames names = ReplicationNames.of(migrationId);
     private final Connector sourceConnector;
     private final Connector targetConnector;
     private final ReplicationObjects objects;
     private final ControlTable control;
-    private final Outcome outcome = new Outcome();
     private final Object slotLock = new Object();
 
     private volatile boolean cutoverRequested;
@@ -78,15 +75,13 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
     private volatile long sourcePosition;
     private List<Long> publishedTables;
     /** What the ROLES step did before the copy. */
-    private java.util.Optional<org.pgmigrate.RoleReport> roles = java.util.Optional.empty();
+    private Optional<org.pgmigrate.RoleReport> roles = Optional.empty();
     private CopiedTables copiedTables;
     private SourceWatch watch;
     private ValidationReport validation;
-    private final RunThreads threads;
-    /** Stops the copy's sessions; the stream and the slot stop through {@link #checkStop()} and the clean-up. */
-    private final Cancellation cancellation = new Cancellation();
 
     private OnlineMigration(MigrationRequest request) {
+        super(MigrationIds.next(), request.threadFactory(), Duration.ofMinutes(10));
         this.request = request;
         this.listener = request.listener();
         this.clock = request.clock();
@@ -94,7 +89,6 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         this.targetConnector = new Connector(request.target(), Side.TARGET);
         this.objects = new ReplicationObjects(sourceConnector, targetConnector, names);
         this.control = new ControlTable(targetConnector, migrationId);
-        this.threads = new RunThreads(request.threadFactory(), migrationId, cancellation);
     }
 
     /**
@@ -349,10 +343,6 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
 
     // ---- the handle
 
-    @Override
-    public String migrationId() {
-        return migrationId;
-    }
 
     @Override
     public boolean awaitCaughtUp(Duration timeout) {
@@ -395,48 +385,23 @@ public final class OnlineMigration implements OnlineHooks, MigrationHandle {
         return ReplicationLag.of(bytes, delay, now, r == null ? 0 : r.appliedTransactions(), r == null ? 0 : r.appliedRows());
     }
 
+    /** The copy's statements (pre-data, an index build, verification) stop at once, as in an offline run; the stream at its next check. */
+    @Override
+    protected void stop() {
+        cancelRequested = true;
+        cancellation.cancel();
+    }
+
     @Override
     public MigrationResult cutover() {
         cutoverRequested = true;
         return await();
     }
 
-    @Override
-    public MigrationResult await() {
-        return outcome.await();
-    }
 
-    @Override
-    public Optional<MigrationResult> await(Duration timeout) throws InterruptedException {
-        return outcome.await(timeout);
-    }
 
-    @Override
-    public CompletionStage<MigrationResult> completion() {
-        return outcome.stage();
-    }
 
-    @Override
-    public void cancel() {
-        if (outcome.isDone()) {
-            return;
-        }
-        cancelRequested = true;
-        // the copy's statements (pre-data, an index build, verification) stop at once, as in an offline run
-        cancellation.cancel();
-        if (threads.isCurrent()) {
-            // called by the run itself (from a listener callback): it ends once this returns
-            return;
-        }
-        if (!outcome.awaitEnd(Duration.ofMinutes(10))) {
-            LOG.warn("The online migration {} did not stop within 10 minutes of being cancelled", migrationId);
-        }
-    }
 
-    @Override
-    public void close() {
-        cancel();
-    }
 
     /**
      * Passes events on to the user's listener, and stops a running copy once the migration is
