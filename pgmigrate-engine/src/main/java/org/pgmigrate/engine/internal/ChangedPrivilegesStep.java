@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationWarning;
-import org.pgmigrate.WarningCodes;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.schema.ChangedPrivileges;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 

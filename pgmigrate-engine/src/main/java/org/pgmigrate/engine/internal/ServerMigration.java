@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -333,12 +334,12 @@ public final class ServerMigration {
             Thread.currentThread().interrupt();
             throw new PgMigrateException(ErrorKind.CANCELLED, "Interrupted while migrating databases.", e);
         }
-        outcomes.each().stream().map(DatabaseRuns.Outcome::result).filter(java.util.Objects::nonNull).forEach(databaseResults::add);
+        outcomes.each().stream().map(DatabaseRuns.Outcome::result).filter(Objects::nonNull).forEach(databaseResults::add);
         if (outcomes.firstFailure() >= 0) {
             throw failure(databases.get(outcomes.firstFailure()), outcomes.each().get(outcomes.firstFailure()).failure(), outcomes);
         }
-        if (cancellation.cancelled()) {
-            // cancelled before any database began
+        if (outcomes.each().stream().anyMatch(o -> !o.started())) {
+            // cancelled before these databases began
             throw new MigrationFailedException(ErrorKind.CANCELLED, Cancellation.message(migrationId, !phases.isEmpty()) + "\n"
                     + outcomes.describedBeside("", true), result(false), null);
         }
@@ -371,7 +372,6 @@ public final class ServerMigration {
                 + outcomes.describedBeside(db.source(), cancellation.cancelled()),
                 result(false), e);
     }
-
 
     private void warn(MigrationWarning warning) {
         warnings.add(warning);
