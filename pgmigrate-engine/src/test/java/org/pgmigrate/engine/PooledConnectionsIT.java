@@ -20,6 +20,7 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationOption;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.TableProgress;
@@ -84,7 +85,9 @@ class PooledConnectionsIT {
             List<String> targetBefore = sessions(targetPool);
             assertThat(targetBefore).allSatisfy(s -> assertThat(s).contains("app, public|Europe/Paris|30s|", "|16MB|"));
 
-            MigrationResult result = Migration.from(Endpoint.of(sourcePool)).to(Endpoint.of(targetPool)).jobs(3).execute();
+            // validation first: its sessions come from the pools too
+            MigrationResult result = Migration.from(Endpoint.of(sourcePool)).to(Endpoint.of(targetPool)).jobs(3)
+                    .option(MigrationOption.VALIDATE_AND_MIGRATE).execute();
 
             assertThat(result.completed()).isTrue();
             // the same backends (returned, not replaced by the pool), each with the settings it had
