@@ -17,6 +17,8 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.run.Cancellation;
+import org.pgmigrate.engine.internal.run.RunThreads;
 
 /**
  * Migrates the databases of a run of several, up to a number side by side, each under a

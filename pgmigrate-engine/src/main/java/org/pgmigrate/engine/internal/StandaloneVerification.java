@@ -10,6 +10,8 @@ import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
+import org.pgmigrate.engine.internal.run.MigrationIds;
+import org.pgmigrate.engine.internal.run.RunThreads;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.ValidationReport;
+import org.pgmigrate.engine.internal.run.MigrationIds;
 import org.pgmigrate.validation.Validator;
 
 /** The engine's side of the VALIDATE and VALIDATE_AND_MIGRATE options: runs pgmigrate-validation. */

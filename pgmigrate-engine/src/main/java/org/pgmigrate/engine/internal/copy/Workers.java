@@ -13,7 +13,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.pgmigrate.engine.internal.RunThreads;
+import org.pgmigrate.engine.internal.run.RunThreads;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.slf4j.MDC;
 

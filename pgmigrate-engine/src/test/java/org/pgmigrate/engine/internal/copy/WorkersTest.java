@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.pgmigrate.engine.internal.RunThreads;
+import org.pgmigrate.engine.internal.run.RunThreads;
 import org.pgmigrate.engine.internal.copy.Workers.Priority;
 
 class WorkersTest {

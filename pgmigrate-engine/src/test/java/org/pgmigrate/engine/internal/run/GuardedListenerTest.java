@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.run;
 
 import java.time.Duration;
 import java.util.Optional;

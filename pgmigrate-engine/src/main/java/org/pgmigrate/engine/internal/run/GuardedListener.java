@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.run;
 
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.IndexResult;

@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,7 +77,7 @@ public final class Cancellation {
      * What a cancelled run says: that it was cancelled and, once the target was changed, how to
      * continue it.
      */
-    static String message(String migrationId, boolean targetChanged) {
+    public static String message(String migrationId, boolean targetChanged) {
         return "Migration " + migrationId + " was cancelled" + (targetChanged
                 ? ". The target database keeps what was done so far, and the journal of it: continue where it stopped with"
                 + " resume() (pgmigrate migrate ... --resume) and the same source, target and options, or drop and"
