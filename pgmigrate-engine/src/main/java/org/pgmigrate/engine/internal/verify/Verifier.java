@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationListener;
@@ -28,6 +29,8 @@ import org.pgmigrate.engine.internal.schema.SequenceStates;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compares a target with the source it was copied from. Tables are compared in parallel on the
@@ -35,6 +38,7 @@ import org.pgmigrate.engine.internal.schema.TableData;
  * and the schema on the coordinating connections.
  */
 public final class Verifier {
+    private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
     /** Tables with more rows than this (and an integer key) are compared in key ranges. */
     public static final long DEFAULT_PART_ROWS = 1_000_000;
 
@@ -60,15 +64,28 @@ public final class Verifier {
         boolean inUtf8 = !encoding(sourceConnection).equals(encoding(targetConnection));
         // the catalogs of both sides are read on two workers, beside the tables' checksums
         CatalogFacts[] facts = new CatalogFacts[2];
-        workers.submit(session -> facts[0] = readFacts(session.source(), "source"));
-        workers.submit(session -> facts[1] = readFacts(session.target(), "target"));
+        // where the time goes, for the log: each side's catalogs, and the tables' checksums summed over the workers
+        long[] factsNanos = new long[2];
+        AtomicLong tablesNanos = new AtomicLong();
+        workers.submit(session -> {
+            long t = System.nanoTime();
+            facts[0] = readFacts(session.source(), "source");
+            factsNanos[0] = System.nanoTime() - t;
+        });
+        workers.submit(session -> {
+            long t = System.nanoTime();
+            facts[1] = readFacts(session.target(), "target");
+            factsNanos[1] = System.nanoTime() - t;
+        });
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
             workers.submit(session -> {
                 TableVerification v;
+                long t = System.nanoTime();
                 try {
                     v = tables.compare(table, session.source(), session.target(), inUtf8);
+                    tablesNanos.addAndGet(System.nanoTime() - t);
                 } catch (SQLException e) {
                     throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
                             + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
@@ -92,6 +109,9 @@ public final class Verifier {
         differences.addAll(schema(source, facts[0], facts[1], notes));
         VerificationReport report = VerificationReport.builder().tables(sorted).differences(differences).notes(notes)
                 .duration(Duration.between(start, clock.instant())).build();
+        LOG.info("Verification took {} ms: the catalogs {} ms (source) and {} ms (target), {} tables' rows {} ms of worker time",
+                report.duration().toMillis(), factsNanos[0] / 1_000_000, factsNanos[1] / 1_000_000, sorted.size(),
+                tablesNanos.get() / 1_000_000);
         listener.verificationFinished(report);
         return report;
     }
