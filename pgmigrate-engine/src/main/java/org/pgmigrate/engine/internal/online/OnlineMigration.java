@@ -56,7 +56,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private final MigrationRequest request;
     private final MigrationListener listener;
     private final Clock clock;
-    private final String migrationId = migrationId();
     private final ReplicationNames names = ReplicationNames.of(migrationId);
     private final Connector sourceConnector;
     private final Connector targetConnector;
@@ -65,7 +64,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private final Object slotLock = new Object();
 
     private volatile boolean cutoverRequested;
-    private volatile boolean cancelRequested;
     private volatile PgMigrateException stopped;
     private volatile boolean replicationCreated;
     private volatile SlotSnapshot slot;
@@ -238,7 +236,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         if (stopped != null) {
             throw stopped;
         }
-        if (cancelRequested) {
+        if (cancellation.cancelled()) {
             throw new PgMigrateException(ErrorKind.CANCELLED, Cancellation.onlineMessage(migrationId));
         }
     }
@@ -343,7 +341,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
 
     // ---- the handle
 
-
     @Override
     public boolean awaitCaughtUp(Duration timeout) {
         long deadline = clock.millis() + timeout.toMillis();
@@ -388,7 +385,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     /** The copy's statements (pre-data, an index build, verification) stop at once, as in an offline run; the stream at its next check. */
     @Override
     protected void stop() {
-        cancelRequested = true;
         cancellation.cancel();
     }
 
@@ -397,11 +393,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         cutoverRequested = true;
         return await();
     }
-
-
-
-
-
 
     /**
      * Passes events on to the user's listener, and stops a running copy once the migration is

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops an offline run from another thread. Knows every connection the run opens (through
+ * Stops a run (offline, the copy of an online one, or one database of several) from another
+ * thread. Knows every connection the run opens (through
  * {@link #tracking(Connector)}); {@link #cancel()} asks the servers to cancel what each one runs
  * (a COPY or CREATE INDEX stops at once, its transaction rolls back) and then closes its socket,
  * so that a thread blocked reading or writing wakes up with an error at once. The run checks

@@ -21,7 +21,7 @@ public abstract class RunHandle implements MigrationHandle {
     /** Stops the run's statements and closes its sessions; also what identifies the run's threads. */
     protected final Cancellation cancellation = new Cancellation();
     protected final RunThreads threads;
-    private final String migrationId;
+    protected final String migrationId;
     private final Duration cancelWait;
 
     /** @param cancelWait how long {@link #cancel()} waits for the run to end once it was told to stop */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,10 +26,10 @@ record Grant(String grantee, String privilege, boolean grantable, String grantor
      * (the owner above all) holds MAINTAIN too, so can still VACUUM, ANALYZE and REFRESH.
      */
     static List<Grant> allOfARelationBefore17(List<Grant> acl) {
-        Map<List<Object>, List<Grant>> byHolder = new LinkedHashMap<>();
+        record Holder(String grantee, boolean grantable, String grantor) {}
+        Map<Holder, List<Grant>> byHolder = new LinkedHashMap<>();
         for (Grant g : acl) {
-            byHolder.computeIfAbsent(List.of(Objects.toString(g.grantee, ""), g.grantable, Objects.toString(g.grantor, "")),
-                    k -> new ArrayList<>()).add(g);
+            byHolder.computeIfAbsent(new Holder(g.grantee, g.grantable, g.grantor), k -> new ArrayList<>()).add(g);
         }
         List<Grant> out = new ArrayList<>();
         for (List<Grant> grants : byHolder.values()) {
