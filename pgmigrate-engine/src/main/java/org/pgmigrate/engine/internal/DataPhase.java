@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,7 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
@@ -68,6 +70,10 @@ final class DataPhase {
     private final boolean rawBytes;
     private final TaskRunner tasks;
     private final TaskKeys keys;
+    /** The copy tasks of each table (its rows, or each of its parts), by table OID. */
+    private final Map<Long, List<String>> copyTasks = new ConcurrentHashMap<>();
+    /** The digest of the rows each copy task read from the source, when this run copied them. */
+    private final Map<String, RowDigest> digests = new ConcurrentHashMap<>();
 
     DataPhase(MigrationListener listener, Clock clock, CopyFormat format, boolean sameMajor, List<TableResult> results,
               TableSplitter splitter, Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
@@ -103,6 +109,7 @@ final class DataPhase {
         for (TableData table : ordered) {
             List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
             Optional<Journal.Outcome> copied = journal.done(TaskKeys.rows(table));
+            copyTasks.put(table.oid(), List.of(TaskKeys.rows(table)));
             if (copied.isEmpty() && small.takes(table)) {
                 continue;
             }
@@ -121,6 +128,7 @@ final class DataPhase {
             LOG.debug("Copying {} in {} parts", table.qualifiedName(), parts.size());
             Parts split = new Parts(table, parts.size());
             Set<String> partKeys = parts.stream().map(p -> TaskKeys.part(table, p)).collect(Collectors.toSet());
+            copyTasks.put(table.oid(), List.copyOf(partKeys));
             if (partKeys.containsAll(journal.doneWithPrefix(TaskKeys.partPrefix(table)).keySet())) {
                 long partBytes = table.estimatedBytes() / parts.size();
                 parts.forEach(part -> copies.add(new SizedJob(partBytes, session -> copyPart(workers, session, split, part, objects))));
@@ -199,7 +207,7 @@ final class DataPhase {
                 List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
                 Instant start = clock.instant();
                 ProgressThrottle progress = new ProgressThrottle(clock, start, name(table), table.estimatedRows(), listener);
-                Journal.Outcome copied = copyRows(table, s, empty ? options(table).unfrozen() : options(table), progress);
+                Journal.Outcome copied = copyRows(TaskKeys.rows(table), table, s, empty ? options(table).unfrozen() : options(table), progress);
                 done.put(TaskKeys.rows(table), copied);
                 Instant copiedAt = clock.instant();
                 List<IndexResult> indexes = new ArrayList<>();
@@ -272,7 +280,8 @@ final class DataPhase {
             split.start = clock.instant();
             listener.tableStarted(split.name);
         }
-        Journal.Outcome copied = tasks.run(session, TaskKeys.part(split.table, part), s -> copyRows(split.table, s,
+        String task = TaskKeys.part(split.table, part);
+        Journal.Outcome copied = tasks.run(session, task, s -> copyRows(task, split.table, s,
                 options(split.table).forPart(part), new ProgressThrottle(clock, clock.instant(), split.name, -1, listener)));
         split.rows.addAndGet(copied.rows());
         split.bytes.addAndGet(copied.bytes());
@@ -282,9 +291,12 @@ final class DataPhase {
         }
     }
 
-    private Journal.Outcome copyRows(TableData table, Workers.Session session, TableCopier.Options options, ProgressThrottle progress) {
+    /** Copies rows for {@code task}, keeping the digest of what it read (a retry replaces it). */
+    private Journal.Outcome copyRows(String task, TableData table, Workers.Session session, TableCopier.Options options,
+                                     ProgressThrottle progress) {
         try {
             TableCopier.Copied copied = TableCopier.copy(table, session.source(), session.target(), options, progress::copied);
+            digests.put(task, copied.digest());
             return new Journal.Outcome(copied.rows(), copied.bytes());
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
@@ -298,7 +310,7 @@ final class DataPhase {
         boolean binary = format == CopyFormat.BINARY || (format == CopyFormat.AUTO && sameMajor && table.binarySafe());
         // extension configuration tables already hold the rows the extension ships: never emptied
         boolean freeze = table.filter() == null;
-        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes);
+        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes, !sameMajor);
     }
 
     private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {
@@ -306,7 +318,7 @@ final class DataPhase {
         String name = name(table);
         listener.tableStarted(name);
         Instant start = clock.instant();
-        Journal.Outcome copied = tasks.run(session, TaskKeys.rows(table), s -> copyRows(table, s, options(table),
+        Journal.Outcome copied = tasks.run(session, TaskKeys.rows(table), s -> copyRows(TaskKeys.rows(table), table, s, options(table),
                 new ProgressThrottle(clock, clock.instant(), name, table.estimatedRows(), listener)));
         loaded(workers, session, new Loaded(table, name, copied, start, clock.instant()), postData);
     }
@@ -408,6 +420,20 @@ final class DataPhase {
                 .rows(copied.rows()).bytes(copied.bytes()).copyDuration(copying).indexDuration(indexing).build();
         results.add(result);
         listener.tableFinished(result);
+    }
+
+    /**
+     * The digests of the rows this run read from the source, by table OID, for the tables it
+     * copied whole (a table an earlier run copied, or some of whose parts, has none).
+     */
+    Map<Long, RowDigest> copiedRows() {
+        Map<Long, RowDigest> tables = new HashMap<>();
+        copyTasks.forEach((oid, taskKeys) -> {
+            if (digests.keySet().containsAll(taskKeys)) {
+                tables.put(oid, taskKeys.stream().map(digests::get).reduce(RowDigest::plus).orElseThrow());
+            }
+        });
+        return tables;
     }
 
     /** A copy job and how many bytes it copies. */

@@ -39,6 +39,7 @@ import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.copy.TableCopier;
+import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -146,13 +147,13 @@ public final class OfflineMigration {
                         () -> workers.stopping() || cancellation.cancelled());
                 TaskKeys keys = TaskKeys.of(schema);
                 phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
-                phase(Phase.DATA, () -> new DataPhase(listener, clock, request.copyFormat(),
+                DataPhase data = new DataPhase(listener, clock, request.copyFormat(),
                         sourceInfo.majorVersion() == targetInfo.majorVersion(), tables,
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                         request.maxSourceBytesPerSecond().isPresent()
                                 ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
-                                : Throttle.NONE, rawBytes, tasks, keys)
-                        .run(workers, schema, src));
+                                : Throttle.NONE, rawBytes, tasks, keys);
+                phase(Phase.DATA, () -> data.run(workers, schema, src));
                 phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
                 if (online == null) {
                     phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
@@ -164,7 +165,7 @@ public final class OfflineMigration {
                     if (tasks.journal().done(TaskKeys.VERIFICATION).isPresent()) {
                         LOG.info("Verification passed in the earlier run");
                     } else {
-                        phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema));
+                        phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema, data.copiedRows()));
                         tasks.journal().record(tgt, TaskKeys.VERIFICATION);
                     }
                 }
@@ -329,7 +330,7 @@ public final class OfflineMigration {
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
                     try (Workers workers = new Workers(request.jobs(), threads(), () -> readOnlySource(), targetConnector::open)) {
-                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(workers, source, target, now));
+                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(workers, source, target, now, Map.of()));
                     }
                 }
                 source.rollback();
@@ -524,8 +525,10 @@ public final class OfflineMigration {
         workers.awaitIdle();
     }
 
-    private void verify(Workers workers, Connection source, Connection target, SourceSchema schema) throws Exception {
-        verification = new Verifier(listener, clock, Verifier.DEFAULT_PART_ROWS).verify(schema, workers, source, target);
+    /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
+    private void verify(Workers workers, Connection source, Connection target, SourceSchema schema, Map<Long, RowDigest> copiedRows)
+            throws Exception {
+        verification = new Verifier(listener, clock).verify(schema, workers, source, target, copiedRows);
         if (verification.equal()) {
             LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
             return;

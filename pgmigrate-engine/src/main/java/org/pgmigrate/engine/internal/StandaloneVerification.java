@@ -1,6 +1,7 @@
 package org.pgmigrate.engine.internal;
 
 import java.sql.Connection;
+import java.util.Map;
 import java.util.Set;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationRequest;
@@ -48,7 +49,7 @@ public final class StandaloneVerification {
                 UncreatableSelection.of(source, expected, Preflight.uncreatable(source, target)).leaveOut(source, expected);
             }
             try (Workers workers = new Workers(request.jobs(), new RunThreads(request.threadFactory(), id, this), snapshot::join, targetConnector::open)) {
-                return new Verifier(request.listener(), request.clock(), Verifier.DEFAULT_PART_ROWS).verify(expected, workers, source, target);
+                return new Verifier(request.listener(), request.clock()).verify(expected, workers, source, target, Map.of());
             }
         } catch (PgMigrateException e) {
             throw e;

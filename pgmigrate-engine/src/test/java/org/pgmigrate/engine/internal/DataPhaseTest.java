@@ -18,7 +18,7 @@ import org.pgmigrate.engine.internal.schema.TableData;
 
 class DataPhaseTest {
     private static TableData table(boolean binarySafe, String filter) {
-        return new TableData(1, "\"s\".\"t\"", "s", "t", List.of(new TableColumn("\"a\"", null, true, false), new TableColumn("\"b\"", null, binarySafe, false)),
+        return new TableData(1, "\"s\".\"t\"", "s", "t", List.of(new TableColumn("\"a\"", TableColumn.Floats.NONE, true, false), new TableColumn("\"b\"", TableColumn.Floats.NONE, binarySafe, false)),
                 filter, 0, 0, null);
     }
 

@@ -19,8 +19,8 @@ import org.postgresql.copy.CopyOut;
  * are counted the same way in both.
  */
 public final class TableCopier {
-    /** Rows and bytes one copy moved. */
-    public record Copied(long rows, long bytes) {}
+    /** Rows and bytes one copy moved, and the digest of the rows as the source sent them. */
+    public record Copied(long rows, long bytes, RowDigest digest) {}
 
     private TableCopier() {}
 
@@ -43,16 +43,22 @@ public final class TableCopier {
      * @param throttle limits the bytes read from the source per second
      * @param rawBytes both databases are SQL_ASCII: the rows travel as the bytes they are, which
      *     need not be UTF-8 (the sessions switch their client encoding for the copy)
+     * @param acrossMajors the servers are of different majors (see {@link RowDigest.Form})
      */
-    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes) {
+    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes, boolean acrossMajors) {
         /** The same options for one part of the table (parts are never frozen: they share the table). */
         public Options forPart(String condition) {
-            return new Options(binary, false, condition, throttle, rawBytes);
+            return new Options(binary, false, condition, throttle, rawBytes, acrossMajors);
         }
 
         /** The same options for a table known to be empty: not emptied first, so not frozen either. */
         public Options unfrozen() {
-            return new Options(binary, false, part, throttle, rawBytes);
+            return new Options(binary, false, part, throttle, rawBytes, acrossMajors);
+        }
+
+        /** The form the copy digests the source's rows in. */
+        public RowDigest.Form digestForm() {
+            return RowDigest.Form.of(binary, acrossMajors);
         }
     }
 
@@ -87,16 +93,20 @@ public final class TableCopier {
         }
     }
 
+    /** The COPY that reads the rows of {@code table} (after its filter) matching {@code part} (null for all). */
+    static String readStatement(TableData table, String part, boolean binary) {
+        String select = table.columns().isEmpty() ? "SELECT" : "SELECT " + String.join(", ", table.columnNames());
+        String filter = table.filter() == null || table.filter().isEmpty() ? "" : " " + table.filter();
+        if (part != null) {
+            filter = filter.isEmpty() ? " WHERE " + part : filter + " AND (" + part + ")";
+        }
+        return "COPY (" + select + " FROM ONLY " + table.qualifiedName() + filter + ") TO STDOUT" + (binary ? " (FORMAT binary)" : "");
+    }
+
     private static Copied stream(TableData table, Connection source, Connection target, Options options, Progress progress)
             throws SQLException {
         String columns = table.columns().isEmpty() ? "" : " (" + String.join(", ", table.columnNames()) + ")";
-        String select = table.columns().isEmpty() ? "SELECT" : "SELECT " + String.join(", ", table.columnNames());
-        String filter = table.filter() == null || table.filter().isEmpty() ? "" : " " + table.filter();
-        if (options.part() != null) {
-            filter = filter.isEmpty() ? " WHERE " + options.part() : filter + " AND (" + options.part() + ")";
-        }
-        String read = "COPY (" + select + " FROM ONLY " + table.qualifiedName() + filter + ") TO STDOUT"
-                + (options.binary() ? " (FORMAT binary)" : "");
+        String read = readStatement(table, options.part(), options.binary());
         List<String> writeOptions = new ArrayList<>();
         if (options.binary()) {
             writeOptions.add("FORMAT binary");
@@ -123,8 +133,11 @@ public final class TableCopier {
         try {
             CopyBatch batch = new CopyBatch(in);
             PaddingTrimmer trimmer = PaddingTrimmer.of(table.columns(), options.binary());
+            RowDigester digester = new RowDigester(options.digestForm(), table.columns());
             byte[] row;
             while ((row = out.readFromCopy()) != null) {
+                // digested as the source printed it: trimming changes the row in place
+                digester.add(row);
                 batch.add(row, trimmer.trim(row));
                 bytes += row.length;
                 options.throttle().take(row.length);
@@ -138,7 +151,7 @@ public final class TableCopier {
                 clientEncoding(source, "UTF8");
                 clientEncoding(target, "UTF8");
             }
-            return new Copied(rows, bytes);
+            return new Copied(rows, bytes, digester.digest());
         } catch (SQLException e) {
             if (in.isActive()) {
                 // CopyIn.cancelCopy() waits for the server's answer and, once the socket is gone (a

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.schema.SequenceStates;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
@@ -34,34 +34,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compares a target with the source it was copied from. Tables are compared in parallel on the
- * workers, whose source sessions read under the migration's snapshot; sequences, large objects
- * and the schema on the coordinating connections.
+ * workers, whose source sessions read under the migration's snapshot, each by the digest of its
+ * rows (see {@link TableComparison}); sequences, large objects and the schema on the coordinating
+ * connections.
  */
 public final class Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
-    /** Tables with more rows than this (and an integer key) are compared in key ranges. */
-    public static final long DEFAULT_PART_ROWS = 1_000_000;
 
     private final MigrationListener listener;
     private final Clock clock;
-    private final TableComparison tables;
 
-    public Verifier(MigrationListener listener, Clock clock, long partRows) {
+    public Verifier(MigrationListener listener, Clock clock) {
         this.listener = listener;
         this.clock = clock;
-        this.tables = new TableComparison(partRows);
     }
 
     /**
      * @param source what was read from the source (inside the snapshot), after the filter
      * @param sourceConnection a source connection inside the snapshot
      * @param targetConnection a target connection
+     * @param copiedRows the digests of the rows a copy read from the source in this snapshot, by
+     *     table OID: those tables' source side is not read again
      */
-    public VerificationReport verify(SourceSchema source, Workers workers, Connection sourceConnection, Connection targetConnection)
-            throws Exception {
+    public VerificationReport verify(SourceSchema source, Workers workers, Connection sourceConnection, Connection targetConnection,
+                                     Map<Long, RowDigest> copiedRows) throws Exception {
         Instant start = clock.instant();
         List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
-        boolean inUtf8 = !encoding(sourceConnection).equals(encoding(targetConnection));
+        boolean sameMajor = sourceConnection.getMetaData().getDatabaseMajorVersion() == targetConnection.getMetaData().getDatabaseMajorVersion();
         // the catalogs of both sides are read on two workers, beside the tables' checksums
         CatalogFacts[] facts = new CatalogFacts[2];
         // where the time goes, for the log: each side's catalogs, and the tables' checksums summed over the workers
@@ -84,7 +83,8 @@ public final class Verifier {
                 TableVerification v;
                 long t = System.nanoTime();
                 try {
-                    v = tables.compare(table, session.source(), session.target(), inUtf8);
+                    v = TableComparison.compare(table, session.source(), session.target(), copiedRows.get(table.oid()),
+                            RowDigest.Form.of(sameMajor && table.binarySafe(), !sameMajor));
                     tablesNanos.addAndGet(System.nanoTime() - t);
                 } catch (SQLException e) {
                     throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
@@ -109,9 +109,10 @@ public final class Verifier {
         differences.addAll(schema(source, facts[0], facts[1], notes));
         VerificationReport report = VerificationReport.builder().tables(sorted).differences(differences).notes(notes)
                 .duration(Duration.between(start, clock.instant())).build();
-        LOG.info("Verification took {} ms: the catalogs {} ms (source) and {} ms (target), {} tables' rows {} ms of worker time",
-                report.duration().toMillis(), factsNanos[0] / 1_000_000, factsNanos[1] / 1_000_000, sorted.size(),
-                tablesNanos.get() / 1_000_000);
+        long sourceRead = source.tables().stream().filter(t -> !copiedRows.containsKey(t.oid())).count();
+        LOG.info("Verification took {} ms: the catalogs {} ms (source) and {} ms (target), {} tables' rows {} ms of worker time"
+                        + " ({} of them read on the source too)", report.duration().toMillis(), factsNanos[0] / 1_000_000,
+                factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000, sourceRead);
         listener.verificationFinished(report);
         return report;
     }
@@ -232,12 +233,5 @@ public final class Verifier {
             }
         }
         return digests;
-    }
-
-    private static String encoding(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_encoding')")) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

@@ -101,7 +101,7 @@ class PaddingTrimmerTest {
     }
 
     private static List<TableColumn> columns(List<Boolean> padded) {
-        return padded.stream().map(p -> new TableColumn("\"c\"", null, true, p)).toList();
+        return padded.stream().map(p -> new TableColumn("\"c\"", TableColumn.Floats.NONE, true, p)).toList();
     }
 
     private static List<String> expected(Row row) {

@@ -28,7 +28,7 @@ class TableCopierIT {
         source.execute("CREATE TABLE public.t (id int, v text); INSERT INTO public.t SELECT i, repeat('x', 100) FROM generate_series(1, 100000) i");
         target.execute("CREATE TABLE public.t (id int, v text)");
         TableData table = new TableData(1, "\"public\".\"t\"", "public", "t",
-                List.of(new TableColumn("\"id\"", null, true, false), new TableColumn("\"v\"", null, true, false)), null, 0, 0, null);
+                List.of(new TableColumn("\"id\"", TableColumn.Floats.NONE, true, false), new TableColumn("\"v\"", TableColumn.Floats.NONE, true, false)), null, 0, 0, null);
         // about 11 MB at 2 MB/s: still copying a second in
         Throttle slow = new Throttle(2_000_000, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
         try (Connection from = source.connect(); Connection to = target.connect()) {
@@ -46,7 +46,7 @@ class TableCopierIT {
 
             // pgjdbc's CopyIn.cancelCopy() on a dead socket would retry for ever
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> TableCopier.copy(table, from, to,
-                    new TableCopier.Options(false, false, null, slow, false), (rows, bytes) -> { }))
+                    new TableCopier.Options(false, false, null, slow, false, false), (rows, bytes) -> { }))
                     .isInstanceOf(SQLException.class));
         }
         assertThat(target.queryValue("SELECT count(*) FROM public.t")).isEqualTo("0");

@@ -9,7 +9,7 @@ import org.pgmigrate.engine.internal.schema.TableData;
 
 class TableSplitterTest {
     private static TableData table(long bytes, String key, String filter) {
-        return new TableData(1, "\"t\"", "public", "t", List.of(new TableColumn("\"id\"", null, true, false)), filter, bytes, -1, key);
+        return new TableData(1, "\"t\"", "public", "t", List.of(new TableColumn("\"id\"", TableColumn.Floats.NONE, true, false)), filter, bytes, -1, key);
     }
 
     @Test
