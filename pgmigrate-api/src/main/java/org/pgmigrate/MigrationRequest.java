@@ -93,7 +93,8 @@ public abstract class MigrationRequest {
     /**
      * Tables larger than this many bytes (on disk, at the source) are copied in parts, in
      * parallel: by page ranges on PostgreSQL 14 and later sources, else by ranges of an integer
-     * primary key. Default 1 GiB.
+     * primary key. Default 1 GiB. Verification reads tables larger than this, or than 64 MiB, in
+     * parts too (by page ranges, on PostgreSQL 14 and later).
      */
     @Value.Default
     public long splitTablesLargerThan() {

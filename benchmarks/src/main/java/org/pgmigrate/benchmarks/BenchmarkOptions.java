@@ -15,7 +15,7 @@ public record BenchmarkOptions(long sizeBytes, int smallTables, int rounds, int 
     public static final long MIN_SIZE = 64_000_000L;
 
     public static final String USAGE = "usage: Benchmark [--size 1GB] [--small-tables 200] [--rounds 3] [--jobs 2]"
-            + " [--tools all|pgmigrate,dump-restore,dump-psql,pgcopydb] [--major 15]";
+            + " [--tools all|pgmigrate,pgmigrate-copy,dump-restore,dump-psql,pgcopydb] [--major 15]";
 
     public BenchmarkOptions {
         if (sizeBytes < MIN_SIZE) {

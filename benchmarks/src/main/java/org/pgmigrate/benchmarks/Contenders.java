@@ -24,7 +24,10 @@ record Contenders(List<Tool> tools, List<String> skipped) {
         List<Tool> tools = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         if (options.tools().contains(ToolId.PGMIGRATE)) {
-            tools.add(new PgMigrateTool(options.jobs()));
+            tools.add(PgMigrateTool.defaults(options.jobs()));
+        }
+        if (options.tools().contains(ToolId.PGMIGRATE_COPY)) {
+            tools.add(PgMigrateTool.copyOnly(options.jobs()));
         }
         Optional<ClientTools> usable = clients.filter(c -> c.major() >= serverMajor);
         String why = clients.isEmpty()

@@ -57,6 +57,10 @@ final class Results {
         return measuredOf(Measure.Kind.ALTERNATIVE).min(Comparator.comparingDouble(ResultLine::median));
     }
 
+    Optional<ResultLine> copy() {
+        return measuredOf(Measure.Kind.COPY).findFirst();
+    }
+
     Optional<ResultLine> floor() {
         return measuredOf(Measure.Kind.FLOOR).findFirst();
     }

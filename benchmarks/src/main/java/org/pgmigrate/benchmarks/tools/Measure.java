@@ -5,6 +5,8 @@ public record Measure(String label, Kind kind) {
     public enum Kind {
         /** pgmigrate's migration: the figure every other line is compared with. */
         PGMIGRATE,
+        /** pgmigrate's copy alone, verification skipped: what the verification's share is measured against. */
+        COPY,
         /** Another way of migrating the same database. */
         ALTERNATIVE,
         /** Not a migration: what the target needs to ingest the data from local files. */

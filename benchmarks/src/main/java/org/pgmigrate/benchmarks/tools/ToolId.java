@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 /** The contenders, by the name {@code --tools} takes. */
 public enum ToolId {
     PGMIGRATE("pgmigrate"),
+    PGMIGRATE_COPY("pgmigrate-copy"),
     DUMP_RESTORE("dump-restore"),
     DUMP_PSQL("dump-psql"),
     PGCOPYDB("pgcopydb");

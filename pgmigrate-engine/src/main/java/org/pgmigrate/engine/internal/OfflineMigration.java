@@ -528,7 +528,7 @@ public final class OfflineMigration {
     /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
     private void verify(Workers workers, Connection source, Connection target, SourceSchema schema, Map<Long, RowDigest> copiedRows)
             throws Exception {
-        verification = new Verifier(listener, clock).verify(schema, workers, source, target, copiedRows);
+        verification = new Verifier(listener, clock, request.splitTablesLargerThan()).verify(schema, workers, source, target, copiedRows);
         if (verification.equal()) {
             LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
             return;

@@ -12,7 +12,8 @@ import org.pgmigrate.engine.internal.schema.TableData;
  * A table with neither stays whole.
  */
 public final class TableSplitter {
-    private static final long BLOCK_SIZE = 8192;
+    /** PostgreSQL's default page size. */
+    public static final long BLOCK_SIZE = 8192;
 
     private final long threshold;
     private final int parts;
@@ -35,12 +36,16 @@ public final class TableSplitter {
             return List.of();
         }
         if (sourceVersion >= 140000) {
-            return pageRanges(Math.max(1, table.estimatedBytes() / BLOCK_SIZE));
+            return pageRanges(Math.max(1, table.estimatedBytes() / BLOCK_SIZE), parts);
         }
         return table.integerKey() == null ? List.of() : KeyRanges.split(source, table.qualifiedName(), table.integerKey(), parts);
     }
 
-    List<String> pageRanges(long pages) {
+    /**
+     * {@code parts} conditions on ctid covering every row of a table of about {@code pages} pages
+     * once: the last is open-ended, so rows on pages beyond the estimate are in it.
+     */
+    public static List<String> pageRanges(long pages, int parts) {
         List<String> ranges = new ArrayList<>(parts);
         long lower = 0;
         for (int i = 1; i <= parts; i++) {

@@ -3,51 +3,110 @@ package org.pgmigrate.engine.internal.verify;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.engine.internal.copy.KeyRanges;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.RowDigester;
+import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.TableData;
 
 /**
- * Compares one table on both sides by the {@link RowDigest} of its rows: the one the copy took
- * of what it read from the source when there is one, else one read of the source; then one read
- * of the target. A table whose digests differ and that has an integer key is read again in key
- * ranges on both sides, to say where the difference is.
+ * Compares one table on both sides by the {@link RowDigest} of its rows: the one the copy took of
+ * what it read from the source when there is one, else a read of the source; then a read of the
+ * target. A large table is read in ranges of pages, on servers that scan those efficiently, so
+ * its reads spread over the workers; its digest is their sum. A table whose digests differ and
+ * that has an integer key is read again in key ranges on both sides, to say where.
  */
 final class TableComparison {
+    /** Ranges of key a difference is located to. */
     static final int PARTS = 16;
+    /** A table is read in parts of about this size at most (unless asked for smaller ones)... */
+    static final long PART_BYTES = 64L * 1024 * 1024;
+    /** ...and in at most this many. */
+    static final int MAX_PARTS = 16;
 
-    private TableComparison() {}
+    /** One read of a side's rows: on the source or the target, matching a condition (null for all). */
+    record Read(boolean onSource, String part) {}
+
+    private final TableData table;
+    private final RowDigest.Form form;
+    private final long partBytes;
+    private final List<Read> reads = new ArrayList<>();
+    private RowDigest source;
+    private RowDigest target;
+    private int remaining;
 
     /**
      * @param copied the digest of the rows the copy read from the source, or null to read the source
      * @param form how to read both sides when there is no such digest
+     * @param sourceVersion server_version_num of the source, to know whether it scans page ranges
+     * @param targetVersion the same of the target
+     * @param partBytes the size of the parts a table is read in
      */
-    static TableVerification compare(TableData table, Connection source, Connection target, RowDigest copied, RowDigest.Form form)
-            throws SQLException {
+    TableComparison(TableData table, RowDigest copied, RowDigest.Form form, int sourceVersion, int targetVersion, long partBytes) {
+        this.table = table;
+        this.partBytes = partBytes;
+        this.form = copied != null ? copied.form() : form;
+        this.source = copied != null ? copied : RowDigest.empty(this.form);
+        this.target = RowDigest.empty(this.form);
+        if (!SchemaSelection.copiesRows(table)) {
+            reads.add(new Read(false, null));
+        } else {
+            if (copied == null) {
+                parts(sourceVersion).forEach(p -> reads.add(new Read(true, p)));
+            }
+            parts(targetVersion).forEach(p -> reads.add(new Read(false, p)));
+        }
+        this.remaining = reads.size();
+    }
+
+    /** The reads to run, each on a worker of its own. */
+    List<Read> reads() {
+        return List.copyOf(reads);
+    }
+
+    /**
+     * Runs one of the {@link #reads()}; the one that finishes last compares.
+     *
+     * @return the table's verification once every read is done, else null
+     */
+    TableVerification read(Read read, Connection sourceConnection, Connection targetConnection) throws SQLException {
         if (!SchemaSelection.copiesRows(table)) {
             // the filter kept the table but not its rows: the target must hold none
-            long targetRows = RowDigester.read(target, table.withFilter(null), null, form).rows();
-            return result(table, 0, targetRows, 1, targetRows == 0 ? List.of() : List.of("all rows"));
+            long targetRows = RowDigester.read(targetConnection, table.withFilter(null), null, form).rows();
+            return result(0, targetRows, 1, targetRows == 0 ? List.of() : List.of("all rows"));
         }
-        RowDigest expected = copied != null ? copied : RowDigester.read(source, table, null, form);
-        RowDigest actual = RowDigester.read(target, table, null, expected.form());
-        if (expected.sameRows(actual)) {
-            return result(table, expected.rows(), actual.rows(), 1, List.of());
+        RowDigest digest = RowDigester.read(read.onSource() ? sourceConnection : targetConnection, table, read.part(), form);
+        synchronized (this) {
+            if (read.onSource()) {
+                source = source.plus(digest);
+            } else {
+                target = target.plus(digest);
+            }
+            if (--remaining > 0) {
+                return null;
+            }
+        }
+        return compare(sourceConnection, targetConnection);
+    }
+
+    private TableVerification compare(Connection sourceConnection, Connection targetConnection) throws SQLException {
+        if (source.sameRows(target)) {
+            return result(source.rows(), target.rows(), 1, List.of());
         }
         if (table.integerKey() == null) {
-            return result(table, expected.rows(), actual.rows(), 1, List.of("all rows"));
+            return result(source.rows(), target.rows(), 1, List.of("all rows"));
         }
-        List<String> ranges = KeyRanges.split(source, table.qualifiedName(), table.integerKey(), PARTS);
+        List<String> ranges = KeyRanges.split(sourceConnection, table.qualifiedName(), table.integerKey(), PARTS);
         if (ranges.isEmpty()) {
             ranges = List.of(table.integerKey() + " IS NOT NULL");
         }
         List<String> differing = new ArrayList<>();
         for (String range : ranges) {
-            if (!RowDigester.read(source, table, range, expected.form()).sameRows(RowDigester.read(target, table, range, expected.form()))) {
+            if (!RowDigester.read(sourceConnection, table, range, form).sameRows(RowDigester.read(targetConnection, table, range, form))) {
                 differing.add(range);
             }
         }
@@ -55,10 +114,19 @@ final class TableComparison {
             // the ranges hold the same rows, so the difference is in rows outside them
             differing.add("rows outside the key ranges");
         }
-        return result(table, expected.rows(), actual.rows(), ranges.size(), differing);
+        return result(source.rows(), target.rows(), ranges.size(), differing);
     }
 
-    private static TableVerification result(TableData table, long sourceRows, long targetRows, int parts, List<String> differing) {
+    /** Ranges of pages on servers that scan them (14 and later) for a large table without filter, else the whole table. */
+    private List<String> parts(int serverVersion) {
+        int count = (int) Math.min(MAX_PARTS, table.estimatedBytes() / partBytes);
+        if (count < 2 || serverVersion < 140000 || (table.filter() != null && !table.filter().isEmpty())) {
+            return Collections.singletonList(null);
+        }
+        return TableSplitter.pageRanges(Math.max(1, table.estimatedBytes() / TableSplitter.BLOCK_SIZE), count);
+    }
+
+    private TableVerification result(long sourceRows, long targetRows, int parts, List<String> differing) {
         return TableVerification.builder().schema(table.schema()).name(table.name())
                 .sourceRows(sourceRows).targetRows(targetRows).parts(parts)
                 .differingRanges(differing).equal(differing.isEmpty()).build();

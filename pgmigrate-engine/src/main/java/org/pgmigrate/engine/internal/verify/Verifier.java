@@ -43,10 +43,13 @@ public final class Verifier {
 
     private final MigrationListener listener;
     private final Clock clock;
+    private final long partBytes;
 
-    public Verifier(MigrationListener listener, Clock clock) {
+    /** @param splitTablesLargerThan the copy's split size: tables larger than it, or than 64 MiB, are read in parts */
+    public Verifier(MigrationListener listener, Clock clock, long splitTablesLargerThan) {
         this.listener = listener;
         this.clock = clock;
+        this.partBytes = Math.min(TableComparison.PART_BYTES, splitTablesLargerThan);
     }
 
     /**
@@ -60,7 +63,9 @@ public final class Verifier {
                                      Map<Long, RowDigest> copiedRows) throws Exception {
         Instant start = clock.instant();
         List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
-        boolean sameMajor = sourceConnection.getMetaData().getDatabaseMajorVersion() == targetConnection.getMetaData().getDatabaseMajorVersion();
+        int sourceVersion = serverVersion(sourceConnection);
+        int targetVersion = serverVersion(targetConnection);
+        boolean sameMajor = sourceVersion / 10000 == targetVersion / 10000;
         // the catalogs of both sides are read on two workers, beside the tables' checksums
         CatalogFacts[] facts = new CatalogFacts[2];
         // where the time goes, for the log: each side's catalogs, and the tables' checksums summed over the workers
@@ -79,20 +84,25 @@ public final class Verifier {
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
-            workers.submit(session -> {
-                TableVerification v;
-                long t = System.nanoTime();
-                try {
-                    v = TableComparison.compare(table, session.source(), session.target(), copiedRows.get(table.oid()),
-                            RowDigest.Form.of(sameMajor && table.binarySafe(), !sameMajor));
-                    tablesNanos.addAndGet(System.nanoTime() - t);
-                } catch (SQLException e) {
-                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
-                            + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
-                }
-                checked.add(v);
-                listener.tableVerified(v);
-            });
+            TableComparison comparison = new TableComparison(table, copiedRows.get(table.oid()),
+                    RowDigest.Form.of(sameMajor && table.binarySafe(), !sameMajor), sourceVersion, targetVersion, partBytes);
+            for (TableComparison.Read read : comparison.reads()) {
+                workers.submit(session -> {
+                    TableVerification v;
+                    long t = System.nanoTime();
+                    try {
+                        v = comparison.read(read, session.source(), session.target());
+                        tablesNanos.addAndGet(System.nanoTime() - t);
+                    } catch (SQLException e) {
+                        throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
+                                + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+                    }
+                    if (v != null) {
+                        checked.add(v);
+                        listener.tableVerified(v);
+                    }
+                });
+            }
         }
         workers.awaitIdle();
         List<VerificationDifference> differences = new ArrayList<>();
@@ -115,6 +125,14 @@ public final class Verifier {
                 factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000, sourceRead);
         listener.verificationFinished(report);
         return report;
+    }
+
+    private static int serverVersion(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.current_setting('server_version_num')::int");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static CatalogFacts readFacts(Connection connection, String side) {
