@@ -97,11 +97,15 @@ public final class Benchmark {
 
     /** Starts the servers, generates the source and runs every round; returns what was measured on. */
     private Setup measure(int major, Contenders contenders, Path workDir, Results results) {
-        try (PostgresServer sourceServer = start(major); PostgresServer targetServer = start(major)) {
-            out.printf("servers: PostgreSQL %s, source on port %d, target on port %d%n",
-                    version(sourceServer), sourceServer.port(), targetServer.port());
+        int sourceMajor = options.sourceMajor().orElse(major);
+        if (!PostgresServer.MAJORS.contains(sourceMajor)) {
+            throw new IllegalArgumentException("--source-major " + sourceMajor + ": the testkit has " + PostgresServer.MAJORS);
+        }
+        try (PostgresServer sourceServer = start(sourceMajor); PostgresServer targetServer = start(major)) {
+            out.printf("servers: source PostgreSQL %s on port %d, target %s on port %d%n",
+                    version(sourceServer), sourceServer.port(), version(targetServer), targetServer.port());
             long started = System.nanoTime();
-            GeneratedSource source = new SourceGenerator(sourceServer, out).generate(SOURCE, options.sizeBytes(), options.smallTables());
+            GeneratedSource source = new SourceGenerator(sourceServer, out).generate(SOURCE, options.sizeBytes(), options.smallTables(), options.shape());
             out.printf(Locale.ROOT, "source: %s, %,d rows, generated in %.0f s%n", ByteSize.format(source.bytes()),
                     source.rows().total(), (System.nanoTime() - started) / 1e9);
             primeWal(targetServer, source.bytes());
@@ -112,7 +116,8 @@ public final class Benchmark {
                     }
                 }
             }
-            return new Setup(source.bytes(), source.rows().total(), source.rows().tables(), describe(sourceServer),
+            return new Setup(source.bytes(), source.rows().total(), source.rows().tables(), options.shape().id() + " shape; "
+                    + describe(sourceServer, targetServer),
                     options.jobs(), options.rounds(), "");
         }
     }
@@ -194,8 +199,12 @@ public final class Benchmark {
         }
     }
 
-    private static String describe(PostgresServer server) {
-        return "two embedded PostgreSQL " + version(server) + " on loopback, fsync, full_page_writes and synchronous_commit off"
+    private static String describe(PostgresServer source, PostgresServer target) {
+        String from = version(source);
+        String to = version(target);
+        String servers = from.equals(to) ? "two embedded PostgreSQL " + from : "embedded PostgreSQL " + from + " (source) and "
+                + to + " (target)";
+        return servers + " on loopback, fsync, full_page_writes and synchronous_commit off"
                 + " (testkit defaults), " + SERVER_SETTINGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }

@@ -3,6 +3,7 @@ package org.pgmigrate.benchmarks;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.pgmigrate.benchmarks.data.Shape;
 import org.pgmigrate.benchmarks.tools.ToolId;
 
 /**
@@ -10,12 +11,14 @@ import org.pgmigrate.benchmarks.tools.ToolId;
  * two large ones, rounds, parallel jobs given to every tool, which tools, and optionally the
  * servers' major version (otherwise that of the client tools found).
  */
-public record BenchmarkOptions(long sizeBytes, int smallTables, int rounds, int jobs, Set<ToolId> tools, Optional<Integer> major) {
+public record BenchmarkOptions(long sizeBytes, int smallTables, int rounds, int jobs, Set<ToolId> tools, Optional<Integer> major,
+                               Shape shape, Optional<Integer> sourceMajor) {
     /** The smallest database worth measuring: below it the fixed part (catalogs, small tables) dominates. */
     public static final long MIN_SIZE = 64_000_000L;
 
     public static final String USAGE = "usage: Benchmark [--size 1GB] [--small-tables 200] [--rounds 3] [--jobs 2]"
-            + " [--tools all|pgmigrate,pgmigrate-copy,dump-restore,dump-psql,pgcopydb] [--major 15]";
+            + " [--tools all|pgmigrate,pgmigrate-copy,dump-restore,dump-psql,pgcopydb] [--major 15] [--shape mixed|wide|many-small]"
+            + " [--source-major 11]";
 
     public BenchmarkOptions {
         if (sizeBytes < MIN_SIZE) {
@@ -40,6 +43,8 @@ public record BenchmarkOptions(long sizeBytes, int smallTables, int rounds, int 
         int jobs = 2;
         Set<ToolId> tools = EnumSet.allOf(ToolId.class);
         Optional<Integer> major = Optional.empty();
+        Shape shape = Shape.MIXED;
+        Optional<Integer> sourceMajor = Optional.empty();
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
@@ -52,10 +57,12 @@ public record BenchmarkOptions(long sizeBytes, int smallTables, int rounds, int 
                 case "--jobs" -> jobs = integer(args[i], value);
                 case "--tools" -> tools = ToolId.parseList(value);
                 case "--major" -> major = Optional.of(integer(args[i], value));
+                case "--shape" -> shape = Shape.parse(value);
+                case "--source-major" -> sourceMajor = Optional.of(integer(args[i], value));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new BenchmarkOptions(size, smallTables, rounds, jobs, tools, major);
+        return new BenchmarkOptions(size, smallTables, rounds, jobs, tools, major, shape, sourceMajor);
     }
 
     private static int integer(String option, String value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pgmigrate.benchmarks.data.Shape;
 import org.pgmigrate.benchmarks.tools.ToolId;
 
 class BenchmarkOptionsTest {
@@ -19,12 +20,14 @@ class BenchmarkOptionsTest {
         assertThat(options.jobs()).isEqualTo(2);
         assertThat(options.tools()).isEqualTo(EnumSet.allOf(ToolId.class));
         assertThat(options.major()).isEmpty();
+        assertThat(options.shape()).isEqualTo(Shape.MIXED);
+        assertThat(options.sourceMajor()).isEmpty();
     }
 
     @Test
     void readsEveryOption() {
         BenchmarkOptions options = BenchmarkOptions.parse("--size", "200MB", "--small-tables", "10000", "--rounds", "5", "--jobs", "4",
-                "--tools", "pgmigrate, pgcopydb", "--major", "16");
+                "--tools", "pgmigrate, pgcopydb", "--major", "16", "--shape", "many-small", "--source-major", "11");
 
         assertThat(options.sizeBytes()).isEqualTo(200_000_000L);
         assertThat(options.smallTables()).isEqualTo(10_000);
@@ -32,11 +35,14 @@ class BenchmarkOptionsTest {
         assertThat(options.jobs()).isEqualTo(4);
         assertThat(options.tools()).containsExactlyInAnyOrder(ToolId.PGMIGRATE, ToolId.PGCOPYDB);
         assertThat(options.major()).isEqualTo(Optional.of(16));
+        assertThat(options.shape()).isEqualTo(Shape.MANY_SMALL);
+        assertThat(options.sourceMajor()).isEqualTo(Optional.of(11));
     }
 
     @Test
     void refusesBadOptions() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--size")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--shape", "round")).hasMessageContaining("choose from mixed, wide, many-small");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--speed", "fast")).hasMessageContaining("Unknown option --speed");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rounds", "three")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rounds", "0")).hasMessageContaining("at least 1");

@@ -19,7 +19,7 @@ class ContendersTest {
         Contenders contenders = Contenders.choose(ALL, Optional.of(PG15_WITH_PGCOPYDB), 15);
 
         assertThat(contenders.tools()).extracting(Tool::id)
-                .containsExactly(ToolId.PGMIGRATE, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB);
+                .containsExactly(ToolId.PGMIGRATE, ToolId.PGMIGRATE_COPY, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB);
         assertThat(contenders.skipped()).isEmpty();
     }
 
@@ -27,7 +27,7 @@ class ContendersTest {
     void onlyPgmigrateRunsWithoutClientPrograms() {
         Contenders contenders = Contenders.choose(ALL, Optional.empty(), 17);
 
-        assertThat(contenders.tools()).extracting(Tool::id).containsExactly(ToolId.PGMIGRATE);
+        assertThat(contenders.tools()).extracting(Tool::id).containsExactly(ToolId.PGMIGRATE, ToolId.PGMIGRATE_COPY);
         assertThat(contenders.skipped()).hasSize(3).allSatisfy(reason -> assertThat(reason).contains("no pg_dump"));
     }
 
@@ -35,7 +35,7 @@ class ContendersTest {
     void clientProgramsOlderThanTheServersAreLeftOutWithTheReason() {
         Contenders contenders = Contenders.choose(ALL, Optional.of(PG15_WITH_PGCOPYDB), 17);
 
-        assertThat(contenders.tools()).extracting(Tool::id).containsExactly(ToolId.PGMIGRATE);
+        assertThat(contenders.tools()).extracting(Tool::id).containsExactly(ToolId.PGMIGRATE, ToolId.PGMIGRATE_COPY);
         assertThat(contenders.skipped()).first().asString().contains("PostgreSQL 15, older than the servers' 17");
     }
 
@@ -45,7 +45,7 @@ class ContendersTest {
 
         Contenders contenders = Contenders.choose(ALL, Optional.of(withoutPgcopydb), 15);
 
-        assertThat(contenders.tools()).extracting(Tool::id).doesNotContain(ToolId.PGCOPYDB).hasSize(3);
+        assertThat(contenders.tools()).extracting(Tool::id).doesNotContain(ToolId.PGCOPYDB).hasSize(4);
         assertThat(contenders.skipped()).containsExactly("pgcopydb: no pgcopydb on PATH (Debian package pgcopydb)");
     }
 
@@ -63,10 +63,10 @@ class ContendersTest {
         Contenders contenders = Contenders.choose(ALL, Optional.of(PG15_WITH_PGCOPYDB), 15);
 
         assertThat(contenders.inRound(1)).extracting(Tool::id)
-                .containsExactly(ToolId.PGMIGRATE, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB);
+                .containsExactly(ToolId.PGMIGRATE, ToolId.PGMIGRATE_COPY, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB);
         assertThat(contenders.inRound(2)).extracting(Tool::id)
-                .containsExactly(ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB, ToolId.PGMIGRATE);
-        assertThat(contenders.inRound(5)).extracting(Tool::id)
-                .containsExactly(ToolId.PGMIGRATE, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB);
+                .containsExactly(ToolId.PGMIGRATE_COPY, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB, ToolId.PGMIGRATE);
+        assertThat(contenders.inRound(6)).extracting(Tool::id)
+                .containsExactly(ToolId.PGMIGRATE, ToolId.PGMIGRATE_COPY, ToolId.DUMP_RESTORE, ToolId.DUMP_PSQL, ToolId.PGCOPYDB);
     }
 }

@@ -27,8 +27,8 @@ public final class SourceGenerator {
         this.log = log;
     }
 
-    /** Creates database {@code name} of about {@code targetBytes}, with {@code smallTables} small tables. */
-    public GeneratedSource generate(String name, long targetBytes, int smallTables) {
+    /** Creates database {@code name} of about {@code targetBytes} and {@code shape}, with {@code smallTables} small tables. */
+    public GeneratedSource generate(String name, long targetBytes, int smallTables, Shape shape) {
         Calibration calibration;
         try (TestDatabase sample = server.createDatabase(name + "_calibration")) {
             RowCounts sampleRows = RowCounts.calibration();
@@ -38,7 +38,7 @@ public final class SourceGenerator {
             calibration = Calibration.measured(Long.parseLong(sizes.get(0)), Long.parseLong(sizes.get(1)), sampleRows.accounts(),
                     Long.parseLong(sizes.get(2)), sampleRows.wide());
         }
-        RowCounts rows = RowCounts.forSize(targetBytes, calibration, smallTables);
+        RowCounts rows = RowCounts.forSize(targetBytes, calibration, smallTables, shape);
         log.printf("generating %,d accounts, %,d orders and %d small tables of %d rows...%n",
                 rows.accounts(), rows.wide(), rows.smallTables(), rows.smallTableRows());
         TestDatabase database = server.createDatabase(name);

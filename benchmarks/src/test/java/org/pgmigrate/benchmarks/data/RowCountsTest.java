@@ -19,7 +19,7 @@ class RowCountsTest {
 
     @Test
     void givesAccountsMostOfTheSizeAndTheWideTableTheRest() {
-        RowCounts rows = RowCounts.forSize(1_030_000_000L, CALIBRATION, 200);
+        RowCounts rows = RowCounts.forSize(1_030_000_000L, CALIBRATION, 200, Shape.MIXED);
 
         assertThat(rows.accounts()).isEqualTo(5_333_333L); // 800 MB / 150 B
         assertThat(rows.wide()).isEqualTo(500_000L); // 200 MB / 400 B
@@ -31,11 +31,23 @@ class RowCountsTest {
 
     @Test
     void neverGoesBelowAThousandRowsPerLargeTable() {
-        RowCounts rows = RowCounts.forSize(10_000_000L, CALIBRATION, 10_000);
+        RowCounts rows = RowCounts.forSize(10_000_000L, CALIBRATION, 10_000, Shape.MIXED);
 
         assertThat(rows.accounts()).isEqualTo(1_000L);
         assertThat(rows.wide()).isEqualTo(1_000L);
         assertThat(rows.tables()).isEqualTo(10_002);
+    }
+
+    @Test
+    void theWideShapeGivesOrdersEverythingAndManySmallNothing() {
+        RowCounts wide = RowCounts.forSize(1_030_000_000L, CALIBRATION, 200, Shape.WIDE);
+        assertThat(wide.accounts()).isZero();
+        assertThat(wide.wide()).isEqualTo(2_500_000L); // 1,000 MB / 400 B
+
+        RowCounts small = RowCounts.forSize(1_030_000_000L, CALIBRATION, 10_000, Shape.MANY_SMALL);
+        assertThat(small.accounts()).isZero();
+        assertThat(small.wide()).isZero();
+        assertThat(small.total()).isEqualTo(10_000 * 100);
     }
 
     @Test
