@@ -78,10 +78,12 @@ final class ColumnReader {
                 + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,"
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END,"
                 + " ((CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END) < " + Catalog.FIRST_NORMAL_OID + " OR t.typtype = 'e')"
-                // a type without binary I/O (aclitem), or an array of one, travels as text
+                // a type without binary I/O (aclitem), or an array of one, travels as text; so do the
+                // reg* types (regclass...), whose binary form is an OID of the server that sent it
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type b LEFT JOIN pg_catalog.pg_type e ON e.oid = b.typelem AND b.typlen = -1"
                 + "   WHERE b.oid = (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END)"
-                + "   AND (b.typreceive = 0 OR b.typsend = 0 OR e.typreceive = 0 OR e.typsend = 0)),"
+                + "   AND (b.typreceive = 0 OR b.typsend = 0 OR e.typreceive = 0 OR e.typsend = 0"
+                + "        OR (b.typnamespace = 11 AND b.typname LIKE 'reg%') OR (e.typnamespace = 11 AND e.typname LIKE 'reg%'))),"
                 + " " + ForeignDataReader.options("a.attfdwoptions") + ","
                 + " CASE WHEN t.typbasetype <> 0 THEN t.typtypmod ELSE a.atttypmod END, " + notNull + ","
                 + " " + compression + ","
