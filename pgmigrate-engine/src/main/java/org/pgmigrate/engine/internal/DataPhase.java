@@ -63,7 +63,8 @@ final class DataPhase {
     private final MigrationListener listener;
     private final Clock clock;
     private final CopyFormat format;
-    private final boolean sameMajor;
+    private final int sourceMajor;
+    private final int targetMajor;
     private final List<TableResult> results;
     private final TableSplitter splitter;
     private final Throttle throttle;
@@ -75,12 +76,13 @@ final class DataPhase {
     /** The digest of the rows each copy task read from the source, when this run copied them. */
     private final Map<String, RowDigest> digests = new ConcurrentHashMap<>();
 
-    DataPhase(MigrationListener listener, Clock clock, CopyFormat format, boolean sameMajor, List<TableResult> results,
+    DataPhase(MigrationListener listener, Clock clock, CopyFormat format, int sourceMajor, int targetMajor, List<TableResult> results,
               TableSplitter splitter, Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
         this.listener = listener;
         this.clock = clock;
         this.format = format;
-        this.sameMajor = sameMajor;
+        this.sourceMajor = sourceMajor;
+        this.targetMajor = targetMajor;
         this.results = results;
         this.splitter = splitter;
         this.throttle = throttle;
@@ -305,12 +307,12 @@ final class DataPhase {
         }
     }
 
-    /** Binary where both sides are the same major and every column allows it, unless the user chose. */
+    /** Binary where {@link TableCopier#binaryByDefault} says so, unless the user chose. */
     TableCopier.Options options(TableData table) {
-        boolean binary = format == CopyFormat.BINARY || (format == CopyFormat.AUTO && sameMajor && table.binarySafe());
+        boolean binary = format == CopyFormat.BINARY || (format == CopyFormat.AUTO && TableCopier.binaryByDefault(table, sourceMajor, targetMajor));
         // extension configuration tables already hold the rows the extension ships: never emptied
         boolean freeze = table.filter() == null;
-        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes, !sameMajor);
+        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes, sourceMajor != targetMajor);
     }
 
     private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {

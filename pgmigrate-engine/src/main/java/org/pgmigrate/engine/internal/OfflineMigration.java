@@ -148,7 +148,7 @@ public final class OfflineMigration {
                 TaskKeys keys = TaskKeys.of(schema);
                 phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
                 DataPhase data = new DataPhase(listener, clock, request.copyFormat(),
-                        sourceInfo.majorVersion() == targetInfo.majorVersion(), tables,
+                        sourceInfo.majorVersion(), targetInfo.majorVersion(), tables,
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                         request.maxSourceBytesPerSecond().isPresent()
                                 ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))

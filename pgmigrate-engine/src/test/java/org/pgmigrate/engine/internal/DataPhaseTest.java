@@ -23,18 +23,20 @@ class DataPhaseTest {
     }
 
     private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) {
-        return new DataPhase(MigrationListener.NONE, Clock.systemUTC(), format, sameMajor, new ArrayList<>(),
+        return new DataPhase(MigrationListener.NONE, Clock.systemUTC(), format, 15, sameMajor ? 15 : 17, new ArrayList<>(),
                 new TableSplitter(1L << 30, 2, 170000), Throttle.NONE, false,
                 new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }, () -> false), null).options(table);
     }
 
     @Test
-    void binaryOnlyBetweenTheSameMajorAndForTypesThatAllowIt() {
+    void binaryOnlyIntoTheSameOrANewerMajorAndForTypesThatAllowIt() {
         assertThat(options(CopyFormat.AUTO, true, table(true, null)).binary()).isTrue();
-        assertThat(options(CopyFormat.AUTO, false, table(true, null)).binary()).isFalse();
+        assertThat(options(CopyFormat.AUTO, false, table(true, null)).binary()).as("15 to 17").isTrue();
         assertThat(options(CopyFormat.AUTO, true, table(false, null)).binary()).isFalse();
         assertThat(options(CopyFormat.TEXT, true, table(true, null)).binary()).isFalse();
         assertThat(options(CopyFormat.BINARY, false, table(false, null)).binary()).isTrue();
+        assertThat(TableCopier.binaryByDefault(table(true, null), 17, 15)).as("into an older major").isFalse();
+        assertThat(TableCopier.binaryByDefault(table(true, null), 11, 18)).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -28,6 +29,17 @@ public final class TableCopier {
     @FunctionalInterface
     public interface Progress {
         void copied(long rows, long bytes);
+    }
+
+    /**
+     * Whether {@code table}'s rows travel in binary unless the user chose a format: every column's
+     * type allows it (see {@link TableColumn#binarySafe()}), and the target is of the source's
+     * major or a newer one. The binary forms of built-in types have not changed from 11 on (14
+     * only added infinite numerics, which an older source cannot hold), while a newer source may
+     * hold values an older target's binary input does not take.
+     */
+    public static boolean binaryByDefault(TableData table, int sourceMajor, int targetMajor) {
+        return table.binarySafe() && sourceMajor <= targetMajor;
     }
 
     /** How many rows pass between two looks at the clock for progress. */

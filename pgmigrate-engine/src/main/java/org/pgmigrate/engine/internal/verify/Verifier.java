@@ -24,6 +24,7 @@ import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.copy.RowDigest;
+import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.schema.SequenceStates;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
@@ -65,7 +66,8 @@ public final class Verifier {
         List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
         int sourceVersion = serverVersion(sourceConnection);
         int targetVersion = serverVersion(targetConnection);
-        boolean sameMajor = sourceVersion / 10000 == targetVersion / 10000;
+        int sourceMajor = sourceVersion / 10000;
+        int targetMajor = targetVersion / 10000;
         // the catalogs of both sides are read on two workers, beside the tables' checksums
         CatalogFacts[] facts = new CatalogFacts[2];
         // where the time goes, for the log: each side's catalogs, and the tables' checksums summed over the workers
@@ -85,7 +87,8 @@ public final class Verifier {
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
             TableComparison comparison = new TableComparison(table, copiedRows.get(table.oid()),
-                    RowDigest.Form.of(sameMajor && table.binarySafe(), !sameMajor), sourceVersion, targetVersion, partBytes);
+                    RowDigest.Form.of(TableCopier.binaryByDefault(table, sourceMajor, targetMajor), sourceMajor != targetMajor),
+                    sourceVersion, targetVersion, partBytes);
             for (TableComparison.Read read : comparison.reads()) {
                 workers.submit(session -> {
                     TableVerification v;
