@@ -357,8 +357,7 @@ public final class OfflineMigration {
         if (!databaseCreatedFirst) {
             Preflight.checkTargetReady(target, targetInfo.database(), request.resume());
         }
-        rawBytes = isSqlAscii(source) && isSqlAscii(target) && sourceConnector.allowsEncodingChanges()
-                && targetConnector.allowsEncodingChanges();
+        rawBytes = Connector.rawBytes(sourceConnector, source, targetConnector, target);
         return Preflight.availableExtensions(target);
     }
 
@@ -528,7 +527,7 @@ public final class OfflineMigration {
     /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
     private void verify(Workers workers, Connection source, Connection target, SourceSchema schema, Map<Long, RowDigest> copiedRows)
             throws Exception {
-        verification = new Verifier(listener, clock, request.splitTablesLargerThan()).verify(schema, workers, source, target, copiedRows);
+        verification = new Verifier(listener, clock, request.splitTablesLargerThan()).verify(schema, workers, source, target, copiedRows, rawBytes);
         if (verification.equal()) {
             LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
             return;
@@ -664,13 +663,6 @@ public final class OfflineMigration {
         LOG.info("Phase {} finished in {} ms", phase, result.duration().toMillis());
         listener.phaseFinished(result);
         return value;
-    }
-
-    private static boolean isSqlAscii(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_encoding')")) {
-            rs.next();
-            return rs.getString(1).equals("SQL_ASCII");
-        }
     }
 
     private static String database(Connection c) throws SQLException {

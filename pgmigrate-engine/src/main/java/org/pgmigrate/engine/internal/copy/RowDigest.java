@@ -17,11 +17,13 @@ public record RowDigest(Form form, long rows, long high, long low) {
      * @param binary binary COPY format, else text
      * @param floatsByValue text whose floating-point numbers are hashed by value rather than by
      *     the text printed: the servers are of different majors, which print floats differently
+     * @param rawBytes both databases are SQL_ASCII, and rows are read as the bytes they are (see
+     *     {@link TableCopier.Options#rawBytes()})
      */
-    public record Form(boolean binary, boolean floatsByValue) {
+    public record Form(boolean binary, boolean floatsByValue, boolean rawBytes) {
         /** The form of a copy in {@code binary} or text format between servers of different majors or not. */
-        public static Form of(boolean binary, boolean acrossMajors) {
-            return new Form(binary, acrossMajors && !binary);
+        public static Form of(boolean binary, boolean acrossMajors, boolean rawBytes) {
+            return new Form(binary, acrossMajors && !binary, rawBytes);
         }
     }
 

@@ -70,8 +70,20 @@ public final class RowDigester {
      * in {@code form} and returns their digest; no row is kept.
      */
     public static RowDigest read(Connection connection, TableData table, String part, RowDigest.Form form) throws SQLException {
-        CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(TableCopier.readStatement(table, part, form.binary()));
-        RowDigester digester = new RowDigester(form, table.columns());
+        if (form.rawBytes()) {
+            TableCopier.clientEncoding(connection, TableCopier.RAW_BYTES_ENCODING);
+        }
+        try {
+            return read(connection, TableCopier.readStatement(table, part, form.binary()), new RowDigester(form, table.columns()));
+        } finally {
+            if (form.rawBytes()) {
+                TableCopier.clientEncoding(connection, "UTF8");
+            }
+        }
+    }
+
+    private static RowDigest read(Connection connection, String copy, RowDigester digester) throws SQLException {
+        CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
         try {
             byte[] message;
             while ((message = out.readFromCopy()) != null) {

@@ -2,6 +2,7 @@ package org.pgmigrate.engine.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -72,6 +73,22 @@ public final class Connector {
      */
     public boolean allowsEncodingChanges() {
         return endpoint.dataSource().isEmpty();
+    }
+
+    /**
+     * Whether rows travel between these two as the bytes they are: both databases are SQL_ASCII,
+     * which may hold bytes that are no UTF-8, and both connectors may switch the client encoding.
+     */
+    public static boolean rawBytes(Connector sourceConnector, Connection source, Connector targetConnector, Connection target)
+            throws SQLException {
+        return isSqlAscii(source) && isSqlAscii(target) && sourceConnector.allowsEncodingChanges() && targetConnector.allowsEncodingChanges();
+    }
+
+    private static boolean isSqlAscii(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_encoding')")) {
+            rs.next();
+            return rs.getString(1).equals("SQL_ASCII");
+        }
     }
 
     /**

@@ -59,9 +59,10 @@ public final class Verifier {
      * @param targetConnection a target connection
      * @param copiedRows the digests of the rows a copy read from the source in this snapshot, by
      *     table OID: those tables' source side is not read again
+     * @param rawBytes both databases are SQL_ASCII, whose rows are read as the bytes they are
      */
     public VerificationReport verify(SourceSchema source, Workers workers, Connection sourceConnection, Connection targetConnection,
-                                     Map<Long, RowDigest> copiedRows) throws Exception {
+                                     Map<Long, RowDigest> copiedRows, boolean rawBytes) throws Exception {
         Instant start = clock.instant();
         List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
         int sourceVersion = serverVersion(sourceConnection);
@@ -87,7 +88,7 @@ public final class Verifier {
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
             TableComparison comparison = new TableComparison(table, copiedRows.get(table.oid()),
-                    RowDigest.Form.of(TableCopier.binaryByDefault(table, sourceMajor, targetMajor), sourceMajor != targetMajor),
+                    RowDigest.Form.of(TableCopier.binaryByDefault(table, sourceMajor, targetMajor), sourceMajor != targetMajor, rawBytes),
                     sourceVersion, targetVersion, partBytes);
             for (TableComparison.Read read : comparison.reads()) {
                 workers.submit(session -> {

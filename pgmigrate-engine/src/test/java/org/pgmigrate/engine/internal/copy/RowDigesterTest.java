@@ -11,9 +11,9 @@ import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableColumn.Floats;
 
 class RowDigesterTest {
-    private static final RowDigest.Form TEXT = RowDigest.Form.of(false, false);
-    private static final RowDigest.Form TEXT_ACROSS_MAJORS = RowDigest.Form.of(false, true);
-    private static final RowDigest.Form BINARY = RowDigest.Form.of(true, false);
+    private static final RowDigest.Form TEXT = RowDigest.Form.of(false, false, false);
+    private static final RowDigest.Form TEXT_ACROSS_MAJORS = RowDigest.Form.of(false, true, false);
+    private static final RowDigest.Form BINARY = RowDigest.Form.of(true, false, false);
     /** "PGCOPY\n\377\r\n\0", flags 0, no header extension. */
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
