@@ -18,13 +18,13 @@ public abstract class TableVerification {
 
     public abstract long targetRows();
 
-    /** How many parts the table was compared in (1 unless it is large and has an integer key). */
+    /** How many key ranges the table was compared in to locate a difference (1 when equal, or without an integer key). */
     public abstract int parts();
 
     /** The key ranges whose content differs, e.g. {@code id >= 1000 AND id < 2000}; empty when equal. */
     public abstract List<String> differingRanges();
 
-    /** Whether row counts and content checksums are the same on both sides. */
+    /** Whether row counts and row digests are the same on both sides. */
     public abstract boolean equal();
 
     public String qualifiedName() {

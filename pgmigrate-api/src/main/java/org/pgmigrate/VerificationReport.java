@@ -5,8 +5,8 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /**
- * The comparison of a target database with its source: every table's row count and content
- * checksum (computed inside each server), sequences, large objects and the schema.
+ * The comparison of a target database with its source: every table's row count and a digest of
+ * its rows, sequences, large objects and the schema.
  */
 @Value.Immutable
 public abstract class VerificationReport {

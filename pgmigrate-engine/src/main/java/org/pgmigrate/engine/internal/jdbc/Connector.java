@@ -14,7 +14,7 @@ import org.postgresql.PGConnection;
 
 /**
  * Opens connections to one endpoint with the session settings the engine relies on: the same
- * text formats on both sides (so COPY text and checksums agree), an empty search_path (so every
+ * text formats on both sides (so COPY text and row digests agree), an empty search_path (so every
  * name the catalogs render is schema-qualified) and no timeouts. A connection of the caller's
  * {@code DataSource} goes back to it with the settings it came with ({@link BorrowedConnection}).
  */

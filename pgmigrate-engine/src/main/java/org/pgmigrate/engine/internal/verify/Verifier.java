@@ -69,9 +69,9 @@ public final class Verifier {
         int targetVersion = serverVersion(targetConnection);
         int sourceMajor = sourceVersion / 10000;
         int targetMajor = targetVersion / 10000;
-        // the catalogs of both sides are read on two workers, beside the tables' checksums
+        // the catalogs of both sides are read on two workers, beside the tables' reads
         CatalogFacts[] facts = new CatalogFacts[2];
-        // where the time goes, for the log: each side's catalogs, and the tables' checksums summed over the workers
+        // where the time goes, for the log: each side's catalogs, and the tables' reads summed over the workers
         long[] factsNanos = new long[2];
         AtomicLong tablesNanos = new AtomicLong();
         workers.submit(session -> {
