@@ -78,7 +78,7 @@ class FaultsIT {
         slowTable(source);
         AtomicInteger terminated = new AtomicInteger();
         MigrationListener listener = new MigrationListener() {
-            final MigrationListener terminate = terminatingOnce(source, "COPY (SELECT % FROM ONLY %big%) TO STDOUT%", terminated);
+            final MigrationListener terminate = terminatingOnce(source, "COPY %big% TO STDOUT%", terminated);
 
             @Override
             public void tableProgress(TableProgress progress) {
