@@ -90,13 +90,7 @@ public final class RowDigester {
                 digester.add(message);
             }
         } catch (SQLException e) {
-            if (out.isActive()) {
-                try {
-                    out.cancelCopy();
-                } catch (SQLException alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-            }
+            TableCopier.cancel(out, e);
             throw e;
         }
         return digester.digest();
