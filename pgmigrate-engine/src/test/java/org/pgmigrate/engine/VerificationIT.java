@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.ErrorKind;
@@ -12,6 +13,7 @@ import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
+import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
@@ -38,6 +40,21 @@ class VerificationIT {
 
     private static VerificationReport verify(TestDatabase source, TestDatabase target) {
         return Migration.from(source.endpoint()).to(target.endpoint()).verify();
+    }
+
+    /**
+     * A listener that changes the target once the migration has finished {@code table} (rows,
+     * indexes, statistics): verification compares a table from then on.
+     */
+    private static MigrationListener whenFinished(String table, Runnable change) {
+        return new MigrationListener() {
+            @Override
+            public void tableFinished(TableResult result) {
+                if (result.qualifiedName().equals(table)) {
+                    change.run();
+                }
+            }
+        };
     }
 
     private static List<VerificationDifference> differences(VerificationReport report, Kind kind) {
@@ -147,14 +164,7 @@ class VerificationIT {
     @Test
     void tablesReadInPartsStillLocateADifference(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
-        MigrationListener tamper = new MigrationListener() {
-            @Override
-            public void phaseStarted(Phase phase) {
-                if (phase == Phase.VERIFY) {
-                    target.execute("UPDATE items SET price = price + 1 WHERE id = 900");
-                }
-            }
-        };
+        MigrationListener tamper = whenFinished("public.items", () -> target.execute("UPDATE items SET price = price + 1 WHERE id = 900"));
         // every table above one byte is read in parts: the copy's digest against the target's parts
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).splitTablesLargerThan(1)
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
@@ -201,16 +211,31 @@ class VerificationIT {
     }
 
     @Test
-    void aDifferenceDuringTheMigrationFailsItWithTheReport(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+    void aTableIsComparedAsSoonAsItIsFinished(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
-        MigrationListener tamper = new MigrationListener() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        MigrationListener recorder = new MigrationListener() {
             @Override
             public void phaseStarted(Phase phase) {
-                if (phase == Phase.VERIFY) {
-                    target.execute("DELETE FROM notes WHERE body = 'note 3'");
-                }
+                events.add(phase.name());
+            }
+
+            @Override
+            public void tableVerified(TableVerification verification) {
+                events.add("verified " + verification.qualifiedName());
             }
         };
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).listener(recorder).execute();
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.tables()).hasSize(2).allMatch(TableVerification::equal));
+        assertThat(events.indexOf("verified public.items")).as("items compared before the foreign keys' phase, during the copy")
+                .isGreaterThan(events.indexOf("DATA")).isLessThan(events.indexOf("FOREIGN_KEYS"));
+        assertThat(events).containsOnlyOnce("verified public.items");
+    }
+
+    @Test
+    void aDifferenceDuringTheMigrationFailsItWithTheReport(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
+        source.execute(SCHEMA);
+        MigrationListener tamper = whenFinished("public.notes", () -> target.execute("DELETE FROM notes WHERE body = 'note 3'"));
         assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).listener(tamper).execute())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.VERIFICATION_FAILED);
@@ -222,14 +247,7 @@ class VerificationIT {
     @Test
     void warnOnDifferenceCompletesWithAWarning(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
-        MigrationListener tamper = new MigrationListener() {
-            @Override
-            public void phaseStarted(Phase phase) {
-                if (phase == Phase.VERIFY) {
-                    target.execute("UPDATE items SET name = 'changed' WHERE id = 1");
-                }
-            }
-        };
+        MigrationListener tamper = whenFinished("public.items", () -> target.execute("UPDATE items SET name = 'changed' WHERE id = 1"));
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
         assertThat(result.completed()).isTrue();

@@ -30,7 +30,8 @@ public final class PgMigrateTool implements Tool {
         this.migration = verified
                 ? new Measure("pgmigrate (API, jobs " + jobs + ", defaults: verification on)", Measure.Kind.PGMIGRATE)
                 : new Measure("pgmigrate with verification skipped (the copy alone)", Measure.Kind.COPY);
-        this.verification = new Measure("of which pgmigrate's verification", Measure.Kind.EXTRA);
+        // tables finished during the copy are compared then, on idle workers: not in this phase
+        this.verification = new Measure("of which pgmigrate's VERIFY phase", Measure.Kind.EXTRA);
     }
 
     /** pgmigrate with its default options. */

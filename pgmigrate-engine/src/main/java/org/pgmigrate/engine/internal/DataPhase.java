@@ -41,6 +41,7 @@ import org.pgmigrate.engine.internal.schema.Placement;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -75,6 +76,7 @@ final class DataPhase {
     private final Map<Long, List<String>> copyTasks = new ConcurrentHashMap<>();
     /** The digest of the rows each copy task read from the source, when this run copied them. */
     private final Map<String, RowDigest> digests = new ConcurrentHashMap<>();
+    private Verifier verifier;
 
     DataPhase(MigrationListener listener, Clock clock, CopyFormat format, int sourceMajor, int targetMajor, List<TableResult> results,
               TableSplitter splitter, Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
@@ -93,8 +95,10 @@ final class DataPhase {
 
     /**
      * @param source a source connection inside the snapshot, to find how to split large tables
+     * @param verifier compares each table as soon as it is finished, or null
      */
-    void run(Workers workers, SourceSchema schema, Connection source) throws Exception {
+    void run(Workers workers, SourceSchema schema, Connection source, Verifier verifier) throws Exception {
+        this.verifier = verifier;
         Map<Long, List<SchemaObject>> postData = new HashMap<>();
         for (SchemaObject o : schema.objects(Placement.TABLE_POST_DATA)) {
             postData.computeIfAbsent(o.tableOid(), k -> new ArrayList<>()).add(o);
@@ -145,7 +149,7 @@ final class DataPhase {
         copies.sort(Comparator.comparingLong(SizedJob::bytes).reversed());
         copies.forEach(c -> workers.submit(Priority.NORMAL, c.job()));
         for (List<TableData> batch : small.batches()) {
-            workers.submit(Priority.NORMAL, session -> copyTogether(session, batch, postData));
+            workers.submit(Priority.NORMAL, session -> copyTogether(workers, session, batch, postData));
         }
         workers.awaitIdle();
     }
@@ -183,7 +187,7 @@ final class DataPhase {
      * Copies {@code tables} with their indexes, other objects and statistics in one transaction,
      * recording each of their tasks done in it, as the table-by-table path would have.
      */
-    private void copyTogether(Workers.Session session, List<TableData> tables, Map<Long, List<SchemaObject>> postData)
+    private void copyTogether(Workers workers, Workers.Session session, List<TableData> tables, Map<Long, List<SchemaObject>> postData)
             throws Exception {
         MDC.put("pgmigrate.phase", Phase.DATA.name());
         List<String> together = new ArrayList<>();
@@ -231,6 +235,7 @@ final class DataPhase {
         for (Batched b : finished) {
             b.indexes().forEach(listener::indexBuilt);
             result(b.table(), b.copied(), b.copying(), b.indexing());
+            verifyEarly(workers, b.table());
         }
     }
 
@@ -408,6 +413,15 @@ final class DataPhase {
             return Journal.Outcome.NONE;
         });
         result(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt), Duration.between(loaded.copiedAt, clock.instant()));
+        verifyEarly(workers, loaded.table);
+    }
+
+    /** Hands a finished table to the verifier, when there is one and this run copied all of the table. */
+    private void verifyEarly(Workers workers, TableData table) {
+        RowDigest copied = digest(table);
+        if (verifier != null && copied != null) {
+            verifier.tableFinished(table, copied, workers);
+        }
     }
 
     private static void finishTable(Workers.Session session, TableData table, List<SchemaObject> rest) {
@@ -430,12 +444,26 @@ final class DataPhase {
      */
     Map<Long, RowDigest> copiedRows() {
         Map<Long, RowDigest> tables = new HashMap<>();
-        copyTasks.forEach((oid, taskKeys) -> {
-            if (digests.keySet().containsAll(taskKeys)) {
-                tables.put(oid, taskKeys.stream().map(digests::get).reduce(RowDigest::plus).orElseThrow());
+        copyTasks.keySet().forEach(oid -> {
+            RowDigest copied = digest(oid);
+            if (copied != null) {
+                tables.put(oid, copied);
             }
         });
         return tables;
+    }
+
+    private RowDigest digest(TableData table) {
+        return digest(table.oid());
+    }
+
+    /** The digest of the rows this run read from the source for a table, or null if it did not copy all of them. */
+    private RowDigest digest(long oid) {
+        List<String> taskKeys = copyTasks.getOrDefault(oid, List.of());
+        if (taskKeys.isEmpty() || !digests.keySet().containsAll(taskKeys)) {
+            return null;
+        }
+        return taskKeys.stream().map(digests::get).reduce(RowDigest::plus).orElseThrow();
     }
 
     /** A copy job and how many bytes it copies. */

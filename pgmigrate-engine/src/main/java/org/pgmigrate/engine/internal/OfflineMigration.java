@@ -153,7 +153,10 @@ public final class OfflineMigration {
                         request.maxSourceBytesPerSecond().isPresent()
                                 ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
                                 : Throttle.NONE, rawBytes, tasks, keys);
-                phase(Phase.DATA, () -> data.run(workers, schema, src));
+                // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
+                Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
+                        && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
+                phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
                 phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
                 if (online == null) {
                     phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
@@ -165,7 +168,7 @@ public final class OfflineMigration {
                     if (tasks.journal().done(TaskKeys.VERIFICATION).isPresent()) {
                         LOG.info("Verification passed in the earlier run");
                     } else {
-                        phase(Phase.VERIFY, () -> verify(workers, src, tgt, schema, data.copiedRows()));
+                        phase(Phase.VERIFY, () -> verify(verifier, workers, src, tgt, schema, data.copiedRows()));
                         tasks.journal().record(tgt, TaskKeys.VERIFICATION);
                     }
                 }
@@ -330,7 +333,7 @@ public final class OfflineMigration {
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
                     try (Workers workers = new Workers(request.jobs(), threads(), () -> readOnlySource(), targetConnector::open)) {
-                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(workers, source, target, now, Map.of()));
+                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(verifier(), workers, source, target, now, Map.of()));
                     }
                 }
                 source.rollback();
@@ -524,10 +527,14 @@ public final class OfflineMigration {
         workers.awaitIdle();
     }
 
+    private Verifier verifier() {
+        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes);
+    }
+
     /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
-    private void verify(Workers workers, Connection source, Connection target, SourceSchema schema, Map<Long, RowDigest> copiedRows)
-            throws Exception {
-        verification = new Verifier(listener, clock, request.splitTablesLargerThan()).verify(schema, workers, source, target, copiedRows, rawBytes);
+    private void verify(Verifier verifier, Workers workers, Connection source, Connection target, SourceSchema schema,
+                        Map<Long, RowDigest> copiedRows) throws Exception {
+        verification = verifier.verify(schema, workers, source, target, copiedRows);
         if (verification.equal()) {
             LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
             return;

@@ -49,8 +49,8 @@ public final class StandaloneVerification {
                 UncreatableSelection.of(source, expected, Preflight.uncreatable(source, target)).leaveOut(source, expected);
             }
             try (Workers workers = new Workers(request.jobs(), new RunThreads(request.threadFactory(), id, this), snapshot::join, targetConnector::open)) {
-                return new Verifier(request.listener(), request.clock(), request.splitTablesLargerThan()).verify(expected, workers, source, target, Map.of(),
-                        Connector.rawBytes(sourceConnector, source, targetConnector, target));
+                return new Verifier(request.listener(), request.clock(), request.splitTablesLargerThan(), sourceVersion, targetVersion,
+                        Connector.rawBytes(sourceConnector, source, targetConnector, target)).verify(expected, workers, source, target, Map.of());
             }
         } catch (PgMigrateException e) {
             throw e;

@@ -182,14 +182,19 @@ public final class TableCopier {
                 // a retry starts on new connections.
                 Connector.abortQuietly(target);
             }
-            if (out.isActive()) {
-                try {
-                    out.cancelCopy();
-                } catch (SQLException alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-            }
+            cancel(out, e);
             throw e;
+        }
+    }
+
+    /** Ends a COPY out that {@code failure} interrupted, if it still runs; a failure to end it is added to {@code failure}. */
+    static void cancel(CopyOut out, SQLException failure) {
+        if (out.isActive()) {
+            try {
+                out.cancelCopy();
+            } catch (SQLException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.pgmigrate.ErrorKind;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Compares a target with the source it was copied from. Tables are compared in parallel on the
  * workers, whose source sessions read under the migration's snapshot, each by the digest of its
  * rows (see {@link TableComparison}); sequences, large objects and the schema on the coordinating
- * connections.
+ * connections. A migration starts comparing a table as soon as the table is finished (see
+ * {@link #tableFinished}), while others still copy; {@link #verify} compares the rest and reports.
  */
 public final class Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
@@ -45,12 +47,66 @@ public final class Verifier {
     private final MigrationListener listener;
     private final Clock clock;
     private final long partBytes;
+    private final int sourceVersion;
+    private final int targetVersion;
+    private final boolean rawBytes;
+    /** The tables whose comparison has started, by OID. */
+    private final Map<Long, TableComparison> started = new ConcurrentHashMap<>();
+    private final List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
+    /** Where the time goes, for the log: the tables' reads summed over the workers. */
+    private final AtomicLong tablesNanos = new AtomicLong();
 
-    /** @param splitTablesLargerThan the copy's split size: tables larger than it, or than 64 MiB, are read in parts */
-    public Verifier(MigrationListener listener, Clock clock, long splitTablesLargerThan) {
+    /**
+     * @param splitTablesLargerThan the copy's split size: tables larger than it, or than 64 MiB, are read in parts
+     * @param sourceVersion server_version_num of the source
+     * @param targetVersion the same of the target
+     * @param rawBytes both databases are SQL_ASCII, whose rows are read as the bytes they are
+     */
+    public Verifier(MigrationListener listener, Clock clock, long splitTablesLargerThan, int sourceVersion, int targetVersion,
+                    boolean rawBytes) {
         this.listener = listener;
         this.clock = clock;
         this.partBytes = Math.min(TableComparison.PART_BYTES, splitTablesLargerThan);
+        this.sourceVersion = sourceVersion;
+        this.targetVersion = targetVersion;
+        this.rawBytes = rawBytes;
+    }
+
+    /**
+     * Starts comparing {@code table} on the workers, behind the jobs already queued: the copy has
+     * finished it (rows, indexes, the rest) and digested its source rows as {@code copied}. A
+     * change someone else makes to its rows after this is not seen.
+     */
+    public void tableFinished(TableData table, RowDigest copied, Workers workers) {
+        start(table, copied, workers);
+    }
+
+    private void start(TableData table, RowDigest copied, Workers workers) {
+        int sourceMajor = sourceVersion / 10000;
+        int targetMajor = targetVersion / 10000;
+        TableComparison comparison = new TableComparison(table, copied,
+                RowDigest.Form.of(TableCopier.binaryByDefault(table, sourceMajor, targetMajor), sourceMajor != targetMajor, rawBytes),
+                sourceVersion, targetVersion, partBytes);
+        if (started.putIfAbsent(table.oid(), comparison) != null) {
+            return;
+        }
+        for (TableComparison.Read read : comparison.reads()) {
+            workers.submit(session -> {
+                TableVerification v;
+                long t = System.nanoTime();
+                try {
+                    v = comparison.read(read, session.source(), session.target());
+                    tablesNanos.addAndGet(System.nanoTime() - t);
+                } catch (SQLException e) {
+                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
+                            + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+                }
+                if (v != null) {
+                    checked.add(v);
+                    listener.tableVerified(v);
+                }
+            });
+        }
     }
 
     /**
@@ -59,21 +115,15 @@ public final class Verifier {
      * @param targetConnection a target connection
      * @param copiedRows the digests of the rows a copy read from the source in this snapshot, by
      *     table OID: those tables' source side is not read again
-     * @param rawBytes both databases are SQL_ASCII, whose rows are read as the bytes they are
      */
     public VerificationReport verify(SourceSchema source, Workers workers, Connection sourceConnection, Connection targetConnection,
-                                     Map<Long, RowDigest> copiedRows, boolean rawBytes) throws Exception {
+                                     Map<Long, RowDigest> copiedRows) throws Exception {
         Instant start = clock.instant();
-        List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
-        int sourceVersion = serverVersion(sourceConnection);
-        int targetVersion = serverVersion(targetConnection);
-        int sourceMajor = sourceVersion / 10000;
-        int targetMajor = targetVersion / 10000;
+        int earlier = started.size();
         // the catalogs of both sides are read on two workers, beside the tables' reads
         CatalogFacts[] facts = new CatalogFacts[2];
-        // where the time goes, for the log: each side's catalogs, and the tables' reads summed over the workers
+        // where the time goes, for the log: each side's catalogs
         long[] factsNanos = new long[2];
-        AtomicLong tablesNanos = new AtomicLong();
         workers.submit(session -> {
             long t = System.nanoTime();
             facts[0] = readFacts(session.source(), "source");
@@ -87,26 +137,7 @@ public final class Verifier {
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
-            TableComparison comparison = new TableComparison(table, copiedRows.get(table.oid()),
-                    RowDigest.Form.of(TableCopier.binaryByDefault(table, sourceMajor, targetMajor), sourceMajor != targetMajor, rawBytes),
-                    sourceVersion, targetVersion, partBytes);
-            for (TableComparison.Read read : comparison.reads()) {
-                workers.submit(session -> {
-                    TableVerification v;
-                    long t = System.nanoTime();
-                    try {
-                        v = comparison.read(read, session.source(), session.target());
-                        tablesNanos.addAndGet(System.nanoTime() - t);
-                    } catch (SQLException e) {
-                        throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
-                                + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
-                    }
-                    if (v != null) {
-                        checked.add(v);
-                        listener.tableVerified(v);
-                    }
-                });
-            }
+            start(table, copiedRows.get(table.oid()), workers);
         }
         workers.awaitIdle();
         List<VerificationDifference> differences = new ArrayList<>();
@@ -125,18 +156,10 @@ public final class Verifier {
                 .duration(Duration.between(start, clock.instant())).build();
         long sourceRead = source.tables().stream().filter(t -> !copiedRows.containsKey(t.oid())).count();
         LOG.info("Verification took {} ms: the catalogs {} ms (source) and {} ms (target), {} tables' rows {} ms of worker time"
-                        + " ({} of them read on the source too)", report.duration().toMillis(), factsNanos[0] / 1_000_000,
-                factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000, sourceRead);
+                        + " ({} of them started as they were finished, {} read on the source too)", report.duration().toMillis(),
+                factsNanos[0] / 1_000_000, factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000, earlier, sourceRead);
         listener.verificationFinished(report);
         return report;
-    }
-
-    private static int serverVersion(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.current_setting('server_version_num')::int");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 
     private static CatalogFacts readFacts(Connection connection, String side) {
