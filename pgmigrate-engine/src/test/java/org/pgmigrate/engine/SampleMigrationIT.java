@@ -87,7 +87,7 @@ class SampleMigrationIT {
                 assertThat(events.indexOf("phase DATA")).isLessThan(started);
                 assertThat(events.indexOf("phase FOREIGN_KEYS")).isGreaterThan(finished);
                 int verified = events.indexOf("verified " + table.qualifiedName());
-                assertThat(verified).as("verified after the copy").isGreaterThan(events.indexOf("phase VERIFY"));
+                assertThat(verified).as("verified once the copy finished it").isGreaterThan(finished);
                 for (int i = 0; i < events.size(); i++) {
                     if (events.get(i).startsWith("index " + table.qualifiedName() + " ")) {
                         assertThat(i).as(events.get(i)).isBetween(started, finished);
