@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +27,7 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.engine.internal.copy.CopiedRows;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
@@ -72,10 +72,7 @@ final class DataPhase {
     private final boolean rawBytes;
     private final TaskRunner tasks;
     private final TaskKeys keys;
-    /** The copy tasks of each table (its rows, or each of its parts), by table OID. */
-    private final Map<Long, List<String>> copyTasks = new ConcurrentHashMap<>();
-    /** The digest of the rows each copy task read from the source, when this run copied them. */
-    private final Map<String, RowDigest> digests = new ConcurrentHashMap<>();
+    private final CopiedRows copiedRows = new CopiedRows();
     private Verifier verifier;
 
     DataPhase(MigrationListener listener, Clock clock, CopyFormat format, int sourceMajor, int targetMajor, List<TableResult> results,
@@ -115,7 +112,7 @@ final class DataPhase {
         for (TableData table : ordered) {
             List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
             Optional<Journal.Outcome> copied = journal.done(TaskKeys.rows(table));
-            copyTasks.put(table.oid(), List.of(TaskKeys.rows(table)));
+            copiedRows.plan(table.oid(), List.of(TaskKeys.rows(table)));
             if (copied.isEmpty() && small.takes(table)) {
                 continue;
             }
@@ -134,7 +131,7 @@ final class DataPhase {
             LOG.debug("Copying {} in {} parts", table.qualifiedName(), parts.size());
             Parts split = new Parts(table, parts.size());
             Set<String> partKeys = parts.stream().map(p -> TaskKeys.part(table, p)).collect(Collectors.toSet());
-            copyTasks.put(table.oid(), List.copyOf(partKeys));
+            copiedRows.plan(table.oid(), partKeys);
             if (partKeys.containsAll(journal.doneWithPrefix(TaskKeys.partPrefix(table)).keySet())) {
                 long partBytes = table.estimatedBytes() / parts.size();
                 parts.forEach(part -> copies.add(new SizedJob(partBytes, session -> copyPart(workers, session, split, part, objects))));
@@ -303,7 +300,7 @@ final class DataPhase {
                                      ProgressThrottle progress) {
         try {
             TableCopier.Copied copied = TableCopier.copy(table, session.source(), session.target(), options, progress::copied);
-            digests.put(task, copied.digest());
+            copiedRows.copied(task, copied.digest());
             return new Journal.Outcome(copied.rows(), copied.bytes());
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
@@ -418,7 +415,7 @@ final class DataPhase {
 
     /** Hands a finished table to the verifier, when there is one and this run copied all of the table. */
     private void verifyEarly(Workers workers, TableData table) {
-        RowDigest copied = digest(table);
+        RowDigest copied = copiedRows.of(table.oid());
         if (verifier != null && copied != null) {
             verifier.tableFinished(table, copied, workers);
         }
@@ -443,27 +440,7 @@ final class DataPhase {
      * copied whole (a table an earlier run copied, or some of whose parts, has none).
      */
     Map<Long, RowDigest> copiedRows() {
-        Map<Long, RowDigest> tables = new HashMap<>();
-        copyTasks.keySet().forEach(oid -> {
-            RowDigest copied = digest(oid);
-            if (copied != null) {
-                tables.put(oid, copied);
-            }
-        });
-        return tables;
-    }
-
-    private RowDigest digest(TableData table) {
-        return digest(table.oid());
-    }
-
-    /** The digest of the rows this run read from the source for a table, or null if it did not copy all of them. */
-    private RowDigest digest(long oid) {
-        List<String> taskKeys = copyTasks.getOrDefault(oid, List.of());
-        if (taskKeys.isEmpty() || !digests.keySet().containsAll(taskKeys)) {
-            return null;
-        }
-        return taskKeys.stream().map(digests::get).reduce(RowDigest::plus).orElseThrow();
+        return copiedRows.all();
     }
 
     /** A copy job and how many bytes it copies. */
