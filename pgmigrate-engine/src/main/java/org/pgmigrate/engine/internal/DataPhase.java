@@ -300,7 +300,9 @@ final class DataPhase {
                                      ProgressThrottle progress) {
         try {
             TableCopier.Copied copied = TableCopier.copy(table, session.source(), session.target(), options, progress::copied);
-            copiedRows.copied(task, copied.digest());
+            if (copied.digest() != null) {
+                copiedRows.copied(task, copied.digest());
+            }
             return new Journal.Outcome(copied.rows(), copied.bytes());
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
@@ -314,7 +316,8 @@ final class DataPhase {
         boolean binary = format == CopyFormat.BINARY || (format == CopyFormat.AUTO && TableCopier.binaryByDefault(table, sourceMajor, targetMajor));
         // extension configuration tables already hold the rows the extension ships: never emptied
         boolean freeze = table.filter() == null;
-        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes, sourceMajor != targetMajor);
+        // rows are digested only for a verifier to compare: not online, nor with verification skipped
+        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes, sourceMajor != targetMajor, verifier != null);
     }
 
     private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {

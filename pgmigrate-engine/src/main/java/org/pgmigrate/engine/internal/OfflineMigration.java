@@ -38,8 +38,8 @@ import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.WarningCodes;
-import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.RowDigest;
+import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -165,7 +165,7 @@ public final class OfflineMigration {
                 phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(workers, tasks, schema));
                 phase(Phase.ANALYZE, () -> analyzeTheRest(tgt, schema));
                 if (online == null && request.verification() != VerificationPolicy.SKIP) {
-                    if (tasks.journal().done(TaskKeys.VERIFICATION).isPresent()) {
+                    if (verifier == null) {
                         LOG.info("Verification passed in the earlier run");
                     } else {
                         phase(Phase.VERIFY, () -> verify(verifier, workers, src, tgt, schema, data.copiedRows()));

@@ -20,7 +20,7 @@ import org.postgresql.copy.CopyOut;
  * are counted the same way in both.
  */
 public final class TableCopier {
-    /** Rows and bytes one copy moved, and the digest of the rows as the source sent them. */
+    /** Rows and bytes one copy moved, and the digest of the rows as the source sent them (null unless asked for). */
     public record Copied(long rows, long bytes, RowDigest digest) {}
 
     private TableCopier() {}
@@ -56,16 +56,18 @@ public final class TableCopier {
      * @param rawBytes both databases are SQL_ASCII: the rows travel as the bytes they are, which
      *     need not be UTF-8 (the sessions switch their client encoding for the copy)
      * @param acrossMajors the servers are of different majors (see {@link RowDigest.Form})
+     * @param digest digest the rows read, for a verification to compare the target with
      */
-    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes, boolean acrossMajors) {
+    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes, boolean acrossMajors,
+                          boolean digest) {
         /** The same options for one part of the table (parts are never frozen: they share the table). */
         public Options forPart(String condition) {
-            return new Options(binary, false, condition, throttle, rawBytes, acrossMajors);
+            return new Options(binary, false, condition, throttle, rawBytes, acrossMajors, digest);
         }
 
         /** The same options for a table known to be empty: not emptied first, so not frozen either. */
         public Options unfrozen() {
-            return new Options(binary, false, part, throttle, rawBytes, acrossMajors);
+            return new Options(binary, false, part, throttle, rawBytes, acrossMajors, digest);
         }
 
         /** The form the copy digests the source's rows in. */
@@ -118,7 +120,7 @@ public final class TableCopier {
             return "COPY " + table.qualifiedName() + " (" + String.join(", ", table.columnNames()) + ") TO STDOUT" + format;
         }
         String select = table.columns().isEmpty() ? "SELECT" : "SELECT " + String.join(", ", table.columnNames());
-        String filter = table.filter() == null || table.filter().isEmpty() ? "" : " " + table.filter();
+        String filter = filtered ? " " + table.filter() : "";
         if (part != null) {
             filter = filter.isEmpty() ? " WHERE " + part : filter + " AND (" + part + ")";
         }
@@ -155,11 +157,13 @@ public final class TableCopier {
         try {
             CopyBatch batch = new CopyBatch(in);
             PaddingTrimmer trimmer = PaddingTrimmer.of(table.columns(), options.binary());
-            RowDigester digester = new RowDigester(options.digestForm(), table.columns());
+            RowDigester digester = options.digest() ? new RowDigester(options.digestForm(), table.columns()) : null;
             byte[] row;
             while ((row = out.readFromCopy()) != null) {
-                // digested as the source printed it: trimming changes the row in place
-                digester.add(row);
+                if (digester != null) {
+                    // digested as the source printed it: trimming changes the row in place
+                    digester.add(row);
+                }
                 batch.add(row, trimmer.trim(row));
                 bytes += row.length;
                 options.throttle().take(row.length);
@@ -173,7 +177,7 @@ public final class TableCopier {
                 clientEncoding(source, "UTF8");
                 clientEncoding(target, "UTF8");
             }
-            return new Copied(rows, bytes, digester.digest());
+            return new Copied(rows, bytes, digester == null ? null : digester.digest());
         } catch (SQLException e) {
             if (in.isActive()) {
                 // CopyIn.cancelCopy() waits for the server's answer and, once the socket is gone (a

@@ -82,6 +82,9 @@ public final class Verifier {
     }
 
     private void start(TableData table, RowDigest copied, Workers workers) {
+        if (started.containsKey(table.oid())) {
+            return;
+        }
         int sourceMajor = sourceVersion / 10000;
         int targetMajor = targetVersion / 10000;
         TableComparison comparison = new TableComparison(table, copied,
