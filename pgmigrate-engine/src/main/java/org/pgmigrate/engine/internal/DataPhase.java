@@ -337,7 +337,7 @@ final class DataPhase {
         List<SchemaObject> indexes = indexes(postData);
         List<SchemaObject> rest = rest(postData);
         if (indexes.isEmpty()) {
-            finish(workers, session, loaded, rest);
+            finish(workers, session, loaded, indexes, rest);
             return;
         }
         AtomicInteger remaining = new AtomicInteger(indexes.size());
@@ -345,7 +345,7 @@ final class DataPhase {
             MDC.put("pgmigrate.phase", Phase.DATA.name());
             buildIndex(workers, s, name, index);
             if (remaining.decrementAndGet() == 0) {
-                finish(workers, s, loaded, rest);
+                finish(workers, s, loaded, indexes, rest);
             }
         }).toList();
         builds.subList(1, builds.size()).forEach(build -> workers.submit(Priority.HIGH, build));
@@ -355,30 +355,40 @@ final class DataPhase {
     }
 
     /**
-     * Builds an index (or the index of a constraint) in one transaction and runs its other
-     * statements (ADD CONSTRAINT ... USING INDEX, REPLICA IDENTITY...) in a second one. In one
-     * transaction, two indexes of a table would each hold the share lock of their build while
-     * waiting for the exclusive lock of their ALTER TABLE: a deadlock.
+     * Builds an index, or the unique index a constraint will use, in a transaction of its own.
+     * Its other statements (ADD CONSTRAINT ... USING INDEX, REPLICA IDENTITY...) wait for
+     * {@link #attach}: each takes an exclusive lock on the table, which would wait for every other
+     * build of the table, holding a worker idle meanwhile (and, in the build's own transaction,
+     * deadlock with them).
      */
     private void buildIndex(Workers workers, Workers.Session session, String table, SchemaObject index) throws Exception {
-        if (tasks.journal().done(keys.of(index)).isPresent()) {
+        Map.Entry<String, SchemaObject> build = indexTasks(index).entrySet().iterator().next();
+        if (tasks.journal().done(build.getKey()).isPresent()) {
             return;
         }
         Instant start = clock.instant();
         int idleJobs = workers.idle();
-        for (Map.Entry<String, SchemaObject> step : indexTasks(index).entrySet()) {
-            TaskRunner.Work creating = StatementRunner.creating(List.of(step.getValue()));
-            tasks.run(session, step.getKey(), s -> {
-                IndexBuildWorkers.limitTo(s.target(), idleJobs);
-                return creating.run(s);
-            });
-        }
+        TaskRunner.Work creating = StatementRunner.creating(List.of(build.getValue()));
+        tasks.run(session, build.getKey(), s -> {
+            IndexBuildWorkers.limitTo(s.target(), idleJobs);
+            return creating.run(s);
+        });
         listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, clock.instant())));
+    }
+
+    /** Runs the statements of the table's indexes that follow their builds, once all are built. */
+    private void attach(Workers.Session session, List<SchemaObject> indexes) throws Exception {
+        for (SchemaObject index : indexes) {
+            List<Map.Entry<String, SchemaObject>> steps = List.copyOf(indexTasks(index).entrySet());
+            if (steps.size() > 1) {
+                tasks.run(session, steps.get(1).getKey(), StatementRunner.creating(List.of(steps.get(1).getValue())));
+            }
+        }
     }
 
     /**
      * The tasks of an index, in order, with what each runs: its build alone first when other
-     * statements follow it (see {@link #buildIndex}), the last one under the index's own key.
+     * statements follow it (see {@link #buildIndex}), the rest under the index's own key.
      */
     private Map<String, SchemaObject> indexTasks(SchemaObject index) {
         String task = keys.of(index);
@@ -404,10 +414,13 @@ final class DataPhase {
     }
 
     /**
-     * The table's objects that need all its indexes (triggers, rules, policies...), its planner
-     * statistics (while other tables still copy, rather than all at the end), then its result.
+     * What needs all the table's indexes built: their constraints and other statements, then the
+     * table's other objects (triggers, rules, policies...), its planner statistics (while other
+     * tables still copy, rather than all at the end), then its result.
      */
-    private void finish(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> rest) throws Exception {
+    private void finish(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> indexes, List<SchemaObject> rest)
+            throws Exception {
+        attach(session, indexes);
         tasks.run(session, TaskKeys.tableFinished(loaded.table), s -> {
             finishTable(s, loaded.table, rest);
             return Journal.Outcome.NONE;
