@@ -54,6 +54,7 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
         Map<String, Fact> facts = new LinkedHashMap<>();
         Map<String, Set<String>> columns = new LinkedHashMap<>();
         List<String> uncompared = new ArrayList<>();
+        Map<Fact.Property, Fact.Property> seen = new HashMap<>();
         for (FactCatalog catalog : FactCatalogs.all()) {
             Map<String, String> present = catalogColumns.get(catalog.table());
             if (present == null) {
@@ -71,7 +72,7 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
             query.uncompared().stream().filter(u -> !uncompared.contains(u)).forEach(uncompared::add);
             long started = System.nanoTime();
             int before = facts.size();
-            read(connection, catalog, query, facts);
+            read(connection, catalog, query, facts, seen);
             LOG.debug("Read {} facts of {} in {} ms", facts.size() - before, catalog.name(), (System.nanoTime() - started) / 1_000_000);
         }
         return new CatalogFacts(major, facts, columns, uncompared);
@@ -82,7 +83,8 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
         return identity == null || identity.isEmpty() ? type : type + " " + identity;
     }
 
-    private static void read(Connection connection, FactCatalog catalog, FactQuery query, Map<String, Fact> facts) throws SQLException {
+    private static void read(Connection connection, FactCatalog catalog, FactQuery query, Map<String, Fact> facts,
+                             Map<Fact.Property, Fact.Property> seen) throws SQLException {
         String sql = query.sql();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -95,7 +97,7 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
                 long ownOid = rs.getLong(11);
                 ObjectRef own = rs.wasNull() ? null : ObjectRef.of(rs.getInt(10), ownOid);
                 facts.put(key, new Fact(key, object, label, anchor, own, rs.getString(5), rs.getString(9), catalog.secret(),
-                        query.properties(rs)));
+                        query.properties(rs, seen)));
             }
         } catch (SQLException e) {
             throw new SQLException("Reading the facts of " + catalog.name() + " failed: " + e.getMessage() + "\n" + sql, e.getSQLState(), e);

@@ -2,6 +2,7 @@ package org.pgmigrate.engine.internal.verify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class FactComparison {
     private static final int SHOWN = 120;
 
     private final Scope scope;
+    /** Per catalog, the properties both sides' majors have, for the comparison running. */
+    private final Map<String, Set<String>> commonColumns = new HashMap<>();
 
     /** What the comparison leaves out and how it maps roles. */
     interface Scope {
@@ -45,6 +48,7 @@ final class FactComparison {
     }
 
     List<VerificationDifference> compare(CatalogFacts source, CatalogFacts target) {
+        commonColumns.clear();
         MajorDifferences majors = new MajorDifferences(source, target);
         // a catalog one side does not have, or may not read, is compared on neither
         Set<String> catalogs = new TreeSet<>(source.columns().keySet());
@@ -87,8 +91,11 @@ final class FactComparison {
     /** What differs between two facts of one object, or null when nothing does; only properties both majors have count. */
     private String differingProperties(Fact s, Fact t, CatalogFacts source, CatalogFacts target, MajorDifferences majors) {
         String catalog = catalog(s);
-        Set<String> common = new TreeSet<>(source.columns().get(catalog));
-        common.retainAll(target.columns().get(catalog));
+        Set<String> common = commonColumns.computeIfAbsent(catalog, c -> {
+            Set<String> both = new TreeSet<>(source.columns().get(c));
+            both.retainAll(target.columns().get(c));
+            return both;
+        });
         List<String> differing = new ArrayList<>();
         for (String name : s.properties().keySet()) {
             if (!common.contains(name)) {

@@ -1,7 +1,6 @@
 package org.pgmigrate.engine.internal.verify;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +44,7 @@ final class FactQuery {
     private final List<Kind> propertyKinds = new ArrayList<>();
     private final List<String> propertySql = new ArrayList<>();
     private final List<String> uncompared = new ArrayList<>();
+    private FactProperties.Names names;
 
     /**
      * @param columns the catalog's columns on the server at hand, name to type name ({@code pg_type.typname})
@@ -200,12 +200,18 @@ final class FactQuery {
                 + "' || pg_catalog.pg_get_userbyid(e.grantor)::pg_catalog.text AS item FROM pg_catalog.aclexplode(" + acl + ") e) a), '') END";
     }
 
-    /** The properties of a fact read with {@link #sql()}, by name. */
-    Map<String, Fact.Property> properties(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Map<String, Fact.Property> properties = new LinkedHashMap<>();
-        for (int i = 0; i < propertyNames.size(); i++) {
-            properties.put(propertyNames.get(i), new Fact.Property(rs.getString(PROPERTIES_FROM + 1 + i), propertyKinds.get(i)));
+    /**
+     * The properties of a fact read with {@link #sql()}, by name, sharing the values equal to one
+     * in {@code seen}.
+     */
+    Map<String, Fact.Property> properties(java.sql.ResultSet rs, Map<Fact.Property, Fact.Property> seen) throws java.sql.SQLException {
+        if (names == null) {
+            names = new FactProperties.Names(propertyNames);
         }
-        return properties;
+        Fact.Property[] values = new Fact.Property[propertyNames.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = FactProperties.read(rs.getString(PROPERTIES_FROM + 1 + i), propertyKinds.get(i), seen);
+        }
+        return FactProperties.of(names, values);
     }
 }
