@@ -6,13 +6,19 @@ import static org.pgmigrate.validation.Validations.fired;
 import static org.pgmigrate.validation.Validations.passed;
 import static org.pgmigrate.validation.Validations.skipped;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Finding;
 import org.pgmigrate.Migration;
@@ -30,6 +36,44 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
 class ValidatorIT {
     private static MigrationRequest request(TestDatabase source, TestDatabase target, String... disabled) {
         return Migration.from(source.endpoint()).to(target.endpoint()).disableRules(disabled).request();
+    }
+
+    /**
+     * A pool that hands out one connection and resets nothing when it comes back, as some do:
+     * validation must give it back with the auto-commit it had.
+     */
+    @Test
+    void aConnectionFromADataSourceComesBackWithItsAutoCommit(@Pg(instance = "source") TestDatabase source,
+                                                             @Pg(instance = "target") TestDatabase target) throws SQLException {
+        try (Connection kept = source.connect()) {
+            DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("getConnection")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                                (p, m, a) -> {
+                                    if (m.getName().equals("close")) {
+                                        return null;
+                                    }
+                                    try {
+                                        return m.invoke(kept, a);
+                                    } catch (InvocationTargetException e) {
+                                        throw e.getCause();
+                                    }
+                                });
+                    });
+
+            ValidationReport report = Validations.BUILT_IN.validate(
+                    Migration.from(Endpoint.of(pool)).to(target.endpoint()).request());
+
+            passed(report, "source-table-select");
+            assertThat(kept.getAutoCommit()).isTrue();
+            try (Statement s = kept.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('transaction_read_only')")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("no read-only transaction left open").isEqualTo("off");
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.pgmigrate.validation.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,7 +12,9 @@ import org.pgmigrate.Endpoint;
 /**
  * Opens the validation sessions: the same connection properties as the engine uses, then one
  * read-only transaction per server, so no rule can change anything, and nothing set for
- * validation outlives it on a pooled connection (every setting is {@code SET LOCAL}).
+ * validation outlives it on a pooled connection (every setting is {@code SET LOCAL}, and a
+ * connection from a {@code DataSource} gets its auto-commit back before it is closed: not every
+ * pool resets it).
  */
 public final class Sessions {
     /** How validation sessions show in pg_stat_activity; the engine's own sessions are "pgmigrate". */
@@ -53,7 +57,7 @@ public final class Sessions {
         Connection connection = null;
         try {
             connection = endpoint.dataSource().isPresent()
-                    ? endpoint.dataSource().get().getConnection()
+                    ? restoringAutoCommit(endpoint.dataSource().get().getConnection())
                     : DriverManager.getConnection(endpoint.jdbcUrl(), properties(endpoint));
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
@@ -66,6 +70,26 @@ public final class Sessions {
             close(connection);
             throw new SQLException(endpoint.redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
         }
+    }
+
+    /** {@code pooled}, whose {@code close()} first puts back the auto-commit it has now. */
+    private static Connection restoringAutoCommit(Connection pooled) throws SQLException {
+        boolean autoCommit = pooled.getAutoCommit();
+        return (Connection) Proxy.newProxyInstance(Sessions.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0 && !pooled.isClosed()) {
+                try {
+                    pooled.setAutoCommit(autoCommit);
+                } finally {
+                    pooled.close();
+                }
+                return null;
+            }
+            try {
+                return method.invoke(pooled, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** Ends the read-only transaction and closes; errors here change nothing worth reporting. */
