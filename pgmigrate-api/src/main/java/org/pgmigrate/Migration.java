@@ -274,6 +274,17 @@ public final class Migration {
             return this;
         }
 
+        /**
+         * Asks {@code strategy} how each table's rows travel (format, parts, a transformation on
+         * the way, a throttle), before the strategies added after it and the built-in one; it takes
+         * the tables it returns a plan for. Offline migrations only. Incubating: see {@link
+         * org.pgmigrate.spi.copy.CopyStrategy}.
+         */
+        public Builder copyStrategy(org.pgmigrate.spi.copy.CopyStrategy strategy) {
+            request.addCopyStrategies(Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
         /** The COPY format rows travel in (default: binary where it is safe, else text). */
         public Builder copyFormat(CopyFormat format) {
             request.copyFormat(Objects.requireNonNull(format, "format"));

@@ -128,6 +128,13 @@ public abstract class MigrationRequest {
     }
 
     /**
+     * Strategies asked, in this order, how each table's rows travel, before the built-in one (see
+     * {@link org.pgmigrate.spi.copy.CopyStrategy}; incubating). Offline migrations only.
+     */
+    @Value.Auxiliary
+    public abstract java.util.List<org.pgmigrate.spi.copy.CopyStrategy> copyStrategies();
+
+    /**
      * Continue the earlier offline run into the same target that failed, was cancelled or was
      * killed, from the journal it left in the target's {@code pgmigrate} schema: finished tasks
      * are skipped, the rest run under a new snapshot of the source. When the target holds no
@@ -203,6 +210,10 @@ public abstract class MigrationRequest {
         if (maxRetainedWalBytes().isPresent() && maxRetainedWalBytes().getAsLong() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "maxRetainedWal must be positive, was "
                     + maxRetainedWalBytes().getAsLong() + " bytes.");
+        }
+        if (mode() == MigrationMode.ONLINE && !copyStrategies().isEmpty()) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Copy strategies are for offline migrations: the changes an online"
+                    + " migration streams after its copy would not pass through them. Remove the strategies or migrate offline.");
         }
         if (splitTablesLargerThan() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "splitTablesLargerThan must be positive, was " + splitTablesLargerThan() + ".");

@@ -43,6 +43,14 @@ class MigrationTest {
     }
 
     @Test
+    void copyStrategiesAreRefusedOnline() {
+        assertThatThrownBy(() -> Migration.from(source).to(target).mode(MigrationMode.ONLINE)
+                .copyStrategy((table, context) -> java.util.Optional.empty()).request())
+                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST))
+                .hasMessageContaining("offline");
+    }
+
+    @Test
     void jobsOutOfRangeAreRejected() {
         assertThatThrownBy(() -> Migration.from(source).to(target).jobs(0).request())
                 .isInstanceOf(PgMigrateException.class).hasMessageContaining("jobs");

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.pgmigrate.CopyFormat;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.IndexResult;
@@ -28,9 +28,9 @@ import org.pgmigrate.Phase;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.engine.internal.copy.CopiedRows;
+import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
-import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.copy.Workers.Priority;
@@ -42,13 +42,16 @@ import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.pgmigrate.engine.internal.verify.Verifier;
+import org.pgmigrate.spi.copy.CopyPlan;
+import org.pgmigrate.spi.copy.RowTransform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Copies every table, largest first, over the workers; tables above the split size copy in
- * parallel parts. As soon as a table's rows are in, each
+ * Copies every table, largest first, over the workers, as its {@link CopyPlans plan} says (the
+ * user's copy strategies or the built-in one): a table in parts copies them in parallel. As soon
+ * as a table's rows are in, each
  * of its indexes becomes a job of its own that goes ahead of further copies, so a table's
  * indexes build in parallel with each other and with other tables' copies; once the last one is
  * built, its triggers, rules, policies and statistics follow.
@@ -63,27 +66,24 @@ final class DataPhase {
 
     private final MigrationListener listener;
     private final Clock clock;
-    private final CopyFormat format;
-    private final int sourceMajor;
-    private final int targetMajor;
+    private final CopyPlans plans;
+    private final boolean acrossMajors;
     private final List<TableResult> results;
-    private final TableSplitter splitter;
     private final Throttle throttle;
     private final boolean rawBytes;
     private final TaskRunner tasks;
     private final TaskKeys keys;
     private final CopiedRows copiedRows = new CopiedRows();
+    private final Map<Long, CopyPlans.TablePlan> planned = new ConcurrentHashMap<>();
     private Verifier verifier;
 
-    DataPhase(MigrationListener listener, Clock clock, CopyFormat format, int sourceMajor, int targetMajor, List<TableResult> results,
-              TableSplitter splitter, Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
+    DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
+              Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
         this.listener = listener;
         this.clock = clock;
-        this.format = format;
-        this.sourceMajor = sourceMajor;
-        this.targetMajor = targetMajor;
+        this.plans = plans;
+        this.acrossMajors = acrossMajors;
         this.results = results;
-        this.splitter = splitter;
         this.throttle = throttle;
         this.rawBytes = rawBytes;
         this.tasks = tasks;
@@ -113,7 +113,9 @@ final class DataPhase {
             List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
             Optional<Journal.Outcome> copied = journal.done(TaskKeys.rows(table));
             copiedRows.plan(table.oid(), List.of(TaskKeys.rows(table)));
-            if (copied.isEmpty() && small.takes(table)) {
+            // planned also when an earlier run copied it: the verifier must know a transformation
+            List<String> parts = plan(table, source).parts();
+            if (copied.isEmpty() && parts.isEmpty() && small.takes(table)) {
                 continue;
             }
             if (copied.isPresent()) {
@@ -123,7 +125,6 @@ final class DataPhase {
                 }));
                 continue;
             }
-            List<String> parts = splitter.split(table, source);
             if (parts.isEmpty()) {
                 copies.add(new SizedJob(table.estimatedBytes(), session -> copy(workers, session, table, objects)));
                 continue;
@@ -308,16 +309,39 @@ final class DataPhase {
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
                     + (options.part() == null ? "" : " (part " + options.part() + ")") + " failed: "
                     + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        } catch (PgMigrateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // from a copy strategy's transformation
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
+                    + (options.part() == null ? "" : " (part " + options.part() + ")") + " failed: " + e, e);
         }
     }
 
-    /** Binary where {@link TableCopier#binaryByDefault} says so, unless the user chose. */
+    /**
+     * Asks the copy strategies how {@code table} is copied, and tells the verifier when the rows
+     * the target gets are not the source's.
+     */
+    CopyPlan plan(TableData table, Connection source) throws SQLException {
+        CopyPlans.TablePlan plan = plans.plan(table, source);
+        planned.put(table.oid(), plan);
+        RowTransform transform = plan.plan().transform().orElse(null);
+        if (verifier != null && transform != null && !transform.keepsValues()) {
+            verifier.rowsTransformed(table.oid(), transform, plan.plan().isBinary());
+        }
+        return plan.plan();
+    }
+
+    /** How a table {@link #plan planned} is copied. */
     TableCopier.Options options(TableData table) {
-        boolean binary = format == CopyFormat.BINARY || (format == CopyFormat.AUTO && TableCopier.binaryByDefault(table, sourceMajor, targetMajor));
+        CopyPlans.TablePlan plan = planned.get(table.oid());
         // extension configuration tables already hold the rows the extension ships: never emptied
         boolean freeze = table.filter() == null;
-        // rows are digested only for a verifier to compare: not online, nor with verification skipped
-        return new TableCopier.Options(binary, freeze, null, throttle, rawBytes, sourceMajor != targetMajor, verifier != null);
+        // rows are digested only for a verifier to compare (not online, nor with verification
+        // skipped), and only where they stand for the whole table: else the verifier reads the source
+        boolean digest = verifier != null && plan.partsCoverTheTable();
+        return new TableCopier.Options(plan.plan().isBinary(), freeze, null, throttle, rawBytes, acrossMajors, digest,
+                plan.plan().transform().orElse(null), plan.tableThrottle());
     }
 
     private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {

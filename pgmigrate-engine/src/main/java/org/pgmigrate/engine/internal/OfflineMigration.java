@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.Optional;
 import org.pgmigrate.DataPlan;
@@ -40,6 +41,7 @@ import org.pgmigrate.VerificationReport;
 import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
+import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -147,9 +149,10 @@ public final class OfflineMigration {
                         () -> workers.stopping() || cancellation.cancelled());
                 TaskKeys keys = TaskKeys.of(schema);
                 phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
-                DataPhase data = new DataPhase(listener, clock, request.copyFormat(),
-                        sourceInfo.majorVersion(), targetInfo.majorVersion(), tables,
+                CopyPlans plans = new CopyPlans(request.copyStrategies(), request.copyFormat(),
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
+                        sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
+                DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
                         request.maxSourceBytesPerSecond().isPresent()
                                 ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
                                 : Throttle.NONE, rawBytes, tasks, keys);
@@ -708,6 +711,8 @@ public final class OfflineMigration {
                     .putOptions("indexBuildMemory", String.valueOf(request.indexBuildMemory()))
                     .putOptions("maxSourceBytesPerSecond", request.maxSourceBytesPerSecond().isPresent()
                             ? String.valueOf(request.maxSourceBytesPerSecond().getAsLong()) : "unlimited")
+                    .putOptions("copyStrategies", request.copyStrategies().isEmpty() ? "built-in"
+                            : request.copyStrategies().stream().map(s -> s.getClass().getName()).collect(Collectors.joining(", ")) + ", built-in")
                     .verification(Optional.ofNullable(verification))
                     .build();
         }

@@ -2,12 +2,14 @@ package org.pgmigrate.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.CopyFormat;
 import org.pgmigrate.MigrationListener;
+import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
@@ -22,14 +24,17 @@ class DataPhaseTest {
                 filter, 0, 0, null);
     }
 
-    private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) {
-        return new DataPhase(MigrationListener.NONE, Clock.systemUTC(), format, 15, sameMajor ? 15 : 17, new ArrayList<>(),
-                new TableSplitter(1L << 30, 2, 170000), Throttle.NONE, false,
-                new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }, () -> false), null).options(table);
+    private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) throws SQLException {
+        CopyPlans plans = new CopyPlans(List.of(), format, new TableSplitter(1L << 30, 2, 170000), 15, sameMajor ? 15 : 17, Clock.systemUTC());
+        DataPhase phase = new DataPhase(MigrationListener.NONE, Clock.systemUTC(), plans, !sameMajor, new ArrayList<>(), Throttle.NONE, false,
+                new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }, () -> false), null);
+        // small and unsplit: planning asks the source nothing
+        phase.plan(table, null);
+        return phase.options(table);
     }
 
     @Test
-    void binaryOnlyIntoTheSameOrANewerMajorAndForTypesThatAllowIt() {
+    void binaryOnlyIntoTheSameOrANewerMajorAndForTypesThatAllowIt() throws SQLException {
         assertThat(options(CopyFormat.AUTO, true, table(true, null)).binary()).isTrue();
         assertThat(options(CopyFormat.AUTO, false, table(true, null)).binary()).as("15 to 17").isTrue();
         assertThat(options(CopyFormat.AUTO, true, table(false, null)).binary()).isFalse();
@@ -40,7 +45,7 @@ class DataPhaseTest {
     }
 
     @Test
-    void extensionConfigurationTablesAreNeverEmptiedForFreeze() {
+    void extensionConfigurationTablesAreNeverEmptiedForFreeze() throws SQLException {
         assertThat(options(CopyFormat.AUTO, true, table(true, null)).freeze()).isTrue();
         assertThat(options(CopyFormat.AUTO, true, table(true, "WHERE NOT standard")).freeze()).isFalse();
     }

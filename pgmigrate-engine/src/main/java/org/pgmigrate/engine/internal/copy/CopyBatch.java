@@ -1,6 +1,7 @@
 package org.pgmigrate.engine.internal.copy;
 
 import java.sql.SQLException;
+import org.pgmigrate.spi.copy.RowSink;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -10,7 +11,7 @@ import org.postgresql.copy.CopyIn;
  * and binary format alike, so a message may hold many rows, and a row larger than the batch
  * travels alone.
  */
-final class CopyBatch {
+final class CopyBatch implements RowSink {
     /** What the target's COPY FROM reads from its input at once (RAW_BUF_SIZE in copyfrom). */
     static final int SIZE = 64 * 1024;
 
@@ -22,16 +23,17 @@ final class CopyBatch {
         this.in = in;
     }
 
-    /** Adds the first {@code rowLength} bytes of {@code row} (a trimmed row may end before its array). */
-    void add(byte[] row, int rowLength) throws SQLException {
+    /** Adds {@code rowLength} bytes of {@code row} from {@code offset}. */
+    @Override
+    public void write(byte[] row, int offset, int rowLength) throws SQLException {
         if (rowLength > SIZE - length) {
             flush();
             if (rowLength >= SIZE) {
-                in.writeToCopy(row, 0, rowLength);
+                in.writeToCopy(row, offset, rowLength);
                 return;
             }
         }
-        System.arraycopy(row, 0, buffer, length, rowLength);
+        System.arraycopy(row, offset, buffer, length, rowLength);
         length += rowLength;
     }
 

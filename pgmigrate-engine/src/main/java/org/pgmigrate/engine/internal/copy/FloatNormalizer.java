@@ -38,12 +38,18 @@ final class FloatNormalizer {
 
     /** Normalizes {@code row} into {@link #buffer()} and returns its length. */
     int normalize(byte[] row) {
+        return normalize(row, 0, row.length);
+    }
+
+    /** Normalizes the row of {@code rowLength} bytes at {@code offset} of {@code row} into {@link #buffer()} and returns its length. */
+    int normalize(byte[] row, int offset, int rowLength) {
         length = 0;
         int field = 0;
-        int start = 0;
-        while (start < row.length) {
+        int start = offset;
+        int rowEnd = offset + rowLength;
+        while (start < rowEnd) {
             int end = start;
-            while (end < row.length && row[end] != '\t' && row[end] != '\n') {
+            while (end < rowEnd && row[end] != '\t' && row[end] != '\n') {
                 end++;
             }
             Floats floats = field < columns.length ? columns[field] : Floats.NONE;
@@ -53,7 +59,7 @@ final class FloatNormalizer {
             } else {
                 numbers(row, start, end, floats);
             }
-            if (end < row.length) {
+            if (end < rowEnd) {
                 append(row, end, 1);
             }
             start = end + 1;

@@ -3,6 +3,8 @@ package org.pgmigrate.engine.internal.copy;
 import java.sql.SQLException;
 import java.util.List;
 import org.pgmigrate.engine.internal.schema.TableColumn;
+import org.pgmigrate.spi.copy.RowSink;
+import org.pgmigrate.spi.copy.RowTransform;
 import org.postgresql.util.ByteConverter;
 
 /**
@@ -14,19 +16,11 @@ import org.postgresql.util.ByteConverter;
  * which for a wide, mostly blank column such as pgbench's {@code filler char(84)} is a third of
  * the target's work on the table.
  *
- * <p>Rows change in place (they only get shorter), one COPY data message per row, as the source
- * sends them. Trailing spaces are trailing 0x20 bytes: in the encodings a copy runs in (UTF-8, or
+ * <p>Rows change in place (they only get shorter), without the binary format's header and trailer
+ * (see {@link CopyFraming}). Trailing spaces are trailing 0x20 bytes: in the encodings a copy runs in (UTF-8, or
  * LATIN1 between SQL_ASCII databases) no multibyte character holds that byte.
  */
-abstract class PaddingTrimmer {
-    /** Leaves rows as they are. */
-    static final PaddingTrimmer NONE = new PaddingTrimmer(new boolean[0]) {
-        @Override
-        int trim(byte[] row) {
-            return row.length;
-        }
-    };
-
+abstract class PaddingTrimmer implements RowTransform {
     /** Per column: whether its values are trimmed. */
     final boolean[] padded;
     /** The last trimmed column: the rest of a row moves in one piece. */
@@ -43,10 +37,10 @@ abstract class PaddingTrimmer {
         this.lastPadded = last;
     }
 
-    /** The trimmer for rows of {@code columns} in the binary or text COPY format, {@link #NONE} if none is padded. */
+    /** The trimmer for rows of {@code columns} in the binary or text COPY format, or null if none is padded. */
     static PaddingTrimmer of(List<TableColumn> columns, boolean binary) {
         if (columns.stream().noneMatch(TableColumn::blankPadded)) {
-            return NONE;
+            return null;
         }
         boolean[] padded = new boolean[columns.size()];
         for (int i = 0; i < padded.length; i++) {
@@ -55,15 +49,36 @@ abstract class PaddingTrimmer {
         return binary ? new Binary(padded) : new Text(padded);
     }
 
+    @Override
+    public void transform(byte[] row, int offset, int length, RowSink out) throws SQLException {
+        out.write(row, offset, trim(row, offset, length) - offset);
+    }
+
+    /** Whether it reads rows in the binary format. */
+    boolean binary() {
+        return this instanceof Binary;
+    }
+
+    /** The target pads the values to their length again. */
+    @Override
+    public boolean keepsValues() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "character(n) padding left out";
+    }
+
     /**
-     * Trims the padded values of the row (or, in binary format, of the header and first row, or
-     * of the trailer) in {@code row}, moving the rest forward.
+     * Trims the padded values of the row of {@code length} bytes at {@code offset} of {@code row},
+     * moving the rest forward.
      *
-     * @return the row's length now
-     * @throws SQLException if the message is not the rows this trimmer was made for: the copy
+     * @return where the row ends now
+     * @throws SQLException if the row is not one of the rows this trimmer was made for: the copy
      *     fails (not retried) rather than load rows it cannot vouch for
      */
-    abstract int trim(byte[] row) throws SQLException;
+    abstract int trim(byte[] row, int offset, int length) throws SQLException;
 
     /** Where a value ends once its trailing spaces are off. */
     static int withoutTrailingSpaces(byte[] row, int start, int end) {
@@ -83,65 +98,46 @@ abstract class PaddingTrimmer {
 
     /**
      * Binary format: a row is the number of fields (int16), then each field as its length (int32,
-     * -1 for null) and its bytes. The first message starts with the file header; the last one is
-     * the trailer, a field count of -1.
+     * -1 for null) and its bytes.
      */
     private static final class Binary extends PaddingTrimmer {
-        /** "PGCOPY\n\377\r\n\0", then the flags (int32) and the header extension's length (int32). */
-        private static final int HEADER = 11 + 4 + 4;
-
-        private boolean headerRead;
-
         Binary(boolean[] padded) {
             super(padded);
         }
 
         @Override
-        int trim(byte[] row) throws SQLException {
-            int read = 0;
-            if (!headerRead) {
-                if (row.length < HEADER) {
-                    throw unexpected("a first message of " + row.length + " bytes");
-                }
-                read = HEADER + ByteConverter.int4(row, HEADER - 4);
-                headerRead = true;
-                if (read == row.length) {
-                    return row.length;
-                }
+        int trim(byte[] row, int offset, int length) throws SQLException {
+            int end = offset + length;
+            if (length < 2) {
+                throw unexpected("a row of " + length + " bytes");
             }
-            if (read + 2 > row.length) {
-                throw unexpected("a message of " + row.length + " bytes");
-            }
-            int fields = ByteConverter.int2(row, read);
-            if (fields == -1) {
-                return row.length;
-            }
+            int fields = ByteConverter.int2(row, offset);
             if (fields != padded.length) {
                 throw unexpected(fields + " fields");
             }
-            read += 2;
+            int read = offset + 2;
             int write = read;
             for (int f = 0; f <= lastPadded; f++) {
-                if (read + 4 > row.length) {
+                if (read + 4 > end) {
                     throw unexpected("a field past the end of the row");
                 }
-                int length = ByteConverter.int4(row, read);
+                int size = ByteConverter.int4(row, read);
                 int start = read + 4;
-                int end = length < 0 ? start : start + length;
-                if (end > row.length) {
+                int valueEnd = size < 0 ? start : start + size;
+                if (valueEnd > end) {
                     throw unexpected("a field past the end of the row");
                 }
-                int kept = padded[f] && length > 0 ? withoutTrailingSpaces(row, start, end) - start : length;
-                if (kept != length || write != read) {
+                int kept = padded[f] && size > 0 ? withoutTrailingSpaces(row, start, valueEnd) - start : size;
+                if (kept != size || write != read) {
                     ByteConverter.int4(row, write, kept);
                 }
                 if (kept > 0 && write != read) {
                     System.arraycopy(row, start, row, write + 4, kept);
                 }
                 write += 4 + Math.max(kept, 0);
-                read = end;
+                read = valueEnd;
             }
-            int rest = row.length - read;
+            int rest = end - read;
             if (write != read) {
                 System.arraycopy(row, read, row, write, rest);
             }
@@ -160,32 +156,33 @@ abstract class PaddingTrimmer {
         }
 
         @Override
-        int trim(byte[] row) throws SQLException {
-            if (row.length == 0 || row[row.length - 1] != '\n') {
+        int trim(byte[] row, int offset, int length) throws SQLException {
+            int end = offset + length;
+            if (length == 0 || row[end - 1] != '\n') {
                 throw unexpected("a row that does not end with a newline");
             }
-            int read = 0;
-            int write = 0;
+            int read = offset;
+            int write = offset;
             for (int f = 0; f <= lastPadded; f++) {
-                int end = read;
-                while (row[end] != '\t' && row[end] != '\n') {
-                    end++;
+                int valueEnd = read;
+                while (row[valueEnd] != '\t' && row[valueEnd] != '\n') {
+                    valueEnd++;
                 }
-                if (row[end] == '\n' && f != padded.length - 1) {
+                if (row[valueEnd] == '\n' && f != padded.length - 1) {
                     throw unexpected("a row of " + (f + 1) + " fields");
                 }
-                int kept = padded[f] ? withoutTrailingSpaces(row, read, end) : end;
+                int kept = padded[f] ? withoutTrailingSpaces(row, read, valueEnd) : valueEnd;
                 if (write != read) {
                     System.arraycopy(row, read, row, write, kept - read);
                 }
                 write += kept - read;
-                read = end;
+                read = valueEnd;
                 if (f < lastPadded) {
                     // the tab after this value
                     row[write++] = row[read++];
                 }
             }
-            int rest = row.length - read;
+            int rest = end - read;
             if (write != read) {
                 System.arraycopy(row, read, row, write, rest);
             }

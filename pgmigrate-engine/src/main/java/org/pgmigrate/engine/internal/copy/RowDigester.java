@@ -5,23 +5,21 @@ import java.sql.SQLException;
 import java.util.List;
 import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.spi.copy.RowSink;
+import org.pgmigrate.spi.copy.RowTransform;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
-import org.postgresql.util.ByteConverter;
 
 /**
  * Takes the {@link RowDigest} of the COPY data messages of one read, one row per message as the
  * server sends them. A copy digests the source's rows as they pass through on their way to the
  * target, so verifying the copy costs one read of the target and none of the source.
  */
-public final class RowDigester {
-    /** Binary format: "PGCOPY\n\377\r\n\0", the flags (int32) and the header extension's length (int32). */
-    private static final int BINARY_HEADER = 11 + 4 + 4;
-
+public final class RowDigester implements RowSink {
     private final RowDigest.Form form;
     private final FloatNormalizer floats;
     private final Murmur3 hash = new Murmur3();
-    private boolean headerRead;
+    private final CopyFraming framing;
     private long rows;
     private long high;
     private long low;
@@ -30,31 +28,30 @@ public final class RowDigester {
     public RowDigester(RowDigest.Form form, List<TableColumn> columns) {
         this.form = form;
         this.floats = form.floatsByValue() ? FloatNormalizer.of(columns) : null;
+        this.framing = new CopyFraming(form.binary());
     }
 
     /** Adds one COPY data message: a row, in binary format also the header before the first row or the trailer. */
     public void add(byte[] message) throws SQLException {
-        int start = 0;
-        if (form.binary()) {
-            if (!headerRead) {
-                if (message.length < BINARY_HEADER) {
-                    throw new SQLException("A binary COPY began with a message of " + message.length + " bytes, shorter than its header", "XX000");
-                }
-                start = BINARY_HEADER + ByteConverter.int4(message, BINARY_HEADER - 4);
-                headerRead = true;
-            }
-            if (message.length - start == 2 && ByteConverter.int2(message, start) == -1) {
-                return;
-            }
-            if (message.length == start) {
-                return;
-            }
+        int start = framing.rowStart(message);
+        if (framing.holdsRow(message, start)) {
+            addRow(message, start, message.length - start);
         }
+    }
+
+    /** Adds one row, {@code length} bytes of {@code row} from {@code offset}, without the binary format's framing. */
+    @Override
+    public void write(byte[] row, int offset, int length) {
+        addRow(row, offset, length);
+    }
+
+    private void addRow(byte[] row, int offset, int length) {
         if (floats != null) {
-            int length = floats.normalize(message);
-            hash.hash(floats.buffer(), 0, length);
+            // normalized first: the buffer may grow into a new array
+            int normalized = floats.normalize(row, offset, length);
+            hash.hash(floats.buffer(), 0, normalized);
         } else {
-            hash.hash(message, start, message.length - start);
+            hash.hash(row, offset, length);
         }
         rows++;
         high += hash.high();
@@ -70,11 +67,20 @@ public final class RowDigester {
      * in {@code form} and returns their digest; no row is kept.
      */
     public static RowDigest read(Connection connection, TableData table, String part, RowDigest.Form form) throws SQLException {
+        return read(connection, table, part, form, null);
+    }
+
+    /**
+     * The same, of the rows as {@code transform} passes them on (null: as read), for a table
+     * whose copy changed values on purpose.
+     */
+    public static RowDigest read(Connection connection, TableData table, String part, RowDigest.Form form, RowTransform transform)
+            throws SQLException {
         if (form.rawBytes()) {
             TableCopier.clientEncoding(connection, TableCopier.RAW_BYTES_ENCODING);
         }
         try {
-            return read(connection, TableCopier.readStatement(table, part, form.binary()), new RowDigester(form, table.columns()));
+            return read(connection, TableCopier.readStatement(table, part, form.binary()), new RowDigester(form, table.columns()), transform);
         } finally {
             if (form.rawBytes()) {
                 TableCopier.clientEncoding(connection, "UTF8");
@@ -82,12 +88,20 @@ public final class RowDigester {
         }
     }
 
-    private static RowDigest read(Connection connection, String copy, RowDigester digester) throws SQLException {
+    private static RowDigest read(Connection connection, String copy, RowDigester digester, RowTransform transform) throws SQLException {
         CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
         try {
             byte[] message;
+            CopyFraming framing = new CopyFraming(digester.form.binary());
             while ((message = out.readFromCopy()) != null) {
-                digester.add(message);
+                if (transform == null) {
+                    digester.add(message);
+                    continue;
+                }
+                int start = framing.rowStart(message);
+                if (framing.holdsRow(message, start)) {
+                    transform.transform(message, start, message.length - start, digester);
+                }
             }
         } catch (SQLException e) {
             TableCopier.cancel(out, e);

@@ -8,16 +8,17 @@ import java.util.List;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.spi.copy.RowSink;
+import org.pgmigrate.spi.copy.RowTransform;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
 
 /**
  * Streams one table from a source COPY TO STDOUT straight into a target COPY FROM STDIN: rows
- * pass through memory, gathered into messages of at most {@link CopyBatch#SIZE} bytes for the
- * target, and never touch disk; {@code character(n)} values leave their padding behind (see
- * {@link PaddingTrimmer}). The source sends a message per row in both formats, so rows
- * are counted the same way in both.
+ * pass through memory and the table's {@link RowTransform}, if any, gathered into messages of at
+ * most {@link CopyBatch#SIZE} bytes for the target, and never touch disk. The source sends a
+ * message per row in both formats, so rows are counted the same way in both.
  */
 public final class TableCopier {
     /** Rows and bytes one copy moved, and the digest of the rows as the source sent them (null unless asked for). */
@@ -56,18 +57,21 @@ public final class TableCopier {
      * @param rawBytes both databases are SQL_ASCII: the rows travel as the bytes they are, which
      *     need not be UTF-8 (the sessions switch their client encoding for the copy)
      * @param acrossMajors the servers are of different majors (see {@link RowDigest.Form})
-     * @param digest digest the rows read, for a verification to compare the target with
+     * @param digest digest the rows, for a verification to compare the target with: as read, or as
+     *     {@code transform} passes them on when it changes values
+     * @param transform what rows pass through on their way, or null
+     * @param tableThrottle limits the bytes read from the source per second for this table, besides {@code throttle}
      */
     public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes, boolean acrossMajors,
-                          boolean digest) {
+                          boolean digest, RowTransform transform, Throttle tableThrottle) {
         /** The same options for one part of the table (parts are never frozen: they share the table). */
         public Options forPart(String condition) {
-            return new Options(binary, false, condition, throttle, rawBytes, acrossMajors, digest);
+            return new Options(binary, false, condition, throttle, rawBytes, acrossMajors, digest, transform, tableThrottle);
         }
 
         /** The same options for a table known to be empty: not emptied first, so not frozen either. */
         public Options unfrozen() {
-            return new Options(binary, false, part, throttle, rawBytes, acrossMajors, digest);
+            return new Options(binary, false, part, throttle, rawBytes, acrossMajors, digest, transform, tableThrottle);
         }
 
         /** The form the copy digests the source's rows in. */
@@ -156,17 +160,37 @@ public final class TableCopier {
         long rowsRead = 0;
         try {
             CopyBatch batch = new CopyBatch(in);
-            PaddingTrimmer trimmer = PaddingTrimmer.of(table.columns(), options.binary());
+            RowTransform transform = options.transform();
             RowDigester digester = options.digest() ? new RowDigester(options.digestForm(), table.columns()) : null;
-            byte[] row;
-            while ((row = out.readFromCopy()) != null) {
-                if (digester != null) {
-                    // digested as the source printed it: trimming changes the row in place
-                    digester.add(row);
+            // a transformation that changes values is checked by what it sent, others by what the source sent
+            boolean digestSent = digester != null && transform != null && !transform.keepsValues();
+            RowSink sink = digestSent ? (row, offset, length) -> {
+                digester.write(row, offset, length);
+                batch.write(row, offset, length);
+            } : batch;
+            CopyFraming framing = new CopyFraming(options.binary());
+            byte[] message;
+            while ((message = out.readFromCopy()) != null) {
+                if (digester != null && !digestSent) {
+                    // digested as the source printed it: a transformation may change the row in place
+                    digester.add(message);
                 }
-                batch.add(row, trimmer.trim(row));
-                bytes += row.length;
-                options.throttle().take(row.length);
+                if (transform == null) {
+                    batch.write(message, 0, message.length);
+                } else {
+                    int start = framing.rowStart(message);
+                    if (start > 0) {
+                        batch.write(message, 0, start);
+                    }
+                    if (framing.holdsRow(message, start)) {
+                        transform.transform(message, start, message.length - start, sink);
+                    } else {
+                        batch.write(message, start, message.length - start);
+                    }
+                }
+                bytes += message.length;
+                options.throttle().take(message.length);
+                options.tableThrottle().take(message.length);
                 if (++rowsRead % PROGRESS_EVERY_ROWS == 0) {
                     progress.copied(rowsRead, bytes);
                 }
@@ -178,7 +202,9 @@ public final class TableCopier {
                 clientEncoding(target, "UTF8");
             }
             return new Copied(rows, bytes, digester == null ? null : digester.digest());
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // a transformation of the user's may throw anything: the COPYs end all the same, or
+            // both connections would stay in them and every later statement would wait for ever
             if (in.isActive()) {
                 // CopyIn.cancelCopy() waits for the server's answer and, once the socket is gone (a
                 // cancelled run aborts it), retries for ever, piling up exceptions until the heap
@@ -192,7 +218,7 @@ public final class TableCopier {
     }
 
     /** Ends a COPY out that {@code failure} interrupted, if it still runs; a failure to end it is added to {@code failure}. */
-    static void cancel(CopyOut out, SQLException failure) {
+    static void cancel(CopyOut out, Exception failure) {
         if (out.isActive()) {
             try {
                 out.cancelCopy();

@@ -101,16 +101,19 @@ final class NamespaceReader {
                 + " ARRAY(SELECT CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END FROM pg_catalog.pg_attribute a"
                 + "       JOIN pg_catalog.pg_type t ON t.oid = a.atttypid WHERE a.attrelid = c.oid AND a.attnum > 0"
                 + "       AND NOT a.attisdropped" + generated + " ORDER BY a.attnum)"
+                + ", ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a"
+                + "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped" + generated + " ORDER BY a.attnum)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = " + oid, rs -> {
                     String qualified = Sql.qualified(rs.getString(1), rs.getString(2));
                     if (rs.getString(3).equals("r")) {
                         List<String> names = RelationReader.strings(rs.getArray(4));
                         Object[] types = (Object[]) rs.getArray(6).getArray();
+                        List<String> typeNames = RelationReader.strings(rs.getArray(7));
                         List<TableColumn> columns = new ArrayList<>();
                         for (int i = 0; i < names.size(); i++) {
                             // the extension created this table on the target: its columns are not
                             // ours to rely on, so values travel exactly as the source has them
-                            columns.add(TableColumn.of(Sql.ident(names.get(i)), ((Number) types[i]).longValue(), -1, false));
+                            columns.add(TableColumn.of(Sql.ident(names.get(i)), typeNames.get(i), ((Number) types[i]).longValue(), -1, false));
                         }
                         String filter = condition == null || condition.isBlank() ? "" : condition;
                         out.tables.add(new TableData(oid, qualified, rs.getString(1), rs.getString(2), columns, filter, rs.getLong(5), -1, null));

@@ -15,8 +15,18 @@ import java.util.Map;
  *     differs between servers (arrays and records of user types do)
  * @param blankPadded whether it is {@code character(n)} (or a domain over it): every value is
  *     stored padded with spaces to n characters, and the target pads a shorter value again
+ * @param type its type as {@code format_type} prints it, for copy strategies; null where unknown
  */
-public record TableColumn(String quotedName, Floats floats, boolean binarySafe, boolean blankPadded) {
+public record TableColumn(String quotedName, Floats floats, boolean binarySafe, boolean blankPadded, String type) {
+    public TableColumn(String quotedName, Floats floats, boolean binarySafe, boolean blankPadded) {
+        this(quotedName, floats, binarySafe, blankPadded, null);
+    }
+
+    /** The column's name, unquoted. */
+    public String name() {
+        return quotedName.startsWith("\"") ? quotedName.substring(1, quotedName.length() - 1).replace("\"\"", "\"") : quotedName;
+    }
+
     /** The floating-point numbers a column's values print. */
     public enum Floats {
         NONE, SINGLE, DOUBLE
@@ -37,11 +47,12 @@ public record TableColumn(String quotedName, Floats floats, boolean binarySafe, 
 
     /**
      * A column of the type whose base type (domains resolved) has OID {@code baseType}, with the
-     * type modifier {@code typmod} (the domain's when the column has none; -1 when unknown).
+     * type modifier {@code typmod} (the domain's when the column has none; -1 when unknown), and
+     * {@code type} printed by {@code format_type}.
      */
-    public static TableColumn of(String quotedName, long baseType, int typmod, boolean binarySafe) {
+    public static TableColumn of(String quotedName, String type, long baseType, int typmod, boolean binarySafe) {
         // without a length, character keeps its values as they are, trailing spaces included
         boolean padded = baseType == BPCHAR && typmod > 4;
-        return new TableColumn(quotedName, FLOAT_TYPES.getOrDefault(baseType, Floats.NONE), binarySafe, padded);
+        return new TableColumn(quotedName, FLOAT_TYPES.getOrDefault(baseType, Floats.NONE), binarySafe, padded, type);
     }
 }

@@ -12,6 +12,7 @@ import org.pgmigrate.engine.internal.copy.RowDigester;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.spi.copy.RowTransform;
 
 /**
  * Compares one table on both sides by the {@link RowDigest} of its rows: the one the copy took of
@@ -33,6 +34,7 @@ final class TableComparison {
 
     private final TableData table;
     private final RowDigest.Form form;
+    private final RowTransform transform;
     private final long partBytes;
     private final List<Read> reads = new ArrayList<>();
     private RowDigest source;
@@ -42,12 +44,15 @@ final class TableComparison {
     /**
      * @param copied the digest of the rows the copy read from the source, or null to read the source
      * @param form how to read both sides when there is no such digest
+     * @param transform what the copy passed the source's rows through, changing them on purpose, or null
      * @param sourceVersion server_version_num of the source, to know whether it scans page ranges
      * @param targetVersion the same of the target
      * @param partBytes the size of the parts a table is read in
      */
-    TableComparison(TableData table, RowDigest copied, RowDigest.Form form, int sourceVersion, int targetVersion, long partBytes) {
+    TableComparison(TableData table, RowDigest copied, RowDigest.Form form, RowTransform transform, int sourceVersion, int targetVersion,
+                    long partBytes) {
         this.table = table;
+        this.transform = transform;
         this.partBytes = partBytes;
         this.form = copied != null ? copied.form() : form;
         this.source = copied != null ? copied : RowDigest.empty(this.form);
@@ -79,7 +84,8 @@ final class TableComparison {
             long targetRows = RowDigester.read(targetConnection, table.withFilter(null), null, form).rows();
             return result(0, targetRows, 1, targetRows == 0 ? List.of() : List.of("all rows"));
         }
-        RowDigest digest = RowDigester.read(read.onSource() ? sourceConnection : targetConnection, table, read.part(), form);
+        RowDigest digest = read.onSource() ? RowDigester.read(sourceConnection, table, read.part(), form, transform)
+                : RowDigester.read(targetConnection, table, read.part(), form);
         synchronized (this) {
             if (read.onSource()) {
                 source = source.plus(digest);
@@ -106,7 +112,7 @@ final class TableComparison {
         }
         List<String> differing = new ArrayList<>();
         for (String range : ranges) {
-            if (!RowDigester.read(sourceConnection, table, range, form).sameRows(RowDigester.read(targetConnection, table, range, form))) {
+            if (!RowDigester.read(sourceConnection, table, range, form, transform).sameRows(RowDigester.read(targetConnection, table, range, form))) {
                 differing.add(range);
             }
         }

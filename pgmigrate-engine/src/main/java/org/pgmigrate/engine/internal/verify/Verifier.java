@@ -31,6 +31,7 @@ import org.pgmigrate.engine.internal.schema.SequenceStates;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.spi.copy.RowTransform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class Verifier {
     private final boolean rawBytes;
     /** The tables whose comparison has started, by OID. */
     private final Map<Long, TableComparison> started = new ConcurrentHashMap<>();
+    private final Map<Long, Transformed> transformed = new ConcurrentHashMap<>();
     private final List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
     /** Where the time goes, for the log: the tables' reads summed over the workers. */
     private final AtomicLong tablesNanos = new AtomicLong();
@@ -81,15 +83,28 @@ public final class Verifier {
         start(table, copied, workers);
     }
 
+    /**
+     * The copy sends the table's rows through {@code transform}, which changes them on purpose, in
+     * the binary format or the text one: the target is compared with the source's rows as it
+     * passes them on, read in that format.
+     */
+    public void rowsTransformed(long table, RowTransform transform, boolean binary) {
+        transformed.put(table, new Transformed(transform, binary));
+    }
+
+    /** A transformation rows pass through, and the format it reads. */
+    private record Transformed(RowTransform transform, boolean binary) {}
+
     private void start(TableData table, RowDigest copied, Workers workers) {
         if (started.containsKey(table.oid())) {
             return;
         }
         int sourceMajor = sourceVersion / 10000;
         int targetMajor = targetVersion / 10000;
-        TableComparison comparison = new TableComparison(table, copied,
-                RowDigest.Form.of(TableCopier.binaryByDefault(table, sourceMajor, targetMajor), sourceMajor != targetMajor, rawBytes),
-                sourceVersion, targetVersion, partBytes);
+        Transformed through = transformed.get(table.oid());
+        boolean binary = through != null ? through.binary() : TableCopier.binaryByDefault(table, sourceMajor, targetMajor);
+        TableComparison comparison = new TableComparison(table, copied, RowDigest.Form.of(binary, sourceMajor != targetMajor, rawBytes),
+                through == null ? null : through.transform(), sourceVersion, targetVersion, partBytes);
         if (started.putIfAbsent(table.oid(), comparison) != null) {
             return;
         }

@@ -34,7 +34,7 @@ class CopyBatchTest {
     void smallRowsTravelManyToAMessage() throws SQLException {
         CopyBatch batch = new CopyBatch(in);
         for (int i = 0; i < 1000; i++) {
-            batch.add(row(100, i), 100);
+            batch.write(row(100, i), 0, 100);
         }
         batch.flush();
         // 100,000 bytes: one full message of 655 rows, the rest in a second
@@ -48,9 +48,9 @@ class CopyBatchTest {
         CopyBatch batch = new CopyBatch(in);
         byte[] small = row(10, 1);
         byte[] large = row(CopyBatch.SIZE * 3, 2);
-        batch.add(small, small.length);
-        batch.add(large, large.length);
-        batch.add(small, small.length);
+        batch.write(small, 0, small.length);
+        batch.write(large, 0, large.length);
+        batch.write(small, 0, small.length);
         batch.flush();
         assertThat(messages).containsExactly(small, large, small);
     }
@@ -68,10 +68,11 @@ class CopyBatchTest {
         CopyBatch batch = new CopyBatch(in);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         for (int i = 0; i < sizes.size(); i++) {
-            // as a trimmed row: only its first bytes count, the rest of the array is left over
-            byte[] row = row(sizes.get(i) + i % 7, i);
-            sent.write(row, 0, sizes.get(i));
-            batch.add(row, sizes.get(i));
+            // as a row after a binary header, trimmed: only the bytes from the offset count
+            int offset = i % 3 == 0 ? 19 : 0;
+            byte[] row = row(offset + sizes.get(i) + i % 7, i);
+            sent.write(row, offset, sizes.get(i));
+            batch.write(row, offset, sizes.get(i));
         }
         batch.flush();
         ByteArrayOutputStream received = new ByteArrayOutputStream();

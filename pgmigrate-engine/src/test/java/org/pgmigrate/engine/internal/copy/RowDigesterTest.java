@@ -103,4 +103,17 @@ class RowDigesterTest {
         assertThat(digest(TEXT_ACROSS_MAJORS, columns(Floats.DOUBLE), "-0\n").sameRows(digest(TEXT_ACROSS_MAJORS, columns(Floats.DOUBLE), "0\n")))
                 .as("negative zero").isFalse();
     }
+
+    @Test
+    void aLongRowOfFloatsComparesAcrossMajorsToo() throws SQLException {
+        // a float[] of 400 values: the row outgrows the digester's first buffer
+        String eleven = "{" + String.join(",", java.util.Collections.nCopies(400, "0.10000000000000001")) + "}\n";
+        String seventeen = "{" + String.join(",", java.util.Collections.nCopies(400, "0.1")) + "}\n";
+        String changed = seventeen.replaceFirst("0\\.1", "0.2");
+
+        assertThat(digest(TEXT_ACROSS_MAJORS, columns(Floats.DOUBLE), eleven).sameRows(digest(TEXT_ACROSS_MAJORS, columns(Floats.DOUBLE), seventeen)))
+                .isTrue();
+        assertThat(digest(TEXT_ACROSS_MAJORS, columns(Floats.DOUBLE), changed).sameRows(digest(TEXT_ACROSS_MAJORS, columns(Floats.DOUBLE), seventeen)))
+                .isFalse();
+    }
 }
