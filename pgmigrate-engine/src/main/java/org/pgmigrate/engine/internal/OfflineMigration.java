@@ -16,9 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.ErrorKind;
@@ -39,9 +39,9 @@ import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.WarningCodes;
+import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
-import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -153,9 +153,7 @@ public final class OfflineMigration {
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                         sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
                 DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
-                        request.maxSourceBytesPerSecond().isPresent()
-                                ? new Throttle(request.maxSourceBytesPerSecond().getAsLong(), clock, d -> Thread.sleep(d.toMillis()))
-                                : Throttle.NONE, rawBytes, tasks, keys);
+                        Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys);
                 // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
                 Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
                         && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;

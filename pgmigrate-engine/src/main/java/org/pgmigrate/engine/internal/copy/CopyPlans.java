@@ -86,8 +86,7 @@ public final class CopyPlans {
     }
 
     private Throttle throttle(CopyPlan plan) {
-        return plan.maxBytesPerSecond() == Long.MAX_VALUE ? Throttle.NONE
-                : new Throttle(plan.maxBytesPerSecond(), clock, d -> Thread.sleep(d.toMillis()));
+        return Throttle.sleeping(plan.maxBytesPerSecond(), clock);
     }
 
     /** What a strategy may look at; the built-in plan is worked out when first asked for. */

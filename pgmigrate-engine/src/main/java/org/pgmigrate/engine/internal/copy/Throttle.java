@@ -24,6 +24,11 @@ public final class Throttle {
     private Instant start;
     private long taken;
 
+    /** A throttle that sleeps the worker: {@link #NONE} for {@link Long#MAX_VALUE} bytes per second. */
+    public static Throttle sleeping(long bytesPerSecond, Clock clock) {
+        return bytesPerSecond == Long.MAX_VALUE ? NONE : new Throttle(bytesPerSecond, clock, d -> Thread.sleep(d.toMillis()));
+    }
+
     public Throttle(long bytesPerSecond, Clock clock, Sleeper sleeper) {
         this.bytesPerSecond = bytesPerSecond;
         this.clock = clock;
