@@ -306,16 +306,18 @@ final class DataPhase {
             }
             return new Journal.Outcome(copied.rows(), copied.bytes());
         } catch (SQLException e) {
-            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
-                    + (options.part() == null ? "" : " (part " + options.part() + ")") + " failed: "
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, copying(table, options) + " failed: "
                     + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
         } catch (PgMigrateException e) {
             throw e;
         } catch (RuntimeException e) {
             // from a copy strategy's transformation
-            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Copying table " + table.qualifiedName()
-                    + (options.part() == null ? "" : " (part " + options.part() + ")") + " failed: " + e, e);
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, copying(table, options) + " failed: " + e, e);
         }
+    }
+
+    private static String copying(TableData table, TableCopier.Options options) {
+        return "Copying table " + table.qualifiedName() + (options.part() == null ? "" : " (part " + options.part() + ")");
     }
 
     /**

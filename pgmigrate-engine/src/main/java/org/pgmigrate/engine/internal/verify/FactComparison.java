@@ -26,8 +26,6 @@ final class FactComparison {
     private static final int SHOWN = 120;
 
     private final Scope scope;
-    /** Per catalog, the properties both sides' majors have, for the comparison running. */
-    private final Map<String, Set<String>> commonColumns = new HashMap<>();
 
     /** What the comparison leaves out and how it maps roles. */
     interface Scope {
@@ -48,7 +46,8 @@ final class FactComparison {
     }
 
     List<VerificationDifference> compare(CatalogFacts source, CatalogFacts target) {
-        commonColumns.clear();
+        // per catalog, the properties both sides' majors have
+        Map<String, Set<String>> commonColumns = new HashMap<>();
         MajorDifferences majors = new MajorDifferences(source, target);
         // a catalog one side does not have, or may not read, is compared on neither
         Set<String> catalogs = new TreeSet<>(source.columns().keySet());
@@ -73,7 +72,7 @@ final class FactComparison {
         Map<String, List<String>> byObject = new TreeMap<>();
         expected.forEach((key, s) -> {
             Fact t = actual.get(key);
-            String difference = t == null ? "missing on the target" : differingProperties(s, t, source, target, majors);
+            String difference = t == null ? "missing on the target" : differingProperties(s, t, source, target, majors, commonColumns);
             if (difference != null) {
                 byObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(prefix(s) + difference);
             }
@@ -89,7 +88,8 @@ final class FactComparison {
     }
 
     /** What differs between two facts of one object, or null when nothing does; only properties both majors have count. */
-    private String differingProperties(Fact s, Fact t, CatalogFacts source, CatalogFacts target, MajorDifferences majors) {
+    private String differingProperties(Fact s, Fact t, CatalogFacts source, CatalogFacts target, MajorDifferences majors,
+                                       Map<String, Set<String>> commonColumns) {
         String catalog = catalog(s);
         Set<String> common = commonColumns.computeIfAbsent(catalog, c -> {
             Set<String> both = new TreeSet<>(source.columns().get(c));
