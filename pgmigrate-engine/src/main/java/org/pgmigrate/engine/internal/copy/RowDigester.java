@@ -33,9 +33,19 @@ public final class RowDigester implements RowSink {
 
     /** Adds one COPY data message: a row, in binary format also the header before the first row or the trailer. */
     public void add(byte[] message) throws SQLException {
+        add(message, null);
+    }
+
+    /** Adds the row of one COPY data message as {@code transform} passes it on (null: as it is). */
+    private void add(byte[] message, RowTransform transform) throws SQLException {
         int start = framing.rowStart(message);
-        if (framing.holdsRow(message, start)) {
+        if (!framing.holdsRow(message, start)) {
+            return;
+        }
+        if (transform == null) {
             addRow(message, start, message.length - start);
+        } else {
+            transform.transform(message, start, message.length - start, this);
         }
     }
 
@@ -92,18 +102,12 @@ public final class RowDigester implements RowSink {
         CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
         try {
             byte[] message;
-            CopyFraming framing = new CopyFraming(digester.form.binary());
             while ((message = out.readFromCopy()) != null) {
-                if (transform == null) {
-                    digester.add(message);
-                    continue;
-                }
-                int start = framing.rowStart(message);
-                if (framing.holdsRow(message, start)) {
-                    transform.transform(message, start, message.length - start, digester);
-                }
+                digester.add(message, transform);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // a transformation of the user's may throw anything: the COPY ends all the same, or
+            // the connection would stay in it and every later statement would wait for ever
             TableCopier.cancel(out, e);
             throw e;
         }
