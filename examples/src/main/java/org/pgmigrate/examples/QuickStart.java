@@ -31,12 +31,13 @@ public final class QuickStart {
             SampleDatabase.load(source);
             SampleDatabase.createRoles(target); // roles belong to the server; the sample's owners must exist there
 
-            return Migration.from(source.endpoint())
+            MigrationResult result = Migration.from(source.endpoint())
                     .to(target.endpoint())
                     .mode(MigrationMode.OFFLINE)
                     .jobs(jobs)
                     .listener(progress)
                     .execute();
+            return result;
         }
     }
 }
