@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.pgmigrate.benchmarks.data.GeneratedSource;
 import org.pgmigrate.benchmarks.data.SourceGenerator;
 import org.pgmigrate.benchmarks.tools.ClientTools;
+import org.pgmigrate.benchmarks.tools.CpuMeter;
+import org.pgmigrate.benchmarks.tools.CpuSeconds;
 import org.pgmigrate.benchmarks.tools.RunContext;
 import org.pgmigrate.benchmarks.tools.Tool;
 import org.pgmigrate.benchmarks.tools.ToolRun;
@@ -129,9 +131,19 @@ public final class Benchmark {
         quiesce(source.server(), targetServer);
         try (TestDatabase target = targetServer.createDatabase(TARGET)) {
             ToolRun run;
+            Optional<CpuSeconds> cpu;
             try {
                 Files.createDirectories(runDir);
-                run = tool.run(new RunContext(source, target, options.jobs(), runDir, log));
+                RunContext context = new RunContext(source, target, options.jobs(), runDir, log);
+                Optional<CpuMeter> meter = CpuMeter.of(target, source);
+                if (meter.isPresent()) {
+                    CpuMeter.Measured<ToolRun> measured = meter.get().measure(() -> tool.run(context));
+                    run = measured.result();
+                    cpu = Optional.of(measured.cpu());
+                } else {
+                    run = tool.run(context);
+                    cpu = Optional.empty();
+                }
             } catch (IOException | RuntimeException e) {
                 results.failed(tool.measures());
                 out.printf("round %d  %s  FAILED: %s%n", round, tool.id().id(), e.getMessage());
@@ -141,8 +153,10 @@ public final class Benchmark {
             }
             long checking = System.nanoTime();
             Optional<String> differences = TargetCheck.differences(target, source);
-            results.add(run, differences.isPresent() ? Outcome.DIFFERENT : Outcome.EQUAL);
-            out.printf(Locale.ROOT, "round %d  %s%s  target %s (checked in %.0f s)%n", round, timings(tool, run),
+            results.add(tool.measures().get(0), run, cpu, differences.isPresent() ? Outcome.DIFFERENT : Outcome.EQUAL);
+            out.printf(Locale.ROOT, "round %d  %s%s%s  target %s (checked in %.0f s)%n", round, timings(tool, run),
+                    cpu.map(c -> String.format(Locale.ROOT, "  CPU s: target %.1f, source %.1f, client %.1f", c.target(), c.source(), c.client()))
+                            .orElse(""),
                     run.heap().map(h -> "  heap " + Report.mebibytes(h.used()) + " (" + Report.mebibytes(h.afterGc()) + " after GC)").orElse(""),
                     differences.isPresent() ? "DIFFERENT" : "equal", (System.nanoTime() - checking) / 1e9);
             differences.ifPresent(d -> out.printf("!!!! the target of %s in round %d is DIFFERENT from the source:%n%s%n",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pgmigrate.benchmarks.tools.CpuSeconds;
 import org.pgmigrate.benchmarks.tools.HeapPeak;
 import org.pgmigrate.benchmarks.tools.Measure;
 
@@ -37,6 +38,7 @@ final class Report {
             out.add(row(line, setup, pgmigrate));
         }
         out.add("");
+        cpu(results, out);
         pgmigrate.ifPresent(median -> summary(median, results, out));
         results.heap().ifPresent(heap -> out.add(heapLine(heap)));
         results.notes().forEach(note -> out.add("- " + note));
@@ -44,7 +46,7 @@ final class Report {
     }
 
     private static String row(ResultLine line, Setup setup, Optional<Double> pgmigrate) {
-        String label = line.measure().label().replace("|", "\\|");
+        String label = label(line);
         if (!line.measured()) {
             return "| " + label + " | failed | | | | | " + outcomes(line) + " |";
         }
@@ -54,6 +56,29 @@ final class Report {
         String ratio = own || pgmigrate.isEmpty() ? "–" : ratio(pgmigrate.get() / median);
         return String.format(Locale.ROOT, "| %s | %.1f s | %s | %.1f | %,.0f | %s | %s |", label, median, runs,
                 setup.databaseBytes() / 1e6 / median, setup.rows() / median, ratio, outcomes(line));
+    }
+
+    /**
+     * Where the CPU went: every party shares the machine's cores, so a run's CPU seconds divided
+     * by the cores bound its wall time from below.
+     */
+    private static void cpu(Results results, List<String> out) {
+        List<ResultLine> measured = results.lines().stream().filter(l -> l.medianCpu().isPresent()).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        out.add("CPU seconds of the median run (by total): the target server's processes, the source's, the client"
+                + " (pgmigrate's JVM, or the programs started), and their total over the " + Machine.cores()
+                + " cores, the least wall time that work allows.");
+        out.add("");
+        out.add("| tool | target | source | client | total | ÷ cores |");
+        out.add("|---|---:|---:|---:|---:|---:|");
+        for (ResultLine line : measured) {
+            CpuSeconds cpu = line.medianCpu().orElseThrow();
+            out.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f s |", label(line),
+                    cpu.target(), cpu.source(), cpu.client(), cpu.total(), cpu.total() / Machine.cores()));
+        }
+        out.add("");
     }
 
     private static void summary(double pgmigrate, Results results, List<String> out) {
@@ -89,6 +114,10 @@ final class Report {
             parts.add("**" + line.count(Outcome.FAILED) + " FAILED**");
         }
         return String.join(", ", parts);
+    }
+
+    private static String label(ResultLine line) {
+        return line.measure().label().replace("|", "\\|");
     }
 
     static String ratio(double value) {

@@ -1,9 +1,12 @@
 package org.pgmigrate.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.pgmigrate.benchmarks.tools.CpuSeconds;
 import org.pgmigrate.benchmarks.tools.Measure;
 
 /** The timings of one measure over the rounds, and how its runs ended. */
@@ -11,6 +14,7 @@ final class ResultLine {
     private final Measure measure;
     private final List<Double> seconds = new ArrayList<>();
     private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    private final List<CpuSeconds> cpu = new ArrayList<>();
 
     ResultLine(Measure measure) {
         this.measure = measure;
@@ -40,6 +44,19 @@ final class ResultLine {
     void add(double runSeconds, Outcome outcome) {
         seconds.add(runSeconds);
         outcomes.merge(outcome, 1, Integer::sum);
+    }
+
+    void addCpu(CpuSeconds run) {
+        cpu.add(run);
+    }
+
+    /** The CPU time of the run whose total is the median, if CPU time was measured. */
+    Optional<CpuSeconds> medianCpu() {
+        if (cpu.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CpuSeconds> sorted = cpu.stream().sorted(Comparator.comparingDouble(CpuSeconds::total)).toList();
+        return Optional.of(sorted.get((sorted.size() - 1) / 2));
     }
 
     void failed() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pgmigrate.benchmarks.tools.CpuSeconds;
 import org.pgmigrate.benchmarks.tools.HeapPeak;
 import org.pgmigrate.benchmarks.tools.Measure;
 import org.pgmigrate.benchmarks.tools.ToolRun;
@@ -21,9 +22,10 @@ final class Results {
         measures.forEach(m -> lines.computeIfAbsent(m, ResultLine::new));
     }
 
-    /** One finished run: each of its timings, with the outcome of the target check. */
-    void add(ToolRun run, Outcome outcome) {
+    /** One finished run: each of its timings, with the outcome of the target check; its CPU time goes with {@code main}. */
+    void add(Measure main, ToolRun run, Optional<CpuSeconds> cpu, Outcome outcome) {
         run.timings().forEach((measure, duration) -> line(measure).add(seconds(duration), outcome));
+        cpu.ifPresent(line(main)::addCpu);
         run.heap().ifPresent(peak -> heap = heap == null ? peak : heap.max(peak));
         notes.addAll(run.notes());
     }

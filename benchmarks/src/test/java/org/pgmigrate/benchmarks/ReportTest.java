@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pgmigrate.benchmarks.tools.CpuSeconds;
 import org.pgmigrate.benchmarks.tools.HeapPeak;
 import org.pgmigrate.benchmarks.tools.Measure;
 import org.pgmigrate.benchmarks.tools.Measure.Kind;
@@ -27,11 +28,11 @@ class ReportTest {
     void givesMediansThroughputsRatiosAndOutcomesPerLine() {
         results.register(List.of(PGMIGRATE, VERIFY, PIPE, DUMP, FLOOR));
         for (double s : new double[] {12, 8, 10}) {
-            results.add(run(Map.of(PGMIGRATE, s, VERIFY, 4), new HeapPeak(mib(100 + s), mib(20))), Outcome.EQUAL);
+            results.add(PGMIGRATE, run(Map.of(PGMIGRATE, s, VERIFY, 4), new HeapPeak(mib(100 + s), mib(20))), Optional.empty(), Outcome.EQUAL);
         }
-        results.add(run(Map.of(PIPE, 20.0), null), Outcome.EQUAL);
-        results.add(run(Map.of(PIPE, 16.0), null), Outcome.DIFFERENT);
-        results.add(run(Map.of(DUMP, 25.0, FLOOR, 8.0), null), Outcome.EQUAL);
+        results.add(PIPE, run(Map.of(PIPE, 20.0), null), Optional.empty(), Outcome.EQUAL);
+        results.add(PIPE, run(Map.of(PIPE, 16.0), null), Optional.empty(), Outcome.DIFFERENT);
+        results.add(DUMP, run(Map.of(DUMP, 25.0, FLOOR, 8.0), null), Optional.empty(), Outcome.EQUAL);
 
         String report = Report.render(SETUP, results);
 
@@ -52,7 +53,7 @@ class ReportTest {
     @Test
     void aToolThatAlwaysFailedShowsAsFailedAndIsNoRatio() {
         results.register(List.of(PGMIGRATE, PGCOPYDB));
-        results.add(run(Map.of(PGMIGRATE, 30.0), new HeapPeak(mib(600), mib(100))), Outcome.EQUAL);
+        results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 30.0), new HeapPeak(mib(600), mib(100))), Optional.empty(), Outcome.EQUAL);
         results.failed(List.of(PGCOPYDB));
 
         String report = Report.render(SETUP, results);
@@ -67,9 +68,9 @@ class ReportTest {
     void theVerificationsShareIsTheDefaultRunBeyondTheCopyAlone() {
         Measure copy = new Measure("pgmigrate, verification skipped", Kind.COPY);
         results.register(List.of(PGMIGRATE, copy, PIPE));
-        results.add(run(Map.of(PGMIGRATE, 11.0), null), Outcome.EQUAL);
-        results.add(run(Map.of(copy, 10.0), null), Outcome.EQUAL);
-        results.add(run(Map.of(PIPE, 16.0), null), Outcome.EQUAL);
+        results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 11.0), null), Optional.empty(), Outcome.EQUAL);
+        results.add(copy, run(Map.of(copy, 10.0), null), Optional.empty(), Outcome.EQUAL);
+        results.add(PIPE, run(Map.of(PIPE, 16.0), null), Optional.empty(), Outcome.EQUAL);
 
         assertThat(Report.render(SETUP, results)).contains(
                 "| pgmigrate, verification skipped | 10.0 s | 10.0 | 100.0 | 800,000 | – | 1/1 equal |",
@@ -80,11 +81,26 @@ class ReportTest {
     @Test
     void aSlowerPgmigrateMissesTheGoal() {
         results.register(List.of(PGMIGRATE, PIPE));
-        results.add(run(Map.of(PGMIGRATE, 9.0), null), Outcome.EQUAL);
-        results.add(run(Map.of(PIPE, 10.0), null), Outcome.EQUAL);
+        results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 9.0), null), Optional.empty(), Outcome.EQUAL);
+        results.add(PIPE, run(Map.of(PIPE, 10.0), null), Optional.empty(), Outcome.EQUAL);
 
         assertThat(Report.render(SETUP, results)).contains("(pg_dump | psql): **0.90** (issues 6 and 17 goal: at most 0.75, not met)");
         assertThat(results.allEqual()).isTrue();
+    }
+
+    @Test
+    void theCpuTableShowsEachPartyOfTheRunWhoseTotalIsTheMedian() {
+        results.register(List.of(PGMIGRATE, PIPE));
+        results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 9.0), null), Optional.of(new CpuSeconds(18.0, 4.0, 3.0)), Outcome.EQUAL);
+        results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 8.0), null), Optional.of(new CpuSeconds(10.0, 2.0, 1.0)), Outcome.EQUAL);
+        results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 8.5), null), Optional.of(new CpuSeconds(14.0, 4.0, 2.0)), Outcome.EQUAL);
+        results.add(PIPE, run(Map.of(PIPE, 10.0), null), Optional.empty(), Outcome.EQUAL);
+
+        String report = Report.render(SETUP, results);
+
+        assertThat(report).contains("| pgmigrate | 14.0 | 4.0 | 2.0 | 20.0 | " + String.format(java.util.Locale.ROOT, "%.1f",
+                20.0 / Runtime.getRuntime().availableProcessors()) + " s |");
+        assertThat(report).doesNotContain("| pg_dump \\| psql | 10.0 |");
     }
 
     private static ToolRun run(Map<Measure, Number> seconds, HeapPeak heap) {
