@@ -44,6 +44,10 @@ class OnlineMigrationIT {
                              }
                          }).start()) {
                 assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+                if (sourceMajor >= 17) {
+                    assertThat(source.queryValue("SELECT failover FROM pg_replication_slots WHERE slot_name LIKE 'pgmigrate%'"))
+                            .as("a failover slot, which a standby with sync_replication_slots keeps").isEqualTo("t");
+                }
                 long before = workload.transactions();
                 OnlineWorkload.largeTransaction(source, 1, 50_000);
                 assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();

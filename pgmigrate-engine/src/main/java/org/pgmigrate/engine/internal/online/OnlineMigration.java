@@ -182,7 +182,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         control.create();
         replicationCreated = true;
         publishedTables = objects.createPublication();
-        SlotSnapshot created = SlotSnapshot.create(source, names.slot());
+        SlotSnapshot created = SlotSnapshot.create(source, names.slot(), sourceMajor(coordinator));
         synchronized (slotLock) {
             slot = created;
         }
@@ -201,14 +201,21 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         return names.publication();
     }
 
-    @Override
-    public void schemaRead(SourceSchema schema, Connection coordinator) throws SQLException {
-        int version;
-        try (Statement s = coordinator.createStatement();
+    private static int versionNumber(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int")) {
             rs.next();
-            version = rs.getInt(1);
+            return rs.getInt(1);
         }
+    }
+
+    private static int sourceMajor(Connection c) throws SQLException {
+        return versionNumber(c) / 10000;
+    }
+
+    @Override
+    public void schemaRead(SourceSchema schema, Connection coordinator) throws SQLException {
+        int version = versionNumber(coordinator);
         // tables the filter leaves out (or keeps without their rows) stay published, but their changes are skipped
         Set<Long> copiedOids = new HashSet<>();
         schema.tables().stream().filter(SchemaSelection::copiesRows).forEach(t -> copiedOids.add(t.oid()));

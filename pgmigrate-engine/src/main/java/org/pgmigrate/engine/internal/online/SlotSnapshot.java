@@ -1,13 +1,13 @@
 package org.pgmigrate.engine.internal.online;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
-import org.postgresql.PGConnection;
-import org.postgresql.replication.ReplicationSlotInfo;
+import org.pgmigrate.engine.internal.jdbc.Sql;
 
 /**
  * The replication connection that created the slot. Creating a logical slot exports a snapshot
@@ -28,8 +28,12 @@ final class SlotSnapshot implements AutoCloseable {
         this.snapshotName = snapshotName;
     }
 
-    /** Creates the pgoutput slot; waits for transactions running on the source to end first, as the server must. */
-    static SlotSnapshot create(Connector source, String slot) {
+    /**
+     * Creates the pgoutput slot; waits for transactions running on the source to end first, as the
+     * server must. On a source of 17 or newer the slot is a failover slot: a standby with
+     * {@code sync_replication_slots} keeps it, so the migration survives a failover of the source.
+     */
+    static SlotSnapshot create(Connector source, String slot, int sourceMajor) {
         Connection connection = source.openReplication(APPLICATION_NAME);
         try {
             try (Statement s = connection.createStatement()) {
@@ -37,13 +41,23 @@ final class SlotSnapshot implements AutoCloseable {
                 s.execute("SET statement_timeout = 0");
                 s.execute("SET idle_in_transaction_session_timeout = 0");
             }
-            ReplicationSlotInfo info = connection.unwrap(PGConnection.class).getReplicationAPI().createReplicationSlot().logical()
-                    .withSlotName(slot).withOutputPlugin("pgoutput").make();
-            if (info.getSnapshotName() == null) {
+            String snapshot;
+            long consistentPoint;
+            try (Statement s = connection.createStatement()) {
+                s.execute(command(slot, sourceMajor));
+                try (ResultSet rs = s.getResultSet()) {
+                    if (!rs.next()) {
+                        throw new SQLException("CREATE_REPLICATION_SLOT returned no row");
+                    }
+                    consistentPoint = Lsn.parse(rs.getString("consistent_point"));
+                    snapshot = rs.getString("snapshot_name");
+                }
+            }
+            if (snapshot == null) {
                 throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Creating replication slot " + slot
                         + " on the source exported no snapshot; the copy cannot be aligned with the stream.");
             }
-            return new SlotSnapshot(connection, info.getConsistentPoint().asLong(), info.getSnapshotName());
+            return new SlotSnapshot(connection, consistentPoint, snapshot);
         } catch (SQLException e) {
             Connector.closeQuietly(connection);
             throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Creating the logical replication slot " + slot
@@ -52,6 +66,12 @@ final class SlotSnapshot implements AutoCloseable {
             Connector.closeQuietly(connection);
             throw e;
         }
+    }
+
+    /** The replication command: 17 and newer take options in parentheses, and only they know FAILOVER. */
+    static String command(String slot, int sourceMajor) {
+        String create = "CREATE_REPLICATION_SLOT " + Sql.ident(slot) + " LOGICAL pgoutput";
+        return sourceMajor >= 17 ? create + " (SNAPSHOT 'export', FAILOVER true)" : create + " EXPORT_SNAPSHOT";
     }
 
     /** The position the slot's changes start after: the copy holds everything committed before it. */
