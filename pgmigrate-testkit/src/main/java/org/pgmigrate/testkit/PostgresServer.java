@@ -26,8 +26,11 @@ import org.pgmigrate.Endpoint;
  * they would in production.
  */
 public final class PostgresServer implements AutoCloseable {
-    /** The majors whose binaries the testkit ships. */
-    public static final List<Integer> MAJORS = List.of(11, 12, 14, 15, 16, 17, 18);
+    /**
+     * The majors the testkit starts, each where zonky publishes binaries of it for the machine's
+     * platform (Linux x86_64 has them all).
+     */
+    public static final List<Integer> MAJORS = List.of(11, 12, 13, 14, 15, 16, 17, 18);
 
     public static final String SUPERUSER = "postgres";
 
