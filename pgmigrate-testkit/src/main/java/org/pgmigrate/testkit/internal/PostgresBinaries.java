@@ -33,8 +33,7 @@ public final class PostgresBinaries {
 
     /** This machine's platform, local repository and remote repository. */
     public static PostgresBinaries ofThisJvm() {
-        BinaryVersions versions = BinaryVersions.load();
-        return new PostgresBinaries(Platform.current(), versions, PostgresBinaries.class.getClassLoader(),
+        return new PostgresBinaries(Platform.current(), BinaryVersions.load(), PostgresBinaries.class.getClassLoader(),
                 LocalRepository.ofThisJvm(), RemoteRepository.ofThisJvm());
     }
 

@@ -34,15 +34,9 @@ public final class RemoteRepository {
     public static final URI MAVEN_CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
 
     private final URI base;
-    private final HttpClient http;
 
     public RemoteRepository(URI base) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(ProxySelector.getDefault())
-                .build();
     }
 
     /** The mirror {@value #URL_PROPERTY} or {@value #URL_VARIABLE} names, else Maven Central. */
@@ -62,12 +56,18 @@ public final class RemoteRepository {
      * @throws IOException when the repository cannot be reached or the jar's SHA-1 is not the published one
      */
     public void download(ZonkyArtifact artifact, Path target) throws IOException, InterruptedException {
+        // a client per download, created only when one is needed: none (nor its selector thread) is kept
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .proxy(ProxySelector.getDefault())
+                .build();
         URI url = urlOf(artifact);
-        String expected = expectedSha1(url);
+        String expected = expectedSha1(http, url);
         Files.createDirectories(target.getParent());
         Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         try {
-            String actual = fetch(url, partial);
+            String actual = fetch(http, url, partial);
             if (!actual.equals(expected)) {
                 throw new IOException("SHA-1 of " + url + " is " + actual + ", not the " + expected + " its .sha1 publishes:"
                         + " the download is corrupt or was changed on the way; nothing was kept.");
@@ -80,7 +80,7 @@ public final class RemoteRepository {
         }
     }
 
-    private String expectedSha1(URI jar) throws IOException, InterruptedException {
+    private static String expectedSha1(HttpClient http, URI jar) throws IOException, InterruptedException {
         URI url = URI.create(jar + ".sha1");
         HttpResponse<String> response = http.send(request(url), HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
         checkStatus(url, response.statusCode());
@@ -93,7 +93,7 @@ public final class RemoteRepository {
     }
 
     /** Writes the body of {@code url} to {@code file}; returns its SHA-1. */
-    private String fetch(URI url, Path file) throws IOException, InterruptedException {
+    private static String fetch(HttpClient http, URI url, Path file) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(request(url), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             checkStatus(url, response.statusCode());
