@@ -2,7 +2,6 @@ package org.pgmigrate.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pgmigrate.Endpoint;
+import org.pgmigrate.testkit.internal.PostgresBinaries;
 
 /**
  * A PostgreSQL server of a chosen major version, running on loopback from zonky's embedded
@@ -26,8 +26,11 @@ import org.pgmigrate.Endpoint;
  * they would in production.
  */
 public final class PostgresServer implements AutoCloseable {
-    /** The majors whose binaries the testkit ships. */
-    public static final List<Integer> MAJORS = List.of(11, 12, 14, 15, 16, 17, 18);
+    /**
+     * The majors the testkit starts, each where zonky publishes binaries of it for the machine's
+     * platform (Linux x86_64 has them all).
+     */
+    public static final List<Integer> MAJORS = List.of(11, 12, 13, 14, 15, 16, 17, 18);
 
     public static final String SUPERUSER = "postgres";
 
@@ -196,7 +199,7 @@ public final class PostgresServer implements AutoCloseable {
 
         private Builder(int major) {
             if (!MAJORS.contains(major)) {
-                throw new IllegalArgumentException("No PostgreSQL " + major + " binaries in the testkit; choose one of " + MAJORS);
+                throw new IllegalArgumentException("The testkit starts no PostgreSQL " + major + "; choose one of " + MAJORS);
             }
             this.major = major;
             settings.put("max_connections", "100");
@@ -233,13 +236,14 @@ public final class PostgresServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the server, with the binaries of this major alone: from a zonky jar of the major on
+         * the classpath, else the local Maven repository, where they are downloaded to first when
+         * missing (see the README's "Tests").
+         */
         public PostgresServer start() {
-            String resource = "/org/pgmigrate/testkit/postgres/" + major + "/postgres-linux-x86_64.txz";
-            if (PostgresServer.class.getResource(resource) == null) {
-                throw new IllegalStateException("Missing " + resource + ": build the testkit with Maven so it unpacks the binaries.");
-            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver((system, arch) -> open(resource))
+                    .setPgBinaryResolver(PostgresBinaries.ofThisJvm().archive(major))
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             settings.forEach(builder::setServerConfig);
             builder.setServerConfig("hba_file", HbaFile.path(hbaRules).toString());
@@ -248,10 +252,6 @@ public final class PostgresServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("PostgreSQL " + major + " did not start", e);
             }
-        }
-
-        private static InputStream open(String resource) {
-            return PostgresServer.class.getResourceAsStream(resource);
         }
     }
 }
