@@ -39,9 +39,31 @@ public final class CpuMeter {
 
     /** The CPU time {@code run} took, with its result. */
     public <T> Measured<T> measure(Supplier<T> run) {
+        long targetChildren = children(targetPostmaster);
+        long sourceChildren = children(sourcePostmaster);
         CpuSeconds before = now();
         T result = run.get();
+        // a backend of the run that has exited but not been waited for yet is in neither sum
+        settle(targetPostmaster, targetChildren);
+        settle(sourcePostmaster, sourceChildren);
         return new Measured<>(result, now().minus(before));
+    }
+
+    /** Waits (up to ten seconds) until the server has no more processes than before the run. */
+    private static void settle(long postmaster, long childrenBefore) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (children(postmaster) > childrenBefore && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long children(long pid) {
+        return ProcessHandle.of(pid).map(p -> p.children().count()).orElse(0L);
     }
 
     public record Measured<T>(T result, CpuSeconds cpu) {}
