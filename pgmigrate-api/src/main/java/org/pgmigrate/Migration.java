@@ -227,6 +227,13 @@ public final class Migration {
          * have changed since the first run; verification at the end compares the whole target.
          * Give the same source, target and options as the first run: a source schema or filter
          * that differs is refused ({@link ErrorKind#SOURCE_SCHEMA_CHANGED}).
+         *
+         * <p>Online, with {@link #start()}: continues the online migration into this target whose
+         * process died or that failed after its copy (its slot, publication, origin, journal and
+         * control row stay for that), streaming from the last change the target committed: none is
+         * lost or applied twice. A cutover that had been asked for completes without being asked
+         * again. One that stopped during its copy, was cancelled, or passed the WAL limit cannot be
+         * resumed; {@link #abandon()} clears what it left.
          */
         public Builder resume() {
             request.resume(true);
@@ -405,6 +412,19 @@ public final class Migration {
         public MigrationHandle start() {
             MigrationRequest request = request();
             return engine().start(request);
+        }
+
+        /**
+         * Drops what a stopped online migration into this target kept for its {@link #resume()}:
+         * the replication slot and publication on the source, which hold back the source's WAL, and
+         * the replication origin, journal and control row on the target. The partial copy stays in
+         * the target database. Refused while the migration runs ({@link ErrorKind#TARGET_BUSY}) and
+         * when there is none.
+         *
+         * @return what was dropped, one line per server
+         */
+        public List<String> abandon() {
+            return engine().abandon(request());
         }
     }
 

@@ -32,6 +32,11 @@ public interface MigrationEngine {
         throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot start migrations in the background: use execute().");
     }
 
+    /** Drops what a stopped online migration into the request's target kept for its resume; says what, one line per server. */
+    default java.util.List<String> abandon(MigrationRequest request) {
+        throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");
+    }
+
     /** Asks the online migration streaming into {@code target} to cut over, and waits; returns its id. */
     default String requestCutover(Endpoint target, Duration timeout) {
         throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "This pgmigrate engine cannot run online migrations.");

@@ -2,6 +2,7 @@ package org.pgmigrate.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationHandle;
@@ -50,14 +51,6 @@ public final class PgMigrateEngine implements MigrationEngine {
         }
     }
 
-    /** An online migration's copy and change stream meet at a replication slot that a failure drops: it starts over. */
-    private static void refuseResume(MigrationRequest request) {
-        if (request.resume()) {
-            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "resume() continues offline migrations; an online migration"
-                    + " that failed starts over (its replication slot is gone): drop and recreate the target database, then start it again.");
-        }
-    }
-
     /** The request with its listener guarded: what the listener throws fails the run, naming it. */
     private static MigrationRequest guarded(MigrationRequest request) {
         return MigrationRequest.builder().from(request).listener(GuardedListener.of(request.listener())).build();
@@ -67,7 +60,6 @@ public final class PgMigrateEngine implements MigrationEngine {
     public MigrationHandle start(MigrationRequest unguarded) {
         MigrationRequest request = guarded(unguarded);
         if (request.mode() == MigrationMode.ONLINE) {
-            refuseResume(request);
             return OnlineMigration.start(request);
         }
         String migrationId = MigrationIds.next();
@@ -83,6 +75,11 @@ public final class PgMigrateEngine implements MigrationEngine {
             return new ServerMigration(request, migrationId, cancellation).run();
         }
         return new OfflineMigration(request, migrationId, cancellation).run();
+    }
+
+    @Override
+    public List<String> abandon(MigrationRequest request) {
+        return OnlineMigration.abandon(request);
     }
 
     @Override

@@ -55,7 +55,7 @@ class KilledRunIT {
     }
 
     /** The server notices the killed client's sockets are gone when it next reads from them. */
-    private static void awaitNoSessions(TestDatabase target) throws InterruptedException {
+    static void awaitNoSessions(TestDatabase target) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (target.queryValue("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = current_database()"
                     + " AND pid <> pg_catalog.pg_backend_pid() AND application_name LIKE 'pgmigrate%'").equals("0")) {

@@ -13,6 +13,7 @@ import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.Phase;
 import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.testkit.TestDatabase;
@@ -57,19 +58,30 @@ class OnlineStopsIT {
 
             assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
                 assertThat(e.kind()).isEqualTo(ErrorKind.SOURCE_SCHEMA_CHANGED);
-                assertThat(e.getMessage()).contains("public.orders", "note", "were dropped");
+                assertThat(e.getMessage()).contains("public.orders", "note", "stay on the source", "resume()", "abandon()");
             });
         }
         // everything before the change arrived, nothing of it
         assertThat(target.queryColumn("SELECT id FROM public.orders ORDER BY id")).containsExactly("1", "2");
+        assertThat(target.queryValue("SELECT detail FROM pgmigrate.online_control")).contains("public.orders");
+        online(source, target).abandon();
         OnlineMigrationIT.assertNothingLeft(source, target);
     }
 
-    /** A listener of the caller's own that breaks on the first lag event. */
+    /** A listener of the caller's own that breaks on the first lag event once the stream runs. */
     static final class LagBreaks implements MigrationListener {
+        private volatile boolean streaming;
+
+        @Override
+        public void phaseStarted(Phase phase) {
+            streaming |= phase == Phase.STREAM;
+        }
+
         @Override
         public void lagMeasured(ReplicationLag lag) {
-            throw new IllegalStateException("the dashboard is down");
+            if (streaming) {
+                throw new IllegalStateException("the dashboard is down");
+            }
         }
     }
 
@@ -80,10 +92,19 @@ class OnlineStopsIT {
         try (MigrationHandle handle = online(source, target).listener(new LagBreaks()).start()) {
             assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
                 assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
-                assertThat(e.getMessage()).contains(LagBreaks.class.getName(), "lagMeasured", "the dashboard is down", "were dropped");
+                assertThat(e.getMessage()).contains(LagBreaks.class.getName(), "lagMeasured", "the dashboard is down",
+                        "stay on the source", "resume()");
                 assertThat(e).hasRootCauseInstanceOf(IllegalStateException.class);
             });
         }
+        source.execute("INSERT INTO public.t VALUES (2, 'while stopped')");
+
+        // the listener fixed, the same migration goes on from where the target stands
+        try (MigrationHandle resumed = online(source, target).resume().start()) {
+            assertThat(resumed.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            assertThat(resumed.cutover().completed()).isTrue();
+        }
+        assertThat(target.queryColumn("SELECT v FROM public.t ORDER BY id")).containsExactly("x", "while stopped");
         OnlineMigrationIT.assertNothingLeft(source, target);
     }
 

@@ -221,8 +221,7 @@ public final class OfflineMigration {
                 : e.kind() == ErrorKind.VERIFICATION_FAILED
                 ? "\nThe copy ran to the end but the target differs from the source; the result's verification lists every difference."
                 + " Make sure nothing writes to the source or target during an offline migration, then migrate again into a new database."
-                : online != null
-                ? "\nThe target database now holds a partial copy: drop and recreate it before running the migration again."
+                : online != null ? "" // the online migration says whether it can be resumed
                 : "\nThe target keeps what was copied, with a journal of it (schema pgmigrate): fix the cause, then continue with"
                 + " resume() (pgmigrate migrate ... --resume); finished work is skipped. Keep the source unchanged until then.";
         return new MigrationFailedException(e.kind(), e.getMessage() + advice, result(false), e);
@@ -240,18 +239,21 @@ public final class OfflineMigration {
 
     /**
      * The journal of this run: a new one, or the earlier run's when resuming (then says so). An
-     * online migration keeps it in memory: its copy cannot be resumed without its replication slot.
+     * online migration keeps one too, for a resume once its copy is done.
      */
     private Journal journal(Connection target, SourceSchema schema) throws SQLException {
-        if (online != null) {
-            return Journal.inMemory();
-        }
         String fingerprint = TaskKeys.fingerprint(schema);
         if (!Journal.exists(target)) {
             return Journal.create(target, migrationId, fingerprint);
         }
         Journal journal = Journal.resume(target, fingerprint);
         Journal.EarlierRun earlier = journal.earlierRun().orElseThrow();
+        if (online != null) {
+            warn(MigrationWarning.of(WarningCodes.RESUMED, "Resumed online migration " + earlier.migrationId() + " (started "
+                    + earlier.startedAt() + "; this is run " + (earlier.runs() + 1) + "): its copy is done, and the stream goes on"
+                    + " from the last change the target committed.", List.of()));
+            return journal;
+        }
         warn(MigrationWarning.of(WarningCodes.RESUMED, "Resumed migration " + earlier.migrationId() + " (started " + earlier.startedAt()
                 + "; this is run " + (earlier.runs() + 1) + "): " + earlier.doneTasks() + " tasks done before are skipped, "
                 + earlier.inFlightTasks() + " that were in flight start over. The rest is read under a new snapshot of the source,"

@@ -26,7 +26,7 @@ public final class SourceSnapshot {
     }
 
     /** Starts the snapshot transaction on {@code coordinator} and exports it. */
-    static SourceSnapshot export(Connector connector, Connection coordinator) throws SQLException {
+    public static SourceSnapshot export(Connector connector, Connection coordinator) throws SQLException {
         coordinator.setAutoCommit(false);
         try (Statement s = coordinator.createStatement()) {
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");

@@ -12,7 +12,7 @@ import org.pgmigrate.PgMigrateException;
  * session-level advisory lock (advisory locks are per database) until it disconnects, so a crash
  * releases it too.
  */
-final class TargetLock {
+public final class TargetLock {
     /** "pgmg" and 1: the key pair no application is likely to use. */
     static final int KEY_CLASS = 0x70676d67;
     static final int KEY_OBJECT = 1;
@@ -27,7 +27,7 @@ final class TargetLock {
     }
 
     /** Refuses, like {@link #acquire}, when a migration runs into the database; holds nothing. */
-    static void checkFree(Connection target, String database) throws SQLException {
+    public static void checkFree(Connection target, String database) throws SQLException {
         acquire(target, database);
         call(target, "pg_advisory_unlock");
     }

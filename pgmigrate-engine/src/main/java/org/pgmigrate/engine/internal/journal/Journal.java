@@ -48,10 +48,7 @@ public final class Journal {
         this.done.putAll(done);
     }
 
-    /**
-     * A journal kept in memory only, for runs that cannot be resumed (online migrations, whose
-     * copy and change stream meet at a replication slot that a failure drops).
-     */
+    /** A journal kept in memory only, for steps run on their own (in tests) that nothing resumes. */
     public static Journal inMemory() {
         return new Journal(false, null, Map.of());
     }

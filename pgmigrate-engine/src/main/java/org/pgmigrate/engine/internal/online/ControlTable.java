@@ -7,6 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.EventTriggersPaused;
 import org.slf4j.Logger;
@@ -27,6 +32,9 @@ import org.slf4j.LoggerFactory;
  *     when a requester asked, then deletes its row, the table when no row is left, and the
  *     schema when nothing else is in it.</li>
  * </ol>
+ * A migration that fails keeps its row, in the state it had reached, with {@code detail} saying
+ * why: {@code resume()} finds the migration there and continues from that state, and
+ * {@code abandon()} removes it.
  */
 public final class ControlTable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlTable.class);
@@ -60,6 +68,79 @@ public final class ControlTable {
                 ps.execute();
             }
         }
+    }
+
+    /** The row of an earlier online migration into this target: its id and the state it reached. */
+    record Earlier(String migrationId, String state) {
+        /** Whether it had finished its copy: it was streaming or cutting over. */
+        boolean copied() {
+            return !COPYING.equals(state);
+        }
+
+        /** Whether a cutover had been asked for: the resumed run cuts over as soon as it has caught up. */
+        boolean cutoverRequested() {
+            return CUTOVER_REQUESTED.equals(state) || CUTTING_OVER.equals(state);
+        }
+    }
+
+    /** The online migration the target's control table holds, if any; more than one is refused. */
+    static Optional<Earlier> find(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.to_regclass('pgmigrate.online_control') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+            List<Earlier> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT migration_id, state FROM pgmigrate.online_control ORDER BY updated_at")) {
+                while (rs.next()) {
+                    found.add(new Earlier(rs.getString(1), rs.getString(2)));
+                }
+            }
+            if (found.size() > 1) {
+                throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The target's pgmigrate.online_control holds " + found.size()
+                        + " online migrations (" + found.stream().map(Earlier::migrationId).toList() + "): only one can migrate into a"
+                        + " database. Abandon the others.");
+            }
+            return found.stream().findFirst();
+        }
+    }
+
+    /** A resumed run takes the row over: the copy's state again, or the cutover's when one was asked for. */
+    void resume(Earlier earlier) throws SQLException {
+        try (Connection c = target.open();
+             PreparedStatement ps = c.prepareStatement("UPDATE pgmigrate.online_control SET state = ?, detail = NULL,"
+                     + " updated_at = pg_catalog.now() WHERE migration_id = ?")) {
+            ps.setString(1, earlier.cutoverRequested() ? CUTOVER_REQUESTED : COPYING);
+            ps.setString(2, migrationId);
+            ps.execute();
+        }
+    }
+
+    /**
+     * Records why the migration stopped and keeps the row, in the state it had reached, for a
+     * resume. Never throws: the migration's own failure matters more.
+     */
+    void failed(String detail) {
+        try (Connection c = target.open();
+             PreparedStatement ps = c.prepareStatement("UPDATE pgmigrate.online_control SET detail = ?, updated_at = pg_catalog.now()"
+                     + " WHERE migration_id = ?")) {
+            ps.setString(1, detail);
+            ps.setString(2, migrationId);
+            ps.execute();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not record the failure in pgmigrate.online_control on the target: {}", e.getMessage());
+        }
+    }
+
+    /** Deletes the row, and the table and schema when nothing else is left in them. */
+    void remove(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM pgmigrate.online_control WHERE migration_id = ?")) {
+            ps.setString(1, migrationId);
+            ps.execute();
+        }
+        dropIfEmpty(c);
     }
 
     /** The row's state, or null when it is gone. */
@@ -103,11 +184,7 @@ public final class ControlTable {
             if (requested) {
                 awaitOutcomeRead(c, clock);
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pgmigrate.online_control WHERE migration_id = ?")) {
-                ps.setString(1, migrationId);
-                ps.execute();
-            }
-            dropIfEmpty(c);
+            remove(c);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not clean up pgmigrate.online_control on the target: {}. Drop it with DROP TABLE pgmigrate.online_control;"
                     + " once no online migration runs into this database.", e.getMessage());

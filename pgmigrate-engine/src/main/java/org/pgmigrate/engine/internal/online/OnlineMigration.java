@@ -33,9 +33,11 @@ import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.OnlineHooks;
 import org.pgmigrate.engine.internal.run.RunHandle;
 import org.pgmigrate.engine.internal.SourceSnapshot;
+import org.pgmigrate.engine.internal.TargetLock;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.TableData;
@@ -66,6 +68,10 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private volatile boolean cutoverRequested;
     private volatile PgMigrateException stopped;
     private volatile boolean replicationCreated;
+    /** The copy is done and the stream has started (in this run or the one it resumes). */
+    private volatile boolean copied;
+    /** A resume found nothing it could continue: what the earlier run left stays untouched. */
+    private volatile boolean resumeRefused;
     private volatile SlotSnapshot slot;
     private volatile Instant copyStartedAt;
     private volatile long consistentPoint;
@@ -78,8 +84,12 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private SourceWatch watch;
     private ValidationReport validation;
 
-    private OnlineMigration(MigrationRequest request) {
-        super(MigrationIds.next(), request.threadFactory(), Duration.ofMinutes(10));
+    /** The earlier run a resumed one continues, else null. */
+    private final ControlTable.Earlier earlier;
+
+    private OnlineMigration(MigrationRequest request, String migrationId, ControlTable.Earlier earlier) {
+        super(migrationId, request.threadFactory(), Duration.ofMinutes(10));
+        this.earlier = earlier;
         this.request = request;
         this.listener = request.listener();
         this.clock = request.clock();
@@ -98,11 +108,64 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration needs the source as a URL: it opens"
                     + " replication connections, which a DataSource cannot provide.");
         }
-        OnlineMigration migration = new OnlineMigration(request);
+        if (request.resume()) {
+            ControlTable.Earlier earlier = earlierRun(request);
+            OnlineMigration migration = new OnlineMigration(request, earlier.migrationId(), earlier);
+            // validated, and its roles created, when it started
+            LOG.info("Resuming online migration {}, which had reached {}", earlier.migrationId(), earlier.state());
+            migration.threads.newThread("online", migration::run).start();
+            return migration;
+        }
+        OnlineMigration migration = new OnlineMigration(request, MigrationIds.next(), null);
         migration.validation = ValidationRun.validate(request).throwIfFailed();
         migration.roles = new ServerMigration(request).rolesOnly();
         migration.threads.newThread("online", migration::run).start();
         return migration;
+    }
+
+    /**
+     * Drops what a stopped online migration into the request's target left for its resume: slot
+     * and publication on the source, origin, journal and control row on the target. Refused while
+     * the migration runs. The partial copy stays in the target database.
+     *
+     * @return what was dropped, one line per server
+     */
+    public static List<String> abandon(MigrationRequest request) {
+        ControlTable.Earlier earlier = earlierRun(request);
+        Connector source = new Connector(request.source(), Side.SOURCE);
+        Connector target = new Connector(request.target(), Side.TARGET);
+        ReplicationNames names = ReplicationNames.of(earlier.migrationId());
+        try (Connection c = target.open()) {
+            TargetLock.checkFree(c, c.getCatalog());
+            List<String> left = new ReplicationObjects(source, target, names).dropAll();
+            if (!left.isEmpty()) {
+                throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Abandoning online migration " + earlier.migrationId()
+                        + ": some replication objects could not be dropped, the journal and control row stay for another try. Run "
+                        + String.join(" and ", left));
+            }
+            new ControlTable(target, earlier.migrationId()).remove(c);
+            Journal.remove(c);
+        } catch (SQLException e) {
+            throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Abandoning online migration " + earlier.migrationId()
+                    + " failed on the target: " + e.getMessage(), e);
+        }
+        LOG.info("Abandoned online migration {}", earlier.migrationId());
+        return List.of("on the source: replication slot " + names.slot() + " and publication " + names.publication(),
+                "on the target: replication origin " + names.origin() + ", the journal and the control row (schema pgmigrate);"
+                        + " the partial copy stays: drop and recreate the database before migrating again");
+    }
+
+    /** The online migration the target's control table names, for a resume; refused when there is none. */
+    private static ControlTable.Earlier earlierRun(MigrationRequest request) {
+        Connector target = new Connector(request.target(), Side.TARGET);
+        try (Connection c = target.open()) {
+            return ControlTable.find(c).orElseThrow(() -> new PgMigrateException(ErrorKind.INVALID_REQUEST, "There is no online"
+                    + " migration to resume or abandon in the target database: it holds no pgmigrate.online_control row (a"
+                    + " migration that completed, was cancelled or abandoned removed it). Start a new one into an empty database."));
+        } catch (SQLException e) {
+            throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Reading the target's pgmigrate.online_control failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     private void run() {
@@ -118,11 +181,20 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         } catch (RuntimeException | Error e) {
             failure = new PgMigrateException(ErrorKind.MIGRATION_FAILED, String.valueOf(e.getMessage()), e);
         } finally {
-            String cleanup = cleanUp();
-            String state = failure == null ? ControlTable.COMPLETED
-                    : failure.kind() == ErrorKind.CANCELLED ? ControlTable.CANCELLED : ControlTable.FAILED;
-            String detail = failure == null ? "Cutover complete." + cleanup : failure.getMessage() + cleanup;
-            control.finish(state, detail, clock);
+            stopThreads();
+            boolean keep = failure != null && resumable(failure);
+            String cleanup = resumeRefused ? "" : keep ? kept() : dropReplication();
+            if (resumeRefused) {
+                LOG.info("Nothing was changed: the earlier run's slot, origin, journal and control row are as they were");
+            } else if (keep) {
+                control.failed(failure.getMessage());
+            } else {
+                String state = failure == null ? ControlTable.COMPLETED
+                        : failure.kind() == ErrorKind.CANCELLED ? ControlTable.CANCELLED : ControlTable.FAILED;
+                String detail = failure == null ? "Cutover complete." + cleanup : failure.getMessage() + cleanup;
+                control.finish(state, detail, clock);
+                cleanup += removeJournal(failure != null);
+            }
             if (failure == null) {
                 if (!cleanup.isEmpty() && cleanup.contains("Run")) {
                     result = MigrationResult.builder().from(result).addWarnings(MigrationWarning.of(WarningCodes.REPLICATION_CLEANUP,
@@ -145,8 +217,40 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         return new PgMigrateException(e.kind(), e.getMessage() + note, e);
     }
 
-    /** Drops slot, publication and origin; says what was done, or exactly what to run where. */
-    private String cleanUp() {
+    /**
+     * Whether a failed run keeps what a resume needs: the slot, publication, origin, journal and
+     * control row. Not when the user cancelled it, nor past the WAL limit (the slot is dropped to
+     * protect the source's disk), nor before its copy was done (a copy cannot be resumed yet).
+     */
+    private boolean resumable(PgMigrateException failure) {
+        return replicationCreated && copied && failure.kind() != ErrorKind.CANCELLED
+                && failure.kind() != ErrorKind.WAL_RETENTION_EXCEEDED;
+    }
+
+    /** What a failed run leaves for its resume, and how to resume or abandon it. */
+    private String kept() {
+        return " The replication slot " + names.slot() + " and publication " + names.publication() + " stay on the source, and"
+                + " the replication origin, journal and control row (schema pgmigrate) on the target; the slot keeps the source's"
+                + " WAL from where the target stands, so it grows until the migration resumes. Fix the cause, then continue with"
+                + " resume() (pgmigrate migrate --mode online --resume, same source, target and options): finished work is kept and"
+                + " the stream goes on from the last change the target committed. Or drop it all with abandon() (pgmigrate abandon).";
+    }
+
+    /**
+     * Removes the journal once nothing can resume the migration: it completed, or failed in a way
+     * that is not resumable (then a new run must start from an empty database, and is not told
+     * to resume). Never throws: the migration's own outcome matters more.
+     */
+    private String removeJournal(boolean failed) {
+        try (Connection c = targetConnector.open()) {
+            Journal.remove(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not remove the journal (schema pgmigrate) from the target: {}", e.getMessage());
+        }
+        return failed ? " The target database holds a partial copy: drop and recreate it before migrating again." : "";
+    }
+
+    private void stopThreads() {
         if (watch != null) {
             watch.stop();
         }
@@ -155,6 +259,10 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         if (r != null) {
             r.close();
         }
+    }
+
+    /** Drops slot, publication and origin; says what was done, or exactly what to run where. */
+    private String dropReplication() {
         if (!replicationCreated) {
             return "";
         }
@@ -179,6 +287,9 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
 
     @Override
     public SourceSnapshot snapshot(Connector source, Connection coordinator, String id) throws SQLException {
+        if (earlier != null) {
+            return resumedSnapshot(source, coordinator);
+        }
         control.create();
         replicationCreated = true;
         publishedTables = objects.createPublication();
@@ -194,6 +305,33 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         watch = new SourceWatch();
         watch.start();
         return SourceSnapshot.imported(source, coordinator, created.snapshotName());
+    }
+
+    /**
+     * A resumed run finds its slot, publication and origin and reads the catalogs under a snapshot
+     * of its own. A copy that had not finished cannot be resumed yet: its unfinished tables would
+     * need a snapshot aligned with the slot's stream.
+     */
+    private SourceSnapshot resumedSnapshot(Connector source, Connection coordinator) throws SQLException {
+        try {
+            publishedTables = objects.existing();
+            if (!earlier.copied()) {
+                throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration " + migrationId + " stopped during its"
+                        + " copy, and resuming a copy is not supported yet: abandon it (abandon(), pgmigrate abandon), drop and"
+                        + " recreate the target database and migrate again.");
+            }
+        } catch (PgMigrateException e) {
+            resumeRefused = true;
+            throw e;
+        }
+        replicationCreated = true;
+        control.resume(earlier);
+        cutoverRequested = earlier.cutoverRequested();
+        consistentPoint = objects.originProgress();
+        copyStartedAt = clock.instant();
+        watch = new SourceWatch();
+        watch.start();
+        return SourceSnapshot.export(source, coordinator);
     }
 
     @Override
@@ -250,6 +388,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
 
     @Override
     public void copied(Cutover cutover) throws Exception {
+        copied = true;
         closeSlotSnapshot();
         Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables, clock, consistentPoint);
         replicator = r;

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 import org.slf4j.Logger;
@@ -59,6 +61,53 @@ final class ReplicationObjects {
         }
         LOG.info("Created publication {} of {} tables on the source", names.publication(), tables.size());
         return oids;
+    }
+
+    /**
+     * For a resumed migration: the OIDs of the tables its publication covers, once its slot and
+     * origin are found; refuses when either is gone, as the changes since the copy are then lost.
+     */
+    List<Long> existing() throws SQLException {
+        try (Connection c = source.open();
+             PreparedStatement slot = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_replication_slots WHERE slot_name = ?")) {
+            slot.setString(1, names.slot());
+            try (ResultSet rs = slot.executeQuery()) {
+                if (!rs.next()) {
+                    throw gone("the replication slot " + names.slot() + " is not on the source (dropped, or invalidated past the"
+                            + " server's max_slot_wal_keep_size)");
+                }
+            }
+            List<Long> oids = new ArrayList<>();
+            try (PreparedStatement tables = c.prepareStatement("SELECT pr.prrelid FROM pg_catalog.pg_publication_rel pr"
+                    + " JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid WHERE p.pubname = ? ORDER BY 1")) {
+                tables.setString(1, names.publication());
+                try (ResultSet rs = tables.executeQuery()) {
+                    while (rs.next()) {
+                        oids.add(rs.getLong(1));
+                    }
+                }
+            }
+            originProgress();
+            return oids;
+        }
+    }
+
+    /** Where the target's origin says the applied changes reach; refuses when the origin is gone. */
+    long originProgress() throws SQLException {
+        try (Connection c = target.open()) {
+            return ChangeApplier.originProgress(c, names.origin(), false);
+        } catch (SQLException e) {
+            if ("42704".equals(e.getSQLState())) {
+                throw gone("the replication origin " + names.origin() + " is not on the target");
+            }
+            throw e;
+        }
+    }
+
+    private static PgMigrateException gone(String what) {
+        return new PgMigrateException(ErrorKind.INVALID_REQUEST, "The online migration cannot be resumed: " + what
+                + ", so the source's changes since its copy cannot be replayed. Abandon it (abandon(), pgmigrate abandon), then drop"
+                + " and recreate the target database and migrate again.");
     }
 
     /** The origin the apply side records progress in, starting at {@code start}. */

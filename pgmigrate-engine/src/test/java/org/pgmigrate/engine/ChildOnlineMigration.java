@@ -1,0 +1,44 @@
+package org.pgmigrate.engine;
+
+import java.time.Duration;
+import org.pgmigrate.Endpoint;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.TableProgress;
+import org.pgmigrate.testkit.PostgresServer;
+
+/**
+ * An online migration in a process of its own, for tests that kill it: args are the source and
+ * target JDBC URLs (superuser) and a copy throttle in bytes per second (0 for none). Prints
+ * {@code PROGRESS} while rows are copied and {@code STREAMING} once the stream has caught up,
+ * then streams until it is killed.
+ */
+public final class ChildOnlineMigration {
+    private ChildOnlineMigration() {}
+
+    public static void main(String[] args) throws Exception {
+        Endpoint source = Endpoint.builder().jdbcUrl(args[0]).user(PostgresServer.SUPERUSER).build();
+        Endpoint target = Endpoint.builder().jdbcUrl(args[1]).user(PostgresServer.SUPERUSER).build();
+        long throttle = Long.parseLong(args[2]);
+        Migration.Builder builder = Migration.from(source).to(target).mode(MigrationMode.ONLINE).jobs(2).listener(new MigrationListener() {
+            @Override
+            public void tableProgress(TableProgress progress) {
+                System.out.println("PROGRESS " + progress.qualifiedName() + " " + progress.rows());
+                System.out.flush();
+            }
+        });
+        if (throttle > 0) {
+            builder.throttle(throttle);
+        }
+        try (MigrationHandle handle = builder.start()) {
+            while (!handle.awaitCaughtUp(Duration.ofSeconds(10))) {
+                System.out.println("WAITING");
+            }
+            System.out.println("STREAMING");
+            System.out.flush();
+            handle.await();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.WarningCodes;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+
+/**
+ * An online migration whose process is killed keeps what it needs on the servers: resumed, it
+ * streams on from the last change the target committed (none lost, none applied twice: the
+ * workload's guard table has a unique key), completes a cutover asked for while it was dead,
+ * and abandoned, it leaves nothing behind.
+ */
+@ExtendWith(PostgresExtension.class)
+class OnlineResumeIT {
+    private static final String SOURCE = "online-source";
+    private static final String TARGET = "online-target";
+    private static final String LOGICAL = "wal_level=logical";
+
+    @Test
+    void aMigrationKilledWhileStreamingResumesAndEndsEqualUnderWrites(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                                      @Pg(instance = TARGET) TestDatabase target) throws Exception {
+        OnlineWorkload.createSchema(source, 17);
+        MigrationResult result;
+        try (OnlineWorkload workload = OnlineWorkload.start(source)) {
+            killWhen(source, target, "STREAMING", 0);
+            long atKill = workload.transactions();
+            // the source goes on changing while no migration runs
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.transactions() > atKill + 20);
+
+            try (MigrationHandle handle = online(source, target).resume().start()) {
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+                workload.close();
+                result = handle.cutover();
+            }
+        }
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo(WarningCodes.RESUMED));
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).isTrue());
+        assertThatDatabase(target).isEquivalentTo(source);
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void aCutoverAskedForWhileTheProcessWasDeadCompletesOnResume(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                                 @Pg(instance = TARGET) TestDatabase target) throws Exception {
+        source.execute("CREATE TABLE public.orders (id int PRIMARY KEY, amount int); INSERT INTO public.orders VALUES (1, 10)");
+        killWhen(source, target, "STREAMING", 0);
+        source.execute("INSERT INTO public.orders VALUES (2, 20)");
+        // as a cutover request finds it: the process that would have seen it is gone
+        target.execute("UPDATE pgmigrate.online_control SET state = 'CUTOVER_REQUESTED'");
+
+        MigrationResult result;
+        try (MigrationHandle handle = online(source, target).resume().start()) {
+            result = handle.await(Duration.ofMinutes(3)).orElseThrow();
+        }
+
+        assertThat(result.completed()).isTrue();
+        assertThat(target.queryColumn("SELECT id FROM public.orders ORDER BY id")).containsExactly("1", "2");
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    @Test
+    void abandonDropsWhatAKilledMigrationKeptAndLeavesTheCopy(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                             @Pg(instance = TARGET) TestDatabase target) throws Exception {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY); INSERT INTO public.t SELECT generate_series(1, 100)");
+        killWhen(source, target, "STREAMING", 0);
+        assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
+                .as("the killed run's slot stays for a resume").hasSize(1);
+
+        assertThat(online(source, target).abandon()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("on the"));
+
+        OnlineMigrationIT.assertNothingLeft(source, target);
+        assertThat(target.queryValue("SELECT count(*) FROM public.t")).as("the partial copy stays").isEqualTo("100");
+        assertThatThrownBy(() -> online(source, target).abandon()).isInstanceOfSatisfying(PgMigrateException.class,
+                e -> assertThat(e.getMessage()).contains("no online migration"));
+    }
+
+    @Test
+    void aMigrationKilledDuringItsCopyIsNotResumedAndKeepsItsSlotForAbandon(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                                           @Pg(instance = TARGET) TestDatabase target) throws Exception {
+        source.execute("CREATE TABLE public.big (id bigint PRIMARY KEY, payload text NOT NULL);"
+                + " INSERT INTO public.big SELECT i, repeat(md5(i::text), 4) FROM generate_series(1, 60000) i");
+        killWhen(source, target, "PROGRESS public.big", 2_000_000);
+
+        try (MigrationHandle handle = online(source, target).resume().start()) {
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+                assertThat(e.getMessage()).contains("stopped during its copy", "abandon");
+            });
+        }
+        assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
+                .as("a refused resume changes nothing").hasSize(1);
+        assertThat(target.queryValue("SELECT state FROM pgmigrate.online_control")).isEqualTo("COPYING");
+
+        online(source, target).abandon();
+        OnlineMigrationIT.assertNothingLeft(source, target);
+    }
+
+    private static Migration.Builder online(TestDatabase source, TestDatabase target) {
+        return Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2);
+    }
+
+    /** Runs the migration in a process of its own and kills it (SIGKILL) once it prints a line starting with {@code line}. */
+    private static void killWhen(TestDatabase source, TestDatabase target, String line, long throttle) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ChildOnlineMigration.class.getName(), source.jdbcUrl(), target.jdbcUrl(),
+                Long.toString(throttle)).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String read;
+            while ((read = out.readLine()) != null && !read.startsWith(line)) {
+                // the child's log, until the line
+            }
+            assertThat(read).as("the child printed %s before it ended", line).isNotNull();
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        KilledRunIT.awaitNoSessions(target);
+    }
+}
