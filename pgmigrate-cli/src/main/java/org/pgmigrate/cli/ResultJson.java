@@ -1,13 +1,13 @@
 package org.pgmigrate.cli;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PhaseResult;
-import org.pgmigrate.RoleReport;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
@@ -64,9 +64,7 @@ final class ResultJson {
 
     /** The report of a migration that returned a result. */
     static String of(MigrationResult result) {
-        JsonWriter json = new JsonWriter().beginObject();
-        result(json, result, result.completed());
-        return json.endObject().toJson();
+        return Json.write(result(result, result.completed()));
     }
 
     /** The report of a failed migration, with the partial result when the failure carries one. */
@@ -86,145 +84,104 @@ final class ResultJson {
     }
 
     private static String failure(Optional<MigrationResult> partial, Optional<ValidationReport> validation, String kind, String message) {
-        JsonWriter json = new JsonWriter().beginObject();
-        if (partial.isPresent()) {
-            result(json, partial.get(), false);
-        } else {
-            json.field("completed", false);
-        }
-        validation.ifPresent(report -> ValidationJson.write(json.name("validation"), report));
-        json.name("error").beginObject()
-                .field("kind", kind)
-                .field("message", message)
-                .endObject();
-        return json.endObject().toJson();
+        ObjectNode json = partial.map(r -> result(r, false)).orElseGet(() -> Json.object().put("completed", false));
+        validation.ifPresent(report -> json.set("validation", ValidationJson.node(report)));
+        json.set("error", error(kind, message));
+        return Json.write(json);
     }
 
-    private static void result(JsonWriter json, MigrationResult r, boolean completed) {
-        json.field("migrationId", r.migrationId())
-                .field("mode", r.mode().name())
-                .field("completed", completed)
-                .field("startedAt", r.startedAt().toString())
-                .field("durationMillis", r.duration().toMillis());
-        server(json.name("source"), r.source());
-        server(json.name("target"), r.target());
+    /** {@code {"kind": ..., "message": ...}}, the error of every report that has one. */
+    static ObjectNode error(String kind, String message) {
+        return Json.object().put("kind", kind).put("message", message);
+    }
 
-        json.name("phases").beginArray();
+    private static ObjectNode result(MigrationResult r, boolean completed) {
+        ObjectNode json = Json.object()
+                .put("migrationId", r.migrationId())
+                .put("mode", r.mode().name())
+                .put("completed", completed)
+                .put("startedAt", r.startedAt().toString())
+                .put("durationMillis", r.duration().toMillis());
+        json.set("source", server(r.source()));
+        json.set("target", server(r.target()));
+
+        ArrayNode phases = json.putArray("phases");
         for (PhaseResult p : r.phases()) {
-            json.beginObject()
-                    .field("phase", p.phase().name())
-                    .field("durationMillis", p.duration().toMillis())
-                    .endObject();
+            phases.addObject().put("phase", p.phase().name()).put("durationMillis", p.duration().toMillis());
         }
-        json.endArray();
 
-        json.name("tables").beginArray();
+        ArrayNode tables = json.putArray("tables");
         for (TableResult t : r.tables()) {
-            json.beginObject()
-                    .field("schema", t.schema())
-                    .field("name", t.name())
-                    .field("rows", t.rows())
-                    .field("bytes", t.bytes())
-                    .field("copyMillis", t.copyDuration().toMillis())
-                    .field("indexMillis", t.indexDuration().toMillis())
-                    .endObject();
+            tables.addObject()
+                    .put("schema", t.schema())
+                    .put("name", t.name())
+                    .put("rows", t.rows())
+                    .put("bytes", t.bytes())
+                    .put("copyMillis", t.copyDuration().toMillis())
+                    .put("indexMillis", t.indexDuration().toMillis());
         }
-        json.endArray();
 
-        json.name("options").beginObject().field("jobs", r.jobs());
-        r.options().forEach(json::field);
-        json.endObject();
+        ObjectNode options = json.putObject("options").put("jobs", r.jobs());
+        r.options().forEach(options::put);
 
         double seconds = Math.max(1, r.duration().toMillis()) / 1000.0;
-        json.name("totals").beginObject()
-                .field("rows", r.totalRows())
-                .field("bytes", r.totalBytes())
-                .field("tables", r.tables().size())
-                .field("rowsPerSecond", r.totalRows() / seconds)
-                .field("bytesPerSecond", r.totalBytes() / seconds)
-                .endObject();
+        ObjectNode totals = json.putObject("totals")
+                .put("rows", r.totalRows())
+                .put("bytes", r.totalBytes())
+                .put("tables", r.tables().size());
+        totals.set("rowsPerSecond", Json.oneDecimal(r.totalRows() / seconds));
+        totals.set("bytesPerSecond", Json.oneDecimal(r.totalBytes() / seconds));
 
-        json.name("objects").beginObject();
-        for (Map.Entry<String, Integer> e : r.objects().entrySet()) {
-            json.field(e.getKey(), e.getValue());
-        }
-        json.endObject();
+        ObjectNode objects = json.putObject("objects");
+        r.objects().forEach(objects::put);
 
-        json.name("warnings").beginArray();
+        ArrayNode warnings = json.putArray("warnings");
         for (MigrationWarning w : r.warnings()) {
-            json.beginObject().field("code", w.code()).field("message", w.message());
-            json.name("objects").beginArray();
-            w.objects().forEach(json::value);
-            json.endArray().endObject();
+            warnings.addObject().put("code", w.code()).put("message", w.message()).set("objects", Json.strings(w.objects()));
         }
-        json.endArray();
 
-        r.validation().ifPresent(report -> ValidationJson.write(json.name("validation"), report));
-        if (r.verification().isPresent()) {
-            verification(json.name("verification"), r.verification().get());
-        }
-        if (r.roles().isPresent()) {
-            RoleReport roles = r.roles().get();
-            json.name("roles").beginObject();
-            strings(json, "created", roles.created());
-            strings(json, "existing", roles.existing());
-            strings(json, "withoutPassword", roles.withoutPassword());
-            strings(json, "reserved", roles.reserved());
-            strings(json, "memberships", roles.memberships());
-            json.endObject();
-        }
+        r.validation().ifPresent(report -> json.set("validation", ValidationJson.node(report)));
+        r.verification().ifPresent(v -> json.set("verification", verification(v)));
+        r.roles().ifPresent(roles -> json.putObject("roles")
+                .<ObjectNode>set("created", Json.strings(roles.created()))
+                .<ObjectNode>set("existing", Json.strings(roles.existing()))
+                .<ObjectNode>set("withoutPassword", Json.strings(roles.withoutPassword()))
+                .<ObjectNode>set("reserved", Json.strings(roles.reserved()))
+                .set("memberships", Json.strings(roles.memberships())));
         if (!r.databases().isEmpty()) {
-            json.name("databases").beginArray();
-            for (MigrationResult database : r.databases()) {
-                json.beginObject();
-                result(json, database, database.completed());
-                json.endObject();
-            }
-            json.endArray();
+            ArrayNode databases = json.putArray("databases");
+            r.databases().forEach(database -> databases.add(result(database, database.completed())));
         }
-    }
-
-    private static void strings(JsonWriter json, String name, java.util.List<String> values) {
-        json.name(name).beginArray();
-        values.forEach(json::value);
-        json.endArray();
+        return json;
     }
 
     /** The {@code pgmigrate verify} report: the "verification" object above, on its own. */
     static String of(VerificationReport report) {
-        JsonWriter json = new JsonWriter();
-        verification(json, report);
-        return json.toJson();
+        return Json.write(verification(report));
     }
 
-    private static void verification(JsonWriter json, VerificationReport v) {
-        json.beginObject().field("equal", v.equal()).field("durationMillis", v.duration().toMillis());
-        json.name("tables").beginArray();
+    private static ObjectNode verification(VerificationReport v) {
+        ObjectNode json = Json.object().put("equal", v.equal()).put("durationMillis", v.duration().toMillis());
+        ArrayNode tables = json.putArray("tables");
         for (TableVerification t : v.tables()) {
-            json.beginObject().field("schema", t.schema()).field("name", t.name())
-                    .field("sourceRows", t.sourceRows()).field("targetRows", t.targetRows())
-                    .field("parts", t.parts()).field("equal", t.equal());
-            json.name("differingRanges").beginArray();
-            t.differingRanges().forEach(json::value);
-            json.endArray().endObject();
+            tables.addObject().put("schema", t.schema()).put("name", t.name())
+                    .put("sourceRows", t.sourceRows()).put("targetRows", t.targetRows())
+                    .put("parts", t.parts()).put("equal", t.equal())
+                    .set("differingRanges", Json.strings(t.differingRanges()));
         }
-        json.endArray();
-        json.name("differences").beginArray();
+        ArrayNode differences = json.putArray("differences");
         for (VerificationDifference d : v.differences()) {
-            json.beginObject().field("kind", d.kind().name()).field("object", d.object()).field("detail", d.detail()).endObject();
+            differences.addObject().put("kind", d.kind().name()).put("object", d.object()).put("detail", d.detail());
         }
-        json.endArray();
-        json.name("notes").beginArray();
-        v.notes().forEach(json::value);
-        json.endArray().endObject();
+        json.set("notes", Json.strings(v.notes()));
+        return json;
     }
 
-    private static void server(JsonWriter json, ServerInfo s) {
-        json.beginObject()
-                .field("endpoint", s.endpoint())
-                .field("database", s.database())
-                .field("versionNumber", s.versionNumber())
-                .field("majorVersion", s.majorVersion())
-                .endObject();
+    private static ObjectNode server(ServerInfo s) {
+        return Json.object()
+                .put("endpoint", s.endpoint())
+                .put("database", s.database())
+                .put("versionNumber", s.versionNumber())
+                .put("majorVersion", s.majorVersion());
     }
 }

@@ -1,5 +1,7 @@
 package org.pgmigrate.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.pgmigrate.Finding;
 import org.pgmigrate.PgMigrateException;
@@ -33,46 +35,40 @@ final class ValidationJson {
     private ValidationJson() {}
 
     static String of(ValidationReport report) {
-        JsonWriter json = new JsonWriter();
-        write(json, report);
-        return json.toJson();
+        return Json.write(node(report));
     }
 
     /** The report of a validation that could not run. */
     static String failure(PgMigrateException e) {
-        return new JsonWriter().beginObject()
-                .name("error").beginObject().field("kind", e.kind().name()).field("message", e.getMessage()).endObject()
-                .endObject().toJson();
+        return Json.write(Json.object().set("error", ResultJson.error(e.kind().name(), e.getMessage())));
     }
 
-    /** Writes the report as the next value of {@code json}. */
-    static void write(JsonWriter json, ValidationReport report) {
-        json.beginObject()
-                .field("outcome", report.outcome().name())
-                .field("mode", report.mode().name())
-                .field("startedAt", report.startedAt().toString())
-                .field("durationMillis", report.duration().toMillis());
-        server(json.name("source"), report.sourceEndpoint(), report.source());
-        server(json.name("target"), report.targetEndpoint(), report.target());
-        json.name("findings").beginArray();
+    /** The report as a JSON object, also the "validation" member of the migrate report. */
+    static ObjectNode node(ValidationReport report) {
+        ObjectNode json = Json.object()
+                .put("outcome", report.outcome().name())
+                .put("mode", report.mode().name())
+                .put("startedAt", report.startedAt().toString())
+                .put("durationMillis", report.duration().toMillis());
+        json.set("source", server(report.sourceEndpoint(), report.source()));
+        json.set("target", server(report.targetEndpoint(), report.target()));
+        ArrayNode findings = json.putArray("findings");
         for (Finding f : report.findings()) {
-            json.beginObject()
-                    .field("rule", f.rule())
-                    .field("severity", f.severity().name())
-                    .field("message", f.message())
-                    .field("remediation", f.remediation());
-            json.name("objects").beginArray();
-            f.objects().forEach(json::value);
-            json.endArray().endObject();
+            findings.addObject()
+                    .put("rule", f.rule())
+                    .put("severity", f.severity().name())
+                    .put("message", f.message())
+                    .put("remediation", f.remediation())
+                    .set("objects", Json.strings(f.objects()));
         }
-        json.endArray().endObject();
+        return json;
     }
 
-    private static void server(JsonWriter json, String endpoint, Optional<ServerInfo> info) {
-        json.beginObject().field("endpoint", endpoint).field("reachable", info.isPresent());
-        info.ifPresent(s -> json.field("database", s.database())
-                .field("versionNumber", s.versionNumber())
-                .field("majorVersion", s.majorVersion()));
-        json.endObject();
+    private static ObjectNode server(String endpoint, Optional<ServerInfo> info) {
+        ObjectNode json = Json.object().put("endpoint", endpoint).put("reachable", info.isPresent());
+        info.ifPresent(s -> json.put("database", s.database())
+                .put("versionNumber", s.versionNumber())
+                .put("majorVersion", s.majorVersion()));
+        return json;
     }
 }
