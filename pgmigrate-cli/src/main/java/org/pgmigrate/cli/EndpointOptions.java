@@ -2,16 +2,16 @@ package org.pgmigrate.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import picocli.CommandLine.Option;
 
 /**
- * The options naming the source and target databases and where their passwords come from, shared
- * by every command so that they read the same way: a file ({@code --source-password-file}), a
+ * The options naming the source and target databases and where their passwords come from, mixed
+ * into every command so that they read the same way: a file ({@code --source-password-file}), a
  * named environment variable ({@code --source-password-env}), the default variable
  * ({@value #SOURCE_PASSWORD_VARIABLE}), the URL, or else pgjdbc's {@code PGPASSFILE} / {@code ~/.pgpass}.
  */
@@ -20,64 +20,71 @@ final class EndpointOptions {
     static final String TARGET_PASSWORD_VARIABLE = "PGMIGRATE_TARGET_PASSWORD";
 
     /** Help text on where passwords and TLS settings go, for every command's usage. */
-    static final String URL_HELP = String.join("\n",
-            "URL formats:",
-            "  postgresql://user[:password]@host[:port]/dbname[?sslmode=require&...]   libpq URI",
-            "  jdbc:postgresql://host[:port]/dbname[?user=...&sslmode=...]             pgjdbc URL",
-            "Passwords: --*-password-file, then --*-password-env, then " + SOURCE_PASSWORD_VARIABLE + " /",
-            "  " + TARGET_PASSWORD_VARIABLE + ", replace one written in the URL; with none of them, the",
-            "  password comes from PGPASSFILE or ~/.pgpass (or ?passfile=FILE). Prefer a file or the",
-            "  environment: other users of the machine can see command lines. Passwords are never printed.",
-            "TLS: URL parameters sslmode=disable|allow|prefer|require|verify-ca|verify-full,",
-            "  sslrootcert=FILE (CA certificate, PEM), sslcert=FILE and sslkey=FILE (client certificate",
-            "  and PKCS#8 key), sslpassword=... (the key's password); e.g.",
-            "  postgresql://app@db:5432/shop?sslmode=verify-full&sslrootcert=/etc/pg/root.crt",
-            "");
+    static final String URL_HELP = "URL formats:%n"
+            + "  postgresql://user[:password]@host[:port]/dbname[?sslmode=require&...]   libpq URI%n"
+            + "  jdbc:postgresql://host[:port]/dbname[?user=...&sslmode=...]             pgjdbc URL%n"
+            + "Passwords: --*-password-file, then --*-password-env, then " + SOURCE_PASSWORD_VARIABLE + " /%n"
+            + "  " + TARGET_PASSWORD_VARIABLE + ", replace one written in the URL; with none of them, the%n"
+            + "  password comes from PGPASSFILE or ~/.pgpass (or ?passfile=FILE). Prefer a file or the%n"
+            + "  environment: other users of the machine can see command lines. Passwords are never printed.%n"
+            + "TLS: URL parameters sslmode=disable|allow|prefer|require|verify-ca|verify-full,%n"
+            + "  sslrootcert=FILE (CA certificate, PEM), sslcert=FILE and sslkey=FILE (client certificate%n"
+            + "  and PKCS#8 key), sslpassword=... (the key's password); e.g.%n"
+            + "  postgresql://app@db:5432/shop?sslmode=verify-full&sslrootcert=/etc/pg/root.crt%n";
 
     private EndpointOptions() {}
 
-    /** --source, --target and their password options, described for a command. */
-    static List<Arguments.Option> of(String sourceDescription, String targetDescription) {
-        return List.of(
-                new Arguments.Option("--source", "URL", sourceDescription),
-                new Arguments.Option("--target", "URL", targetDescription),
-                new Arguments.Option("--source-password-file", "FILE", "read the source password from FILE (one line)"),
-                new Arguments.Option("--target-password-file", "FILE", "read the target password from FILE (one line)"),
-                new Arguments.Option("--source-password-env", "NAME",
-                        "read the source password from environment variable NAME\n(default: " + SOURCE_PASSWORD_VARIABLE + " when set)"),
-                new Arguments.Option("--target-password-env", "NAME",
-                        "read the target password from environment variable NAME\n(default: " + TARGET_PASSWORD_VARIABLE + " when set)"));
+    /** {@code --source} and its password options. */
+    static final class Source {
+        @Option(names = "--source", paramLabel = "URL", required = true, order = 1,
+                description = "the source database (required); with migrate --databases, the source server")
+        String url;
+
+        @Option(names = "--source-password-file", paramLabel = "FILE", order = 3,
+                description = "read the source password from FILE (one line)")
+        String passwordFile;
+
+        @Option(names = "--source-password-env", paramLabel = "NAME", order = 5,
+                description = "read the source password from environment variable NAME (default: " + SOURCE_PASSWORD_VARIABLE + " when set)")
+        String passwordVariable;
+
+        Endpoint endpoint(Map<String, String> environment) throws UsageException {
+            return EndpointOptions.endpoint("--source", url, passwordFile, passwordVariable, environment, SOURCE_PASSWORD_VARIABLE);
+        }
     }
 
-    /** --target and its password options alone, for commands that talk to the target only. */
-    static List<Arguments.Option> targetOnly(String targetDescription) {
-        return of("", targetDescription).stream().filter(o -> o.name.startsWith("--target")).toList();
+    /** {@code --target} and its password options. */
+    static final class Target {
+        @Option(names = "--target", paramLabel = "URL", required = true, order = 2,
+                description = "the target database (required); with migrate --databases, the target server")
+        String url;
+
+        @Option(names = "--target-password-file", paramLabel = "FILE", order = 4,
+                description = "read the target password from FILE (one line)")
+        String passwordFile;
+
+        @Option(names = "--target-password-env", paramLabel = "NAME", order = 6,
+                description = "read the target password from environment variable NAME (default: " + TARGET_PASSWORD_VARIABLE + " when set)")
+        String passwordVariable;
+
+        Endpoint endpoint(Map<String, String> environment) throws UsageException {
+            return EndpointOptions.endpoint("--target", url, passwordFile, passwordVariable, environment, TARGET_PASSWORD_VARIABLE);
+        }
     }
 
-    static Endpoint source(Arguments arguments, Map<String, String> environment) throws UsageException {
-        return endpoint(arguments, environment, "--source", SOURCE_PASSWORD_VARIABLE);
-    }
-
-    static Endpoint target(Arguments arguments, Map<String, String> environment) throws UsageException {
-        return endpoint(arguments, environment, "--target", TARGET_PASSWORD_VARIABLE);
-    }
-
-    private static Endpoint endpoint(Arguments arguments, Map<String, String> environment, String option, String defaultVariable)
-            throws UsageException {
-        String url = arguments.required(option, "URL");
-        Optional<String> file = arguments.value(option + "-password-file");
-        Optional<String> variable = arguments.value(option + "-password-env");
-        if (file.isPresent() && variable.isPresent()) {
+    private static Endpoint endpoint(String option, String url, String file, String variable, Map<String, String> environment,
+                                     String defaultVariable) throws UsageException {
+        if (file != null && variable != null) {
             throw new UsageException("give either " + option + "-password-file or " + option + "-password-env, not both");
         }
         try {
             Endpoint.Builder builder = Endpoint.builder(url);
-            if (file.isPresent()) {
-                builder.passwordFromFile(path(option + "-password-file", file.get()));
-            } else if (variable.isPresent()) {
-                String password = environment.get(variable.get());
+            if (file != null) {
+                builder.passwordFromFile(path(option + "-password-file", file));
+            } else if (variable != null) {
+                String password = environment.get(variable);
                 if (password == null || password.isEmpty()) {
-                    throw new UsageException("environment variable " + variable.get() + " (named by " + option + "-password-env) is not set");
+                    throw new UsageException("environment variable " + variable + " (named by " + option + "-password-env) is not set");
                 }
                 builder.password(password);
             } else {

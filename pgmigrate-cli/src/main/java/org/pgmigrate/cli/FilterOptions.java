@@ -2,50 +2,51 @@ package org.pgmigrate.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.pgmigrate.Migration;
+import picocli.CommandLine.Option;
 
 /**
  * The filter options of {@code migrate}: each takes comma-separated pg_dump-style patterns, as
  * {@code --disable-rule} takes its ids. A comma inside double quotes belongs to the name.
  */
 final class FilterOptions {
-    private record Filter(Arguments.Option option, BiConsumer<Migration.Builder, String[]> apply) {}
+    @Option(names = "--include-schema", paramLabel = "PATTERN[,...]", order = 60,
+            description = "migrate only these schemas (* and ? wildcards; unquoted letters fold to lower case, \"Quoted\" is literal)")
+    String includeSchemas;
 
-    private static final List<Filter> FILTERS = List.of(
-            new Filter(new Arguments.Option("--include-schema", "PATTERN[,...]",
-                    "migrate only these schemas (* and ? wildcards; unquoted\nletters fold to lower case, \"Quoted\" is literal)"),
-                    Migration.Builder::includeSchemas),
-            new Filter(new Arguments.Option("--exclude-schema", "PATTERN[,...]", "leave out these schemas and all they hold"),
-                    Migration.Builder::excludeSchemas),
-            new Filter(new Arguments.Option("--include-table", "PATTERN[,...]",
-                    "migrate only these tables, views and sequences\n(schema.table, or table in any schema)"),
-                    Migration.Builder::includeTables),
-            new Filter(new Arguments.Option("--exclude-table", "PATTERN[,...]", "leave out these tables, views and sequences"),
-                    Migration.Builder::excludeTables),
-            new Filter(new Arguments.Option("--exclude-table-data", "PATTERN[,...]",
-                    "create these tables with their indexes, but copy no rows"),
-                    Migration.Builder::excludeTableData),
-            new Filter(new Arguments.Option("--exclude-extension", "NAME[,...]", "do not create these extensions"),
-                    Migration.Builder::excludeExtensions));
+    @Option(names = "--exclude-schema", paramLabel = "PATTERN[,...]", order = 61, description = "leave out these schemas and all they hold")
+    String excludeSchemas;
 
-    static final List<Arguments.Option> OPTIONS = FILTERS.stream().map(Filter::option).toList();
+    @Option(names = "--include-table", paramLabel = "PATTERN[,...]", order = 62,
+            description = "migrate only these tables, views and sequences (schema.table, or table in any schema)")
+    String includeTables;
 
-    private FilterOptions() {}
+    @Option(names = "--exclude-table", paramLabel = "PATTERN[,...]", order = 63, description = "leave out these tables, views and sequences")
+    String excludeTables;
+
+    @Option(names = "--exclude-table-data", paramLabel = "PATTERN[,...]", order = 64,
+            description = "create these tables with their indexes, but copy no rows")
+    String excludeTableData;
+
+    @Option(names = "--exclude-extension", paramLabel = "NAME[,...]", order = 65, description = "do not create these extensions")
+    String excludeExtensions;
 
     /** Adds the patterns of every filter option given to {@code migration}. */
-    static void apply(Arguments arguments, Migration.Builder migration) {
-        for (Filter filter : FILTERS) {
-            arguments.value(filter.option().name).ifPresent(v -> filter.apply().accept(migration, patterns(v)));
-        }
+    void apply(Migration.Builder migration) {
+        migration.includeSchemas(patterns(includeSchemas))
+                .excludeSchemas(patterns(excludeSchemas))
+                .includeTables(patterns(includeTables))
+                .excludeTables(patterns(excludeTables))
+                .excludeTableData(patterns(excludeTableData))
+                .excludeExtensions(patterns(excludeExtensions));
     }
 
-    /** {@code a,"b,c",d} as {@code a}, {@code "b,c"}, {@code d}: commas split outside double quotes. */
+    /** {@code a,"b,c",d} as {@code a}, {@code "b,c"}, {@code d}: commas split outside double quotes; none when absent. */
     static String[] patterns(String value) {
         List<String> patterns = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
-        for (char c : value.toCharArray()) {
+        for (char c : (value == null ? "" : value).toCharArray()) {
             if (c == '"') {
                 quoted = !quoted;
             }

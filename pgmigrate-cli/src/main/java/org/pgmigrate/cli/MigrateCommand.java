@@ -1,10 +1,12 @@
 package org.pgmigrate.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.pgmigrate.CopyFormat;
 import org.pgmigrate.DatabaseSelection;
@@ -13,90 +15,34 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
-import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationOption;
+import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.cli.console.ConsoleProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pgmigrate migrate}: one database, several or all from a source server to a target
  * server, offline or online, with the roles they need.
  */
-final class MigrateCommand {
-    /** The range {@link org.pgmigrate.MigrationRequest} accepts, checked here to name the option in the error. */
-    static final int MAX_JOBS = 256;
-
-    static final String RESUME = "--resume";
-
-    static final Arguments.Option SUBSCRIPTIONS = Arguments.Option.flag("--subscriptions", "also migrate the database's subscriptions,\n"
-            + "created disabled and without connecting to their publishers (as\npg_dump does); enable each by hand once the"
-            + " source's one no\nlonger uses its slot (default: left out, with a warning)");
-
-    static final Arguments.Option LEAVE_OUT_UNCREATABLE = Arguments.Option.flag("--leave-out-uncreatable", "leave out the objects the target"
-            + " cannot create (a C function\nwhose library or symbol it lacks, a built-in its major does not\nhave, one only a superuser may"
-            + " create) and everything that\ndepends on them, each named in a warning (default: refuse,\nnaming them, before the target changes)");
-
-    static final Arguments.Option DRY_RUN = Arguments.Option.flag("--dry-run", "connect, check and read the source, print what the migration\n"
-            + "would do (tables largest first, what the filter leaves out,\nbroken dependencies) and stop; nothing is changed");
-
-    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.of(
-            EndpointOptions.of("the database to copy (required); with --databases, the server\n(the URL may then name no database)",
-                    "the database to copy into; it must exist and be empty (required);\nwith --databases, the server"),
-            List.of(
-            new Arguments.Option("--databases", "all|NAME,...", "migrate these databases of the source server (all: every\n"
-                    + "database but the templates and providers' maintenance ones),\neach into the database of the same name, "
-                    + "created when missing"),
-            new Arguments.Option("--exclude-databases", "NAME,...", "with --databases all, leave these databases out"),
-            new Arguments.Option("--databases-in-parallel", "N", "migrate up to N databases side by side, sharing --jobs\n(default 1)"),
-            Arguments.Option.flag("--finish-other-databases", "when one database fails, migrate the others to their end\n"
-                    + "(default: stop them at once; --resume continues them)"),
-            new Arguments.Option("--roles", "needed|all|none", "create on the target the roles the databases need (default),\n"
-                    + "every role of the source, or none"),
-            new Arguments.Option("--reserved-roles", "NAME,...", "roles never to create (default: managed services' admin roles;\n"
-                    + "pg_* roles and the bootstrap superuser always)"),
-            new Arguments.Option("--reserved-roles-owner", "ROLE", "the target role given what reserved roles own\n"
-                    + "(default: the target user)"),
-            new Arguments.Option("--mode", "offline|online", "offline (default): copy while applications are stopped;\n"
-                    + "online: copy while they write, then apply their changes until\n"
-                    + "'pgmigrate cutover --target URL' from another shell (Ctrl-C cancels)"),
-            Arguments.Option.flag(RESUME, "offline: continue the earlier run into this target that failed\n"
-                    + "or was cancelled (Ctrl-C) where it stopped, from the journal it left\n"
-                    + "in the target; give the same source, target and options"),
-            new Arguments.Option("--max-retained-wal", "SIZE", "online: stop and drop the slot when it holds more than SIZE\n"
-                    + "of WAL on the source, e.g. 20GB (default: no limit)"),
-            new Arguments.Option("--jobs", "N", "parallel workers for copying and index builds, 1-" + MAX_JOBS
-                    + "\n(default: the number of CPU cores)"),
-            new Arguments.Option("--report", "FILE", "write the result as JSON to FILE, also when the migration fails"),
-            new Arguments.Option("--copy-format", "auto|text|binary", "COPY format between the servers (default auto: binary\n"
-                    + "where both run the same major and the types allow it)"),
-            new Arguments.Option("--split-tables-larger-than", "SIZE", "copy tables larger than SIZE (e.g. 512MB) in parallel\n"
-                    + "parts (default 1GB)"),
-            new Arguments.Option("--index-build-memory", "SIZE", "memory the target may use for index builds, shared by\n"
-                    + "the jobs (default 1GB)"),
-            new Arguments.Option("--max-source-rate", "SIZE", "read at most SIZE a second from the source, e.g. 50MB\n"
-                    + "(default: no limit; --jobs limits the load too)"),
-            new Arguments.Option("--verification", "fail|warn|skip", "after the copy, compare target and source and fail on a\n"
-                    + "difference (fail, the default, exit code 4), only warn, or skip it"),
-            SUBSCRIPTIONS,
-            LEAVE_OUT_UNCREATABLE,
-            Arguments.Option.flag("--validate", "run the pre-migration rules first (as pgmigrate validate) and\n"
-                    + "migrate only when none fails (else exit code 3, target untouched)"),
-            ValidateCommand.DISABLE_RULE), TablespaceOptions.OPTIONS, FilterOptions.OPTIONS, List.of(DRY_RUN,
-            Arguments.Option.flag("--verbose", "print each table as it starts, and stack traces of failures"),
-            Arguments.Option.flag("--help", "show this help and exit"))).flatMap(List::stream).toList();
-
-    static final String HELP = String.join("\n",
-            "Usage: pgmigrate migrate --source URL --target URL [options]",
+@Command(name = "migrate",
+        customSynopsis = {
+            "pgmigrate migrate --source URL --target URL [options]",
             "",
-            "       pgmigrate migrate --source URL --target URL --databases all|NAME,... [options]",
+            "       pgmigrate migrate --source URL --target URL --databases all|NAME,... [options]"},
+        description = {
             "",
             "Copies one database (or, with --databases, several or all of a server's) to another",
             "server while applications are stopped (offline): roles, schema, rows, indexes,",
-            "constraints, sequences, owners and privileges. Progress goes to standard output,",
+            "constraints, sequences, owners and privileges. The target database must exist and be",
+            "empty; with --databases, --source and --target name the servers (the URLs may then",
+            "name no database) and missing databases are created. Progress goes to standard output,",
             "then a summary; errors go to standard error.",
             "",
             "With --mode online, applications keep writing: the copy reads under the snapshot of a",
@@ -110,19 +56,135 @@ final class MigrateCommand {
             "statements they run are cancelled on both servers, open transactions roll back and",
             "every connection closes. An offline migration leaves in the target what it finished",
             "and a journal of it: run the same command again with --resume to continue where it",
-            "stopped (or drop and recreate the target database to start over).",
-            "",
-            Help.options(OPTIONS),
-            EndpointOptions.URL_HELP,
-            Help.EXIT_CODES,
+            "stopped (or drop and recreate the target database to start over)."},
+        footer = {
+            EndpointOptions.URL_HELP + "%n" + Help.EXIT_CODES,
             "Example:",
             "  export PGMIGRATE_SOURCE_PASSWORD=... PGMIGRATE_TARGET_PASSWORD=...",
             "  pgmigrate migrate --source postgresql://app@old-db:5432/shop \\",
             "                    --target postgresql://app@new-db:5432/shop?sslmode=require \\",
             "                    --jobs 8 --report shop-migration.json",
             "  pgmigrate migrate --source ... --target ... --exclude-schema archive \\",
-            "                    --exclude-table-data 'public.audit_*' --dry-run",
-            "");
+            "                    --exclude-table-data 'public.audit_*' --dry-run"})
+final class MigrateCommand implements Callable<Integer> {
+    static final String RESUME = "--resume";
+    static final String DRY_RUN = "--dry-run";
+    static final String SUBSCRIPTIONS = "--subscriptions";
+    static final String LEAVE_OUT_UNCREATABLE = "--leave-out-uncreatable";
+
+    @Mixin
+    EndpointOptions.Source source;
+    @Mixin
+    EndpointOptions.Target target;
+
+    @Option(names = "--databases", paramLabel = "all|NAME,...", order = 10,
+            description = "migrate these databases of the source server (all: every database but the templates and providers'"
+                    + " maintenance ones), each into the database of the same name, created when missing")
+    String databases;
+
+    @Option(names = "--exclude-databases", paramLabel = "NAME,...", order = 11, description = "with --databases all, leave these databases out")
+    String excludedDatabases;
+
+    @Option(names = "--databases-in-parallel", paramLabel = "N", order = 12, converter = Converters.Jobs.class,
+            description = "migrate up to N databases side by side, sharing --jobs (default 1)")
+    Integer databasesInParallel;
+
+    @Option(names = "--finish-other-databases", order = 13,
+            description = "when one database fails, migrate the others to their end (default: stop them at once; --resume continues them)")
+    boolean finishOtherDatabases;
+
+    @Option(names = "--roles", paramLabel = "needed|all|none", order = 14, converter = Converters.Roles.class,
+            description = "create on the target the roles the databases need (default), every role of the source, or none")
+    RoleSelection roles;
+
+    @Option(names = "--reserved-roles", paramLabel = "NAME,...", order = 15,
+            description = "roles never to create (default: managed services' admin roles; pg_* roles and the bootstrap superuser always)")
+    String reservedRoles;
+
+    @Option(names = "--reserved-roles-owner", paramLabel = "ROLE", order = 16,
+            description = "the target role given what reserved roles own (default: the target user)")
+    String reservedRolesOwner;
+
+    @Option(names = "--mode", paramLabel = "offline|online", order = 20, converter = Converters.Mode.class,
+            description = "offline (default): copy while applications are stopped; online: copy while they write, then apply"
+                    + " their changes until 'pgmigrate cutover --target URL' from another shell (Ctrl-C cancels)")
+    MigrationMode mode = MigrationMode.OFFLINE;
+
+    @Option(names = RESUME, order = 21,
+            description = "offline: continue the earlier run into this target that failed or was cancelled (Ctrl-C) where it"
+                    + " stopped, from the journal it left in the target; give the same source, target and options")
+    boolean resume;
+
+    @Option(names = "--max-retained-wal", paramLabel = "SIZE", order = 22, converter = Converters.ByteSize.class,
+            description = "online: stop and drop the slot when it holds more than SIZE of WAL on the source, e.g. 20GB"
+                    + " (default: no limit)")
+    Long maxRetainedWal;
+
+    @Option(names = "--jobs", paramLabel = "N", order = 30, converter = Converters.Jobs.class,
+            description = "parallel workers for copying and index builds, 1-" + Converters.MAX_JOBS + " (default: the number of CPU cores)")
+    Integer jobs;
+
+    @Option(names = "--report", paramLabel = "FILE", order = 31, converter = Converters.OutputFile.class,
+            description = "write the result as JSON to FILE, also when the migration fails")
+    Path report;
+
+    @Option(names = "--copy-format", paramLabel = "auto|text|binary", order = 32, converter = Converters.Format.class,
+            description = "COPY format between the servers (default auto: binary where both run the same major and the types allow it)")
+    CopyFormat copyFormat = CopyFormat.AUTO;
+
+    @Option(names = "--split-tables-larger-than", paramLabel = "SIZE", order = 33, converter = Converters.ByteSize.class,
+            description = "copy tables larger than SIZE (e.g. 512MB) in parallel parts (default 1GB)")
+    Long splitTablesLargerThan;
+
+    @Option(names = "--index-build-memory", paramLabel = "SIZE", order = 34, converter = Converters.ByteSize.class,
+            description = "memory the target may use for index builds, shared by the jobs (default 1GB)")
+    Long indexBuildMemory;
+
+    @Option(names = "--max-source-rate", paramLabel = "SIZE", order = 35, converter = Converters.ByteSize.class,
+            description = "read at most SIZE a second from the source, e.g. 50MB (default: no limit; --jobs limits the load too)")
+    Long maxSourceRate;
+
+    @Option(names = "--verification", paramLabel = "fail|warn|skip", order = 36, converter = Converters.Verification.class,
+            description = "after the copy, compare target and source and fail on a difference (fail, the default, exit code 4),"
+                    + " only warn, or skip it")
+    VerificationPolicy verification = VerificationPolicy.FAIL_ON_DIFFERENCE;
+
+    @Option(names = SUBSCRIPTIONS, order = 37,
+            description = "also migrate the database's subscriptions, created disabled and without connecting to their publishers"
+                    + " (as pg_dump does); enable each by hand once the source's one no longer uses its slot (default: left out,"
+                    + " with a warning)")
+    boolean subscriptions;
+
+    @Option(names = LEAVE_OUT_UNCREATABLE, order = 38,
+            description = "leave out the objects the target cannot create (a C function whose library or symbol it lacks, a"
+                    + " built-in its major does not have, one only a superuser may create) and everything that depends on them,"
+                    + " each named in a warning (default: refuse, naming them, before the target changes)")
+    boolean leaveOutUncreatable;
+
+    @Option(names = "--validate", order = 40,
+            description = "run the pre-migration rules first (as pgmigrate validate) and migrate only when none fails (else exit"
+                    + " code 3, target untouched)")
+    boolean validate;
+
+    @Option(names = ValidateCommand.DISABLE_RULE, paramLabel = "ID[,ID...]", order = 41,
+            description = "with --validate, do not run these validation rules (ids as the report shows them)")
+    String disabledRules;
+
+    @Mixin
+    TablespaceOptions tablespaces;
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = DRY_RUN, order = 70,
+            description = "connect, check and read the source, print what the migration would do (tables largest first, what the"
+                    + " filter leaves out, broken dependencies) and stop; nothing is changed")
+    boolean dryRun;
+
+    @Option(names = "--verbose", order = 71, description = "print each table as it starts, and stack traces of failures")
+    boolean verbose;
+
+    @Mixin
+    HelpOption help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -137,71 +199,61 @@ final class MigrateCommand {
         this.starter = starter;
     }
 
-    int run(String[] args) throws UsageException {
-        Arguments arguments = Arguments.parse(OPTIONS, args);
-        Endpoint source = EndpointOptions.source(arguments, environment);
-        Endpoint target = EndpointOptions.target(arguments, environment);
-        OptionalInt jobs = arguments.intValue("--jobs", 1, MAX_JOBS);
-        boolean verbose = arguments.flag("--verbose");
-        Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
-
-        MigrationMode mode = arguments.choice("--mode", MODE).orElse(MigrationMode.OFFLINE);
-        boolean resume = arguments.flag(RESUME);
+    @Override
+    public Integer call() throws UsageException {
+        Endpoint from = source.endpoint(environment);
+        Endpoint to = target.endpoint(environment);
+        Execution execution = new Execution(out, err, Optional.ofNullable(report), verbose);
         if (resume && mode == MigrationMode.ONLINE) {
             throw new UsageException("option " + RESUME + " only applies to offline migrations, not with --mode online");
         }
-        out.println((arguments.flag(DRY_RUN.name) ? "Planning the migration of " : "Migrating ") + source + " to " + target
+        out.println((dryRun ? "Planning the migration of " : "Migrating ") + from + " to " + to
                 + (mode == MigrationMode.ONLINE ? ", online" : "") + (resume ? ", resuming the earlier run" : ""));
-        Migration.Builder migration = Migration.from(source)
-                .to(target)
+        Migration.Builder migration = Migration.from(from)
+                .to(to)
                 .mode(mode)
-                .verification(arguments.choice("--verification", VERIFICATION).orElse(VerificationPolicy.FAIL_ON_DIFFERENCE))
-                .copyFormat(arguments.choice("--copy-format", COPY_FORMAT).orElse(CopyFormat.AUTO))
-                .listener(ConsoleProgress.forOutput(out, verbose));
-        arguments.byteSize("--split-tables-larger-than").ifPresent(migration::splitTablesLargerThan);
-        arguments.byteSize("--max-source-rate").ifPresent(migration::throttle);
-        arguments.byteSize("--index-build-memory").ifPresent(migration::indexBuildMemory);
-        jobs.ifPresent(migration::jobs);
-        migration.subscriptions(arguments.flag(SUBSCRIPTIONS.name));
-        migration.leaveOutUncreatableObjects(arguments.flag(LEAVE_OUT_UNCREATABLE.name));
+                .verification(verification)
+                .copyFormat(copyFormat)
+                .listener(ConsoleProgress.forOutput(out, verbose))
+                .subscriptions(subscriptions)
+                .leaveOutUncreatableObjects(leaveOutUncreatable);
+        Optional.ofNullable(splitTablesLargerThan).ifPresent(migration::splitTablesLargerThan);
+        Optional.ofNullable(maxSourceRate).ifPresent(migration::throttle);
+        Optional.ofNullable(indexBuildMemory).ifPresent(migration::indexBuildMemory);
+        Optional.ofNullable(jobs).ifPresent(migration::jobs);
         if (resume) {
             migration.resume();
         }
-        java.util.OptionalLong maxWal = arguments.byteSize("--max-retained-wal");
-        if (maxWal.isPresent() && mode != MigrationMode.ONLINE) {
+        if (maxRetainedWal != null && mode != MigrationMode.ONLINE) {
             throw new UsageException("option --max-retained-wal only applies with --mode online");
         }
-        maxWal.ifPresent(migration::maxRetainedWal);
-        serverOptions(arguments, migration);
-        FilterOptions.apply(arguments, migration);
-        TablespaceOptions.apply(arguments, migration);
-        if (arguments.flag(DRY_RUN.name)) {
-            return dryRun(arguments, migration);
+        Optional.ofNullable(maxRetainedWal).ifPresent(migration::maxRetainedWal);
+        serverOptions(migration);
+        filters.apply(migration);
+        tablespaces.apply(migration);
+        if (dryRun) {
+            return dryRun(migration);
         }
-        if (arguments.flag("--validate")) {
-            migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.disabledRules(arguments));
-        } else if (arguments.value(ValidateCommand.DISABLE_RULE.name).isPresent()) {
-            throw new UsageException("option " + ValidateCommand.DISABLE_RULE.name + " only applies with --validate");
+        if (validate) {
+            migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.ids(disabledRules));
+        } else if (disabledRules != null) {
+            throw new UsageException("option " + ValidateCommand.DISABLE_RULE + " only applies with --validate");
         }
         try (CancelOnExit exit = new CancelOnExit(err, mode == MigrationMode.ONLINE ? null
                 : "cancelled; run the same command again with " + RESUME + " to continue where it stopped.")) {
-            return execution.run(() -> started(migration, mode, exit));
+            return execution.run(() -> started(migration, exit));
         }
     }
 
-    private static final Map<String, RoleSelection> ROLES = Map.of(
-            "needed", RoleSelection.NEEDED, "all", RoleSelection.ALL, "none", RoleSelection.NONE);
-
     /** The whole-server options: databases, roles, reserved roles. */
-    private static void serverOptions(Arguments arguments, Migration.Builder migration) throws UsageException {
-        Optional<String> databases = arguments.value("--databases");
-        List<String> excluded = names(arguments, "--exclude-databases");
-        if (databases.isPresent()) {
-            List<String> names = names(arguments, "--databases");
+    private void serverOptions(Migration.Builder migration) throws UsageException {
+        List<String> excluded = names(excludedDatabases);
+        if (databases != null) {
+            List<String> names = names(databases);
             if (names.equals(List.of("all"))) {
                 migration.databases(DatabaseSelection.allUserDatabases().excluding(excluded.toArray(String[]::new)));
             } else if (names.isEmpty() || names.contains("all")) {
-                throw new UsageException("option --databases takes all or a list of database names, not '" + databases.get() + "'");
+                throw new UsageException("option --databases takes all or a list of database names, not '" + databases + "'");
             } else {
                 if (!excluded.isEmpty()) {
                     throw new UsageException("option --exclude-databases only applies with --databases all");
@@ -211,29 +263,27 @@ final class MigrateCommand {
         } else if (!excluded.isEmpty()) {
             throw new UsageException("option --exclude-databases only applies with --databases all");
         }
-        arguments.intValue("--databases-in-parallel", 1, MAX_JOBS).ifPresent(migration::databasesInParallel);
-        if (arguments.flag("--finish-other-databases")) {
+        Optional.ofNullable(databasesInParallel).ifPresent(migration::databasesInParallel);
+        if (finishOtherDatabases) {
             migration.finishOtherDatabasesOnFailure(true);
         }
-        arguments.choice("--roles", ROLES).ifPresent(migration::roles);
-        if (arguments.value("--reserved-roles").isPresent()) {
-            migration.reservedRoles(names(arguments, "--reserved-roles").toArray(String[]::new));
+        Optional.ofNullable(roles).ifPresent(migration::roles);
+        if (reservedRoles != null) {
+            migration.reservedRoles(names(reservedRoles).toArray(String[]::new));
         }
-        arguments.value("--reserved-roles-owner").ifPresent(migration::reservedRoleObjectsOwner);
+        Optional.ofNullable(reservedRolesOwner).ifPresent(migration::reservedRoleObjectsOwner);
     }
 
-    /** A comma-separated list of names, blanks dropped. */
-    private static List<String> names(Arguments arguments, String option) {
-        return arguments.value(option).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                .map(String::trim).filter(n -> !n.isEmpty()).toList();
+    /** A comma-separated list of names, blanks dropped; none when absent. */
+    static List<String> names(String value) {
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 
     /** Prints the plan; exit 0 even with broken dependencies: the plan shows them, and nothing ran. */
-    private int dryRun(Arguments arguments, Migration.Builder migration) throws UsageException {
-        for (String option : List.of("--validate", "--report", ValidateCommand.DISABLE_RULE.name)) {
-            if (arguments.value(option).isPresent()) {
-                throw new UsageException("option " + option + " does not apply with " + DRY_RUN.name);
-            }
+    private int dryRun(Migration.Builder migration) throws UsageException {
+        if (validate || report != null || disabledRules != null) {
+            String option = validate ? "--validate" : report != null ? "--report" : ValidateCommand.DISABLE_RULE;
+            throw new UsageException("option " + option + " does not apply with " + DRY_RUN);
         }
         MigrationPlan plan;
         try {
@@ -254,7 +304,7 @@ final class MigrateCommand {
      * requested from another shell. Prints the validation report, when the rules ran, before the
      * summary or the failure. Ctrl-C cancels it through {@code exit}.
      */
-    private MigrationResult started(Migration.Builder migration, MigrationMode mode, CancelOnExit exit) {
+    private MigrationResult started(Migration.Builder migration, CancelOnExit exit) {
         try {
             MigrationHandle handle = starter.apply(migration);
             exit.running(handle);
@@ -270,12 +320,4 @@ final class MigrateCommand {
             throw e;
         }
     }
-
-    private static final Map<String, MigrationMode> MODE = Map.of("offline", MigrationMode.OFFLINE, "online", MigrationMode.ONLINE);
-
-    private static final Map<String, VerificationPolicy> VERIFICATION = Map.of(
-            "fail", VerificationPolicy.FAIL_ON_DIFFERENCE, "warn", VerificationPolicy.WARN_ON_DIFFERENCE, "skip", VerificationPolicy.SKIP);
-
-    private static final Map<String, CopyFormat> COPY_FORMAT = Map.of(
-            "auto", CopyFormat.AUTO, "text", CopyFormat.TEXT, "binary", CopyFormat.BINARY);
 }

@@ -4,51 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pgmigrate.Migration;
 import org.pgmigrate.TablespaceMapping;
+import picocli.CommandLine.Option;
 
 /**
- * The tablespace options of {@code migrate} and {@code verify}: where the relations of source
+ * The tablespace options of {@code migrate} and {@code verify}, mixed into both: where the relations of source
  * tablespaces go on the target. Names are taken as the catalogs spell them (case matters); a name
  * with a comma or an equals sign goes in double quotes.
  */
 final class TablespaceOptions {
-    static final Arguments.Option MAP = new Arguments.Option("--tablespace-map", "OLD=NEW[,...]",
-            "put what lies in source tablespace OLD into tablespace NEW of\nthe target (default: the tablespace of the same name, which\n"
-                    + "the target must have, or the migration is refused)");
-    static final Arguments.Option TO_DEFAULT = new Arguments.Option("--tablespace-default", "NAME[,...]|all",
-            "put what lies in these source tablespaces (all: in every one\n--tablespace-map does not name) into the target database's\n"
-                    + "default tablespace");
+    static final String MAP = "--tablespace-map";
+    static final String TO_DEFAULT = "--tablespace-default";
 
-    static final List<Arguments.Option> OPTIONS = List.of(MAP, TO_DEFAULT);
+    @Option(names = MAP, paramLabel = "OLD=NEW[,...]", order = 50,
+            description = "put what lies in source tablespace OLD into tablespace NEW of the target (default: the tablespace of"
+                    + " the same name, which the target must have, or the migration is refused)")
+    String map;
 
-    private TablespaceOptions() {}
+    @Option(names = TO_DEFAULT, paramLabel = "NAME[,...]|all", order = 51,
+            description = "put what lies in these source tablespaces (all: in every one " + MAP + " does not name) into the"
+                    + " target database's default tablespace")
+    String toDefault;
 
     /** Adds the mappings the options give to {@code migration}. */
-    static void apply(Arguments arguments, Migration.Builder migration) throws UsageException {
+    void apply(Migration.Builder migration) throws UsageException {
         List<TablespaceMapping> mappings = new ArrayList<>();
-        for (String pair : names(arguments, MAP.name)) {
+        for (String pair : FilterOptions.patterns(map)) {
             String[] parts = split(pair);
             if (parts == null) {
-                throw new UsageException("option " + MAP.name + " takes OLD=NEW pairs, not '" + pair + "'");
+                throw new UsageException("option " + MAP + " takes OLD=NEW pairs, not '" + pair + "'");
             }
             mappings.add(TablespaceMapping.map(parts[0], parts[1]));
         }
-        List<String> toDefault = names(arguments, TO_DEFAULT.name);
-        if (toDefault.equals(List.of("all"))) {
+        List<String> names = List.of(FilterOptions.patterns(toDefault));
+        if (names.equals(List.of("all"))) {
             mappings.add(TablespaceMapping.allToDefault());
         } else {
-            toDefault.forEach(name -> mappings.add(TablespaceMapping.toDefault(unquoted(name))));
+            names.forEach(name -> mappings.add(TablespaceMapping.toDefault(unquoted(name))));
         }
         migration.tablespaces(mappings.toArray(TablespaceMapping[]::new));
-    }
-
-    private static List<String> names(Arguments arguments, String option) {
-        List<String> names = new ArrayList<>();
-        arguments.value(option).ifPresent(v -> {
-            for (String name : FilterOptions.patterns(v)) {
-                names.add(name);
-            }
-        });
-        return names;
     }
 
     /** {@code OLD=NEW} with each side unquoted, or null when there is no {@code =} outside quotes or a side is empty. */

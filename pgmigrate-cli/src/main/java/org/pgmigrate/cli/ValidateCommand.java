@@ -1,12 +1,12 @@
 package org.pgmigrate.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
@@ -14,48 +14,62 @@ import org.pgmigrate.MigrationMode;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Severity;
 import org.pgmigrate.ValidationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code pgmigrate validate}: runs the pre-migration rules and reports, changing nothing on either server. */
-final class ValidateCommand {
-    static final Arguments.Option DISABLE_RULE = new Arguments.Option("--disable-rule", "ID[,ID...]",
-            "do not run these validation rules (ids as the report shows them)");
-
-    static final List<Arguments.Option> OPTIONS = Stream.concat(
-            EndpointOptions.of("the database to migrate (required)", "the database to migrate into (required)").stream(), Stream.of(
-            new Arguments.Option("--mode", "offline|online", "the migration to validate for (default offline; online adds\n"
-                    + "the logical replication prerequisites)"),
-            new Arguments.Option("--jobs", "N", "the parallel workers the migration will use, 1-" + MigrateCommand.MAX_JOBS
-                    + "\n(default: the number of CPU cores; checked against free connections)"),
-            DISABLE_RULE,
-            new Arguments.Option("--report", "FILE", "write the findings as JSON to FILE"),
-            Arguments.Option.flag("--verbose", "print stack traces of failures"),
-            Arguments.Option.flag("--help", "show this help and exit"))).toList();
-
-    static final String HELP = String.join("\n",
-            "Usage: pgmigrate validate --source URL --target URL [options]",
+@Command(name = "validate",
+        customSynopsis = "pgmigrate validate --source URL --target URL [options]",
+        description = {
             "",
             "Checks, before migrating, what would make the migration fail or lose something:",
             "connectivity and credentials, privileges on both sides, versions and objects newer",
             "majors removed, extensions, encoding and collations, what the target already holds,",
             "roles, connections and locks, and with --mode online the logical replication",
             "prerequisites. Each rule ends SUCCEEDED, WARNING or FAILED, with what to run or change.",
-            "Reads both servers and changes nothing: safe while applications run.",
-            "",
-            Help.options(OPTIONS),
-            EndpointOptions.URL_HELP,
-            "Exit codes:",
-            "  0  nothing failed (the outcome is SUCCEEDED or WARNING)",
-            "  1  validation could not run; the message says why",
-            "  2  bad usage: unknown option, missing or malformed value, malformed URL, unknown rule id",
-            "  3  validation failed: at least one rule found a problem (listed on standard output;",
-            "     an unreachable server or rejected credentials are such problems)",
-            "",
+            "Reads both servers and changes nothing: safe while applications run."},
+        footer = {
+            EndpointOptions.URL_HELP
+                    + "%nExit codes:%n"
+                    + "  0  nothing failed (the outcome is SUCCEEDED or WARNING)%n"
+                    + "  1  validation could not run; the message says why%n"
+                    + "  2  bad usage: unknown option, missing or malformed value, malformed URL, unknown rule id%n"
+                    + "  3  validation failed: at least one rule found a problem (listed on standard output;%n"
+                    + "     an unreachable server or rejected credentials are such problems)%n",
             "Example:",
             "  pgmigrate validate --source postgresql://app@old-db:5432/shop \\",
-            "                     --target postgresql://app@new-db:5432/shop --mode online --report checks.json",
-            "");
+            "                     --target postgresql://app@new-db:5432/shop --mode online --report checks.json"})
+final class ValidateCommand implements Callable<Integer> {
+    static final String DISABLE_RULE = "--disable-rule";
 
-    private static final Map<String, MigrationMode> MODES = Map.of("offline", MigrationMode.OFFLINE, "online", MigrationMode.ONLINE);
+    @Mixin
+    EndpointOptions.Source source;
+    @Mixin
+    EndpointOptions.Target target;
+
+    @Option(names = "--mode", paramLabel = "offline|online", order = 20, converter = Converters.Mode.class,
+            description = "the migration to validate for (default offline; online adds the logical replication prerequisites)")
+    MigrationMode mode = MigrationMode.OFFLINE;
+
+    @Option(names = "--jobs", paramLabel = "N", order = 30, converter = Converters.Jobs.class,
+            description = "the parallel workers the migration will use, 1-" + Converters.MAX_JOBS
+                    + " (default: the number of CPU cores; checked against free connections)")
+    Integer jobs;
+
+    @Option(names = DISABLE_RULE, paramLabel = "ID[,ID...]", order = 41,
+            description = "do not run these validation rules (ids as the report shows them)")
+    String disabledRules;
+
+    @Option(names = "--report", paramLabel = "FILE", order = 31, converter = Converters.OutputFile.class,
+            description = "write the findings as JSON to FILE")
+    Path report;
+
+    @Option(names = "--verbose", order = 71, description = "print stack traces of failures")
+    boolean verbose;
+
+    @Mixin
+    HelpOption help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -70,20 +84,18 @@ final class ValidateCommand {
         this.validator = validator;
     }
 
-    int run(String[] args) throws UsageException {
-        Arguments arguments = Arguments.parse(OPTIONS, args);
-        Endpoint source = EndpointOptions.source(arguments, environment);
-        Endpoint target = EndpointOptions.target(arguments, environment);
-        MigrationMode mode = arguments.choice("--mode", MODES).orElse(MigrationMode.OFFLINE);
-        boolean verbose = arguments.flag("--verbose");
-        Execution execution = new Execution(out, err, arguments.outputFile("--report"), verbose);
-        Migration.Builder builder = Migration.from(source).to(target).mode(mode).disableRules(disabledRules(arguments));
-        arguments.intValue("--jobs", 1, MigrateCommand.MAX_JOBS).ifPresent(builder::jobs);
+    @Override
+    public Integer call() throws UsageException {
+        Endpoint from = source.endpoint(environment);
+        Endpoint to = target.endpoint(environment);
+        Execution execution = new Execution(out, err, Optional.ofNullable(report), verbose);
+        Migration.Builder builder = Migration.from(from).to(to).mode(mode).disableRules(ids(disabledRules));
+        Optional.ofNullable(jobs).ifPresent(builder::jobs);
 
-        out.println("Validating the " + mode.name().toLowerCase(Locale.ROOT) + " migration of " + source + " to " + target);
-        ValidationReport report;
+        out.println("Validating the " + mode.name().toLowerCase(Locale.ROOT) + " migration of " + from + " to " + to);
+        ValidationReport result;
         try {
-            report = validator.apply(builder);
+            result = validator.apply(builder);
         } catch (PgMigrateException e) {
             if (e.kind() == ErrorKind.INVALID_REQUEST) {
                 throw new UsageException(e.getMessage());
@@ -95,17 +107,15 @@ final class ValidateCommand {
             }
             return ExitCode.FAILED;
         }
-        out.print(report.toText());
-        if (!execution.writeReport(ValidationJson.of(report))) {
+        out.print(result.toText());
+        if (!execution.writeReport(ValidationJson.of(result))) {
             return ExitCode.FAILED;
         }
-        return report.outcome() == Severity.FAILED ? ExitCode.VALIDATION_FAILED : ExitCode.OK;
+        return result.outcome() == Severity.FAILED ? ExitCode.VALIDATION_FAILED : ExitCode.OK;
     }
 
-    /** The ids of {@code --disable-rule}, comma-separated. */
-    static String[] disabledRules(Arguments arguments) {
-        return arguments.value(DISABLE_RULE.name)
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toArray(String[]::new))
-                .orElse(new String[0]);
+    /** The ids of {@code --disable-rule}, comma-separated; none when absent. */
+    static String[] ids(String value) {
+        return MigrateCommand.names(value).toArray(String[]::new);
     }
 }

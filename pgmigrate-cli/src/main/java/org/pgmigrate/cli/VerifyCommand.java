@@ -1,14 +1,10 @@
 package org.pgmigrate.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
@@ -16,35 +12,53 @@ import org.pgmigrate.Migration;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code pgmigrate verify}: compares a target with its source, without migrating. */
-final class VerifyCommand {
-    static final List<Arguments.Option> OPTIONS = java.util.stream.Stream.concat(
-            EndpointOptions.of("the database that was copied (required)", "the copy to compare with it (required)").stream(),
-            java.util.stream.Stream.of(
-            new Arguments.Option("--jobs", "N", "tables compared in parallel, 1-" + MigrateCommand.MAX_JOBS + "\n(default: the number of CPU cores)"),
-            new Arguments.Option("--report", "FILE", "write the comparison as JSON to FILE"),
-            Arguments.Option.flag(MigrateCommand.SUBSCRIPTIONS.name, "compare the subscriptions too, after a migration with\n"
-                    + MigrateCommand.SUBSCRIPTIONS.name),
-            Arguments.Option.flag(MigrateCommand.LEAVE_OUT_UNCREATABLE.name, "do not expect what the target cannot create, after a\n"
-                    + "migration with " + MigrateCommand.LEAVE_OUT_UNCREATABLE.name),
-            TablespaceOptions.MAP, TablespaceOptions.TO_DEFAULT,
-            Arguments.Option.flag("--verbose", "print stack traces of failures"),
-            Arguments.Option.flag("--help", "show this help and exit"))).toList();
-
-    static final String HELP = String.join("\n",
-            "Usage: pgmigrate verify --source URL --target URL [options]",
+@Command(name = "verify",
+        customSynopsis = "pgmigrate verify --source URL --target URL [options]",
+        description = {
             "",
             "Compares a target database with its source: every table's row count and a digest of",
             "its rows (differences located to key ranges), sequences, large objects, and every",
             "object's definition, owner, privileges and comment. Both databases",
-            "should be quiet while it runs.",
-            "",
-            Help.options(OPTIONS),
-            EndpointOptions.URL_HELP,
+            "should be quiet while it runs."},
+        footer = {
+            EndpointOptions.URL_HELP + "%n",
             "Exit codes: 0 equal, 4 differences found (listed on standard output), 1 the comparison",
-            "could not run, 2 bad usage.",
-            "");
+            "could not run, 2 bad usage."})
+final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    EndpointOptions.Source source;
+    @Mixin
+    EndpointOptions.Target target;
+
+    @Option(names = "--jobs", paramLabel = "N", order = 30, converter = Converters.Jobs.class,
+            description = "tables compared in parallel, 1-" + Converters.MAX_JOBS + " (default: the number of CPU cores)")
+    Integer jobs;
+
+    @Option(names = "--report", paramLabel = "FILE", order = 31, converter = Converters.OutputFile.class,
+            description = "write the comparison as JSON to FILE")
+    Path report;
+
+    @Option(names = MigrateCommand.SUBSCRIPTIONS, order = 37,
+            description = "compare the subscriptions too, after a migration with " + MigrateCommand.SUBSCRIPTIONS)
+    boolean subscriptions;
+
+    @Option(names = MigrateCommand.LEAVE_OUT_UNCREATABLE, order = 38,
+            description = "do not expect what the target cannot create, after a migration with " + MigrateCommand.LEAVE_OUT_UNCREATABLE)
+    boolean leaveOutUncreatable;
+
+    @Mixin
+    TablespaceOptions tablespaces;
+
+    @Option(names = "--verbose", order = 71, description = "print stack traces of failures")
+    boolean verbose;
+
+    @Mixin
+    HelpOption help;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -59,19 +73,17 @@ final class VerifyCommand {
         this.verifier = verifier;
     }
 
-    int run(String[] args) throws UsageException {
-        Arguments arguments = Arguments.parse(OPTIONS, args);
-        Endpoint source = EndpointOptions.source(arguments, environment);
-        Endpoint target = EndpointOptions.target(arguments, environment);
-        OptionalInt jobs = arguments.intValue("--jobs", 1, MigrateCommand.MAX_JOBS);
-        Optional<Path> report = arguments.outputFile("--report");
-        boolean verbose = arguments.flag("--verbose");
-        out.println("Comparing " + target + " with " + source);
-        Migration.Builder builder = Migration.from(source).to(target);
-        jobs.ifPresent(builder::jobs);
-        builder.subscriptions(arguments.flag(MigrateCommand.SUBSCRIPTIONS.name));
-        builder.leaveOutUncreatableObjects(arguments.flag(MigrateCommand.LEAVE_OUT_UNCREATABLE.name));
-        TablespaceOptions.apply(arguments, builder);
+    @Override
+    public Integer call() throws UsageException {
+        Endpoint from = source.endpoint(environment);
+        Endpoint to = target.endpoint(environment);
+        Execution execution = new Execution(out, err, Optional.ofNullable(report), verbose);
+        out.println("Comparing " + to + " with " + from);
+        Migration.Builder builder = Migration.from(from).to(to)
+                .subscriptions(subscriptions)
+                .leaveOutUncreatableObjects(leaveOutUncreatable);
+        Optional.ofNullable(jobs).ifPresent(builder::jobs);
+        tablespaces.apply(builder);
         VerificationReport result;
         try {
             result = verifier.apply(builder);
@@ -86,14 +98,8 @@ final class VerifyCommand {
             return ExitCode.FAILED;
         }
         print(result);
-        if (report.isPresent()) {
-            try {
-                Files.writeString(report.get(), ResultJson.of(result), StandardCharsets.UTF_8);
-                out.println("Report written to " + report.get());
-            } catch (IOException e) {
-                err.println("pgmigrate: could not write the report to " + report.get() + ": " + e);
-                return ExitCode.FAILED;
-            }
+        if (!execution.writeReport(ResultJson.of(result))) {
+            return ExitCode.FAILED;
         }
         return result.equal() ? ExitCode.OK : ExitCode.VERIFICATION_FAILED;
     }

@@ -1,7 +1,8 @@
 /**
- * The {@code pgmigrate} command line ({@link org.pgmigrate.cli.PgMigrateCommand}): a thin,
- * dependency-free wrapper over the public API that parses options strictly, prints progress and a
- * summary, writes a JSON report and maps failures to exit codes.
+ * The {@code pgmigrate} command line ({@link org.pgmigrate.cli.PgMigrateCommand}): a thin wrapper
+ * over the public API. Options and help are picocli's, declared on the commands and on mixins
+ * shared between them (endpoints, filters, tablespaces); the commands print progress and a
+ * summary, write a JSON report (with Jackson) and map failures to exit codes.
  *
  * <p>The command line itself (options, exit codes, report fields) is the stable surface; the classes
  * here are not an API.

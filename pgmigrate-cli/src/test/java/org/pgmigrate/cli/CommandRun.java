@@ -3,6 +3,7 @@ package org.pgmigrate.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.pgmigrate.Migration;
@@ -30,9 +31,19 @@ final class CommandRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = new PgMigrateCommand(o, e, environment, builder -> new ExecutedHandle(() -> executor.apply(builder))).run(args);
+            Backend backend = Backend.LIBRARY.withStarter(builder -> new ExecutedHandle(() -> executor.apply(builder)));
+            int code = new PgMigrateCommand(o, e, environment, backend).run(args);
             return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** {@code --jobs=N}, ... : every option of {@code command} as its help should show it. */
+    static List<String> synopses(String command) {
+        PrintStream discard = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new PgMigrateCommand(discard, discard, Map.of(), Backend.LIBRARY).commandLine().getSubcommands().get(command)
+                .getCommandSpec().options().stream()
+                .map(o -> String.join(", ", o.names()) + (o.arity().max() > 0 ? "=" + o.paramLabel() : ""))
+                .toList();
     }
 
     /** Through the public entry point, with the real environment and engine. */

@@ -49,6 +49,6 @@ class OnlineOptionsTest {
     void helpNamesTheOnlineCommands() {
         assertThat(run("--help").out).contains("--mode online", "pgmigrate cutover --target URL");
         assertThat(run("cutover", "--help").out).contains("exits 0 once the cutover is complete");
-        assertThat(run("migrate", "--help").out).contains("--mode offline|online", "--max-retained-wal SIZE");
+        assertThat(run("migrate", "--help").out).contains("--mode=offline|online", "--max-retained-wal=SIZE");
     }
 }

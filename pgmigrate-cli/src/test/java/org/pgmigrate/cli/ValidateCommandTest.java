@@ -65,16 +65,12 @@ class ValidateCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code;
-            try {
-                code = new ValidateCommand(o, e, Map.of(), builder -> {
-                    requested.set(builder.request());
-                    return validator.apply(builder);
-                }).run(args);
-            } catch (UsageException usage) {
-                e.println("pgmigrate: " + usage.getMessage());
-                code = ExitCode.USAGE;
-            }
+            Backend backend = Backend.LIBRARY.withValidator(builder -> {
+                requested.set(builder.request());
+                return validator.apply(builder);
+            });
+            String[] line = java.util.stream.Stream.concat(java.util.stream.Stream.of("validate"), java.util.Arrays.stream(args)).toArray(String[]::new);
+            int code = new PgMigrateCommand(o, e, Map.of(), backend).run(line);
             return CommandRun.of(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
@@ -97,11 +93,11 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode).isZero();
         assertThat(run.out).startsWith("Usage: pgmigrate validate --source URL --target URL [options]");
-        ValidateCommand.OPTIONS.forEach(option -> assertThat(run.out).contains(option.synopsis()));
+        CommandRun.synopses("validate").forEach(option -> assertThat(run.out).contains(option));
         assertThat(run.out).containsPattern("(?m)^  0  nothing failed").containsPattern("(?m)^  1  validation could not run")
                 .containsPattern("(?m)^  2  bad usage").containsPattern("(?m)^  3  validation failed").contains("Example:");
         assertThat(CommandRun.run(Map.of(), b -> SampleResults.shop(), "--help").out).contains("pgmigrate validate --source URL");
-        assertThat(CommandRun.run(Map.of(), b -> SampleResults.shop(), "migrate", "--help").out).contains("--validate", "--disable-rule ID[,ID...]");
+        assertThat(CommandRun.run(Map.of(), b -> SampleResults.shop(), "migrate", "--help").out).contains("--validate", "--disable-rule=ID[,ID...]");
     }
 
     @Test
