@@ -35,15 +35,11 @@ final class Execution {
             result = migration.get();
         } catch (PgMigrateException e) {
             writeReport(ResultJson.failure(e));
-            if (e.kind() == ErrorKind.INVALID_REQUEST) {
-                throw new UsageException(e.getMessage());
-            }
-            int code = fail(e.getMessage(), e);
+            int code = failed(e, "");
             return e.kind() == ErrorKind.VERIFICATION_FAILED ? ExitCode.VERIFICATION_FAILED
                     : e.kind() == ErrorKind.VALIDATION_FAILED ? ExitCode.VALIDATION_FAILED : code;
         } catch (RuntimeException e) {
-            // Not a failure pgmigrate diagnosed (a bug): say what
-            // it was, since there is no curated message to show.
+            // Not a failure pgmigrate diagnosed (a bug): say what it was, since there is no curated message to show.
             writeReport(ResultJson.failure(Optional.empty(), "INTERNAL", String.valueOf(e)));
             return fail("unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"), e);
         }
@@ -54,6 +50,17 @@ final class Execution {
             return ExitCode.FAILED;
         }
         return written ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /**
+     * A failure of the library while a command ran: bad usage when it refused the request, else
+     * said on standard error after {@code prefix} (with its stack trace when verbose) and exit code 1.
+     */
+    int failed(PgMigrateException e, String prefix) throws UsageException {
+        if (e.kind() == ErrorKind.INVALID_REQUEST) {
+            throw new UsageException(e.getMessage());
+        }
+        return fail(prefix + e.getMessage(), e);
     }
 
     private int fail(String message, RuntimeException e) {

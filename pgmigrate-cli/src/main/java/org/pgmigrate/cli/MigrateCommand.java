@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.pgmigrate.CopyFormat;
 import org.pgmigrate.DatabaseSelection;
 import org.pgmigrate.Endpoint;
-import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
@@ -232,7 +231,7 @@ final class MigrateCommand implements Callable<Integer> {
         filters.apply(migration);
         tablespaces.apply(migration);
         if (dryRun) {
-            return dryRun(migration);
+            return dryRun(migration, execution);
         }
         if (validate) {
             migration.option(MigrationOption.VALIDATE_AND_MIGRATE).disableRules(ValidateCommand.ids(disabledRules));
@@ -280,7 +279,7 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     /** Prints the plan; exit 0 even with broken dependencies: the plan shows them, and nothing ran. */
-    private int dryRun(Migration.Builder migration) throws UsageException {
+    private int dryRun(Migration.Builder migration, Execution execution) throws UsageException {
         if (validate || report != null || disabledRules != null) {
             String option = validate ? "--validate" : report != null ? "--report" : ValidateCommand.DISABLE_RULE;
             throw new UsageException("option " + option + " does not apply with " + DRY_RUN);
@@ -289,11 +288,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             plan = migration.plan();
         } catch (PgMigrateException e) {
-            if (e.kind() == ErrorKind.INVALID_REQUEST) {
-                throw new UsageException(e.getMessage());
-            }
-            err.println("pgmigrate: " + e.getMessage());
-            return ExitCode.FAILED;
+            return execution.failed(e, "");
         }
         out.print(PlanText.format(plan));
         return ExitCode.OK;

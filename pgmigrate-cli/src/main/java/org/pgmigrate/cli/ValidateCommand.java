@@ -97,15 +97,10 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             result = validator.apply(builder);
         } catch (PgMigrateException e) {
-            if (e.kind() == ErrorKind.INVALID_REQUEST) {
-                throw new UsageException(e.getMessage());
+            if (e.kind() != ErrorKind.INVALID_REQUEST) {
+                execution.writeReport(ValidationJson.failure(e));
             }
-            execution.writeReport(ValidationJson.failure(e));
-            err.println("pgmigrate: validation could not run: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return ExitCode.FAILED;
+            return execution.failed(e, "validation could not run: ");
         }
         out.print(result.toText());
         if (!execution.writeReport(ValidationJson.of(result))) {

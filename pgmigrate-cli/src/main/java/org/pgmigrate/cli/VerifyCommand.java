@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.pgmigrate.Endpoint;
-import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.VerificationDifference;
@@ -88,14 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             result = verifier.apply(builder);
         } catch (PgMigrateException e) {
-            if (e.kind() == ErrorKind.INVALID_REQUEST) {
-                throw new UsageException(e.getMessage());
-            }
-            err.println("pgmigrate: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return ExitCode.FAILED;
+            return execution.failed(e, "");
         }
         print(result);
         if (!execution.writeReport(ResultJson.of(result))) {
