@@ -13,8 +13,8 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.cli.console.Summary;
 
 /**
- * Runs a migration on behalf of a command and turns its outcome into output, a report file and an
- * exit code.
+ * How a command ends: runs a migration on its behalf and turns the outcome, or a failure of the
+ * library, into output, a report file and an exit code.
  */
 final class Execution {
     private final PrintStream out;
