@@ -14,7 +14,7 @@ readonly SCRIPT_DIR REPO_DIR
 WORK_DIR=/var/tmp/pgmigrate-fidelity
 SOURCE_MAJOR=15
 TARGET_MAJOR=15
-JAR="$REPO_DIR/examples/target/pgmigrate.jar"
+JAR="$REPO_DIR/pgmigrate-cli/target/pgmigrate.jar"
 REBUILD_JAR=no
 REBUILD_SOURCE_DB=no
 ADJUST=yes
@@ -46,7 +46,7 @@ Options:
                        Debian's source package of another suite (13: bullseye, 17: trixie,
                        18: sid) into the work directory.
   --work-dir DIR       where clusters, builds, logs and diffs go (default $WORK_DIR)
-  --jar FILE           the pgmigrate command-line jar (default examples/target/pgmigrate.jar,
+  --jar FILE           the pgmigrate command-line jar (default pgmigrate-cli/target/pgmigrate.jar,
                        built with Maven when missing)
   --rebuild-jar        build the jar with Maven even when it exists
   --rebuild-source     drop the source cluster and run the regression suite again
@@ -266,7 +266,7 @@ build_major_from_source() {
 ensure_jar() {
     if [[ "$REBUILD_JAR" == yes || ! -f "$JAR" ]]; then
         log "building $JAR with Maven"
-        (cd "$REPO_DIR" && mvn -B -ntp -q -pl examples -am package -DskipTests) >&2
+        (cd "$REPO_DIR" && mvn -B -ntp -q -pl pgmigrate-cli -am package -DskipTests) >&2
     fi
     [[ -f "$JAR" ]] || die "no pgmigrate jar at $JAR"
 }

@@ -4,6 +4,8 @@ import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.cli.console.ConsoleProgress;
+import org.pgmigrate.cli.console.Summary;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.SampleDatabase;
 import org.pgmigrate.testkit.TestDatabase;
