@@ -174,7 +174,8 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         PgMigrateException failure = null;
         try {
             MigrationRequest run = MigrationRequest.builder().from(request).listener(new CancellableListener()).build();
-            result = MigrationResult.builder().from(new OfflineMigration(run, this, migrationId, cancellation).run()).validation(validation)
+            result = MigrationResult.builder().from(new OfflineMigration(run, this, migrationId, cancellation).run())
+                    .validation(Optional.ofNullable(validation))
                     .roles(roles).build();
         } catch (PgMigrateException e) {
             failure = e;
