@@ -1,6 +1,7 @@
 package org.pgmigrate.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.pgmigrate.Endpoint;
@@ -16,16 +17,21 @@ import org.pgmigrate.VerificationReport;
 record Backend(Function<Migration.Builder, MigrationHandle> starter,
                Function<Migration.Builder, ValidationReport> validator,
                Function<Migration.Builder, VerificationReport> verifier,
-               BiFunction<Endpoint, Duration, String> cutover) {
+               BiFunction<Endpoint, Duration, String> cutover,
+               Function<Migration.Builder, List<String>> abandoner) {
     /** The library itself. */
     static final Backend LIBRARY = new Backend(Migration.Builder::start, Migration.Builder::validate,
-            Migration.Builder::verify, Migration::requestCutover);
+            Migration.Builder::verify, Migration::requestCutover, Migration.Builder::abandon);
 
     Backend withStarter(Function<Migration.Builder, MigrationHandle> replacement) {
-        return new Backend(replacement, validator, verifier, cutover);
+        return new Backend(replacement, validator, verifier, cutover, abandoner);
     }
 
     Backend withValidator(Function<Migration.Builder, ValidationReport> replacement) {
-        return new Backend(starter, replacement, verifier, cutover);
+        return new Backend(starter, replacement, verifier, cutover, abandoner);
+    }
+
+    Backend withAbandoner(Function<Migration.Builder, List<String>> replacement) {
+        return new Backend(starter, validator, verifier, cutover, replacement);
     }
 }

@@ -50,6 +50,9 @@ import picocli.CommandLine.Option;
             "the cutover applies the last changes, sets sequences, verifies and drops the slot,",
             "publication and origin. Ctrl-C cancels and drops them too. The source needs",
             "wal_level=logical and a role with REPLICATION; the pre-migration rules always run.",
+            "If the process dies, or the run fails once its copy is done, the slot stays: run the",
+            "same command with --resume to stream on from where the target stands (a cutover asked",
+            "for meanwhile then completes), or 'pgmigrate abandon' to drop the slot and the rest.",
             "",
             "Ctrl-C (or SIGTERM) cancels a migration: its workers stop within seconds, the",
             "statements they run are cancelled on both servers, open transactions roll back and",
@@ -203,9 +206,6 @@ final class MigrateCommand implements Callable<Integer> {
         Endpoint from = source.endpoint(environment);
         Endpoint to = target.endpoint(environment);
         Execution execution = new Execution(out, err, Optional.ofNullable(report), verbose);
-        if (resume && mode == MigrationMode.ONLINE) {
-            throw new UsageException("option " + RESUME + " only applies to offline migrations, not with --mode online");
-        }
         out.println((dryRun ? "Planning the migration of " : "Migrating ") + from + " to " + to
                 + (mode == MigrationMode.ONLINE ? ", online" : "") + (resume ? ", resuming the earlier run" : ""));
         Migration.Builder migration = Migration.from(from)

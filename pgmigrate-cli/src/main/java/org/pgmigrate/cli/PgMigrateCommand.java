@@ -20,8 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code pgmigrate} command: {@code java -jar pgmigrate.jar migrate --source URL --target URL}.
- * Its subcommands are {@link MigrateCommand}, {@link CutoverCommand}, {@link ValidateCommand} and
- * {@link VerifyCommand}; see {@link ExitCode} for what it returns.
+ * Its subcommands are {@link MigrateCommand}, {@link CutoverCommand}, {@link AbandonCommand},
+ * {@link ValidateCommand} and {@link VerifyCommand}; see {@link ExitCode} for what it returns.
  */
 @Command(name = "pgmigrate",
         customSynopsis = {
@@ -29,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "       pgmigrate migrate --mode online --source URL --target URL [options]",
             "                                                          copy, then stream changes until cutover",
             "       pgmigrate cutover --target URL [options]                finish the online migration into URL",
+            "       pgmigrate abandon --source URL --target URL [options]   drop what a stopped online migration kept",
             "       pgmigrate validate --source URL --target URL [options]  check before migrating, changing nothing",
             "       pgmigrate verify --source URL --target URL [options]    compare a copy with its source",
             "       pgmigrate <command> --help                              options of a command",
@@ -73,7 +74,7 @@ public final class PgMigrateCommand implements Callable<Integer> {
     /** No command: only --help and --version stand alone. */
     @Override
     public Integer call() throws UsageException {
-        throw new UsageException("missing command: migrate, cutover, validate or verify");
+        throw new UsageException("missing command: migrate, cutover, abandon, validate or verify");
     }
 
     int run(String... args) {
@@ -90,6 +91,7 @@ public final class PgMigrateCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(this)
                 .addSubcommand(new MigrateCommand(out, err, environment, backend.starter()))
                 .addSubcommand(new CutoverCommand(out, err, environment, backend.cutover()))
+                .addSubcommand(new AbandonCommand(out, err, environment, backend.abandoner()))
                 .addSubcommand(new ValidateCommand(out, err, environment, backend.validator()))
                 .addSubcommand(new VerifyCommand(out, err, environment, backend.verifier()))
                 // set after the subcommands are added, so that they apply to them too

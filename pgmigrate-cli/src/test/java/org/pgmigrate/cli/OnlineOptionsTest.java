@@ -2,8 +2,19 @@ package org.pgmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationRequest;
+import org.pgmigrate.PgMigrateException;
 
 /** The online options of {@code migrate} and the {@code cutover} command's usage, without servers. */
 class OnlineOptionsTest {
@@ -24,11 +35,53 @@ class OnlineOptionsTest {
     }
 
     @Test
-    void resumingIsForOfflineMigrations() {
-        CommandRun run = run("migrate", "--source", SOURCE, "--target", TARGET, "--mode", "online", "--resume");
-        assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err).contains("--resume only applies to offline migrations");
-        assertThat(run("migrate", "--help").out).contains("--resume", "Ctrl-C (or SIGTERM) cancels a migration");
+    void anOnlineMigrationIsResumedWithTheSameCommandAndResume() {
+        List<MigrationRequest> requests = new ArrayList<>();
+        CommandRun run = CommandRun.run(Map.of(), builder -> {
+            requests.add(builder.request());
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "the source went away");
+        }, "migrate", "--source", SOURCE, "--target", TARGET, "--mode", "online", "--resume");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.mode()).isEqualTo(MigrationMode.ONLINE);
+            assertThat(r.resume()).isTrue();
+        });
+        assertThat(run("migrate", "--help").out).contains("--resume to stream on", "pgmigrate abandon");
+    }
+
+    @Test
+    void abandonSaysWhatItDropped() {
+        List<MigrationRequest> requests = new ArrayList<>();
+        CommandRun run = abandon(builder -> {
+            requests.add(builder.request());
+            return List.of("on the source: replication slot pgmigrate_m1 and publication pgmigrate_m1", "on the target: the rest");
+        }, "abandon", "--source", SOURCE, "--target", TARGET);
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.OK);
+        assertThat(run.out).contains("Abandoned the online migration into", "  on the source: replication slot pgmigrate_m1");
+        assertThat(requests).singleElement().satisfies(r -> assertThat(r.target().jdbcUrl()).contains("//new:5432/shop"));
+    }
+
+    @Test
+    void abandonWithNothingToAbandonFails() {
+        CommandRun run = abandon(builder -> {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "There is no online migration to resume or abandon");
+        }, "abandon", "--source", SOURCE, "--target", TARGET);
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err).contains("pgmigrate: There is no online migration");
+        assertThat(run("abandon").exitCode).isEqualTo(ExitCode.USAGE);
+    }
+
+    private static CommandRun abandon(Function<Migration.Builder, List<String>> abandoner, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int code = new PgMigrateCommand(o, e, Map.of(), Backend.LIBRARY.withAbandoner(abandoner)).run(args);
+            return CommandRun.of(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test

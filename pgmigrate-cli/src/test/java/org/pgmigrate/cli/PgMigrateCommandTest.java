@@ -87,7 +87,7 @@ class PgMigrateCommandTest {
     @Test
     void helpMentionsEveryOptionTheParserAccepts() {
         String help = run("migrate", "--help").out;
-        for (String command : List.of("migrate", "cutover", "validate", "verify")) {
+        for (String command : List.of("migrate", "cutover", "abandon", "validate", "verify")) {
             String commandHelp = run(command, "--help").out;
             assertThat(CommandRun.synopses(command)).as(command).isNotEmpty().allSatisfy(option -> assertThat(commandHelp).contains(option));
         }
@@ -135,7 +135,7 @@ class PgMigrateCommandTest {
 
     static Stream<Arguments> badUsage() {
         return Stream.of(
-                Arguments.of(List.of(), "missing command: migrate, cutover, validate or verify", "pgmigrate --help"),
+                Arguments.of(List.of(), "missing command: migrate, cutover, abandon, validate or verify", "pgmigrate --help"),
                 Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'", "pgmigrate --help"),
                 Arguments.of(List.of("--frobnicate"), "unknown option '--frobnicate'", "pgmigrate --help"),
                 Arguments.of(List.of("--version", "extra"), "unexpected argument 'extra'", "pgmigrate --help"),
