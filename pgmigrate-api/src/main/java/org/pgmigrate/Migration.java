@@ -229,11 +229,12 @@ public final class Migration {
          * that differs is refused ({@link ErrorKind#SOURCE_SCHEMA_CHANGED}).
          *
          * <p>Online, with {@link #start()}: continues the online migration into this target whose
-         * process died or that failed after its copy (its slot, publication, origin, journal and
-         * control row stay for that), streaming from the last change the target committed: none is
-         * lost or applied twice. A cutover that had been asked for completes without being asked
-         * again. One that stopped during its copy, was cancelled, or passed the WAL limit cannot be
-         * resumed; {@link #abandon()} clears what it left.
+         * process died or that failed (its slot, publication, origin, journal and control row stay
+         * for that): what is left of its copy is read under a new snapshot whose place in the
+         * slot's stream is known, and the stream goes on from the last change the target committed,
+         * none lost or applied twice. A cutover that had been asked for completes without being
+         * asked again. One that was cancelled or passed the WAL limit cannot be resumed;
+         * {@link #abandon()} clears what a stopped one left.
          */
         public Builder resume() {
             request.resume(true);

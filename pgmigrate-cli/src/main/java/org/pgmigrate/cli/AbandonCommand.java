@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
         description = {
             "",
             "Gives up the online migration into the target that stopped (its process died, or it",
-            "failed once its copy was done) instead of resuming it: drops its replication slot and",
+            "failed) instead of resuming it: drops its replication slot and",
             "publication on the source, which hold back the source's WAL until then, and its",
             "replication origin, journal and control row on the target. The partial copy stays in",
             "the target database: drop and recreate it before migrating again. Refused while the",

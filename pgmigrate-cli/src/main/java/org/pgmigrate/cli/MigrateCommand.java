@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
             "the cutover applies the last changes, sets sequences, verifies and drops the slot,",
             "publication and origin. Ctrl-C cancels and drops them too. The source needs",
             "wal_level=logical and a role with REPLICATION; the pre-migration rules always run.",
-            "If the process dies, or the run fails once its copy is done, the slot stays: run the",
+            "If the process dies, or the run fails, the slot stays: run the",
             "same command with --resume to stream on from where the target stands (a cutover asked",
             "for meanwhile then completes), or 'pgmigrate abandon' to drop the slot and the rest.",
             "",

@@ -11,7 +11,8 @@ import org.pgmigrate.testkit.PostgresServer;
 
 /**
  * An online migration in a process of its own, for tests that kill it: args are the source and
- * target JDBC URLs (superuser) and a copy throttle in bytes per second (0 for none). Prints
+ * target JDBC URLs (superuser), a copy throttle in bytes per second (0 for none) and, optionally,
+ * the size above which tables are copied in parts. Prints
  * {@code PROGRESS} while rows are copied and {@code STREAMING} once the stream has caught up,
  * then streams until it is killed.
  */
@@ -31,6 +32,9 @@ public final class ChildOnlineMigration {
         });
         if (throttle > 0) {
             builder.throttle(throttle);
+        }
+        if (args.length > 3) {
+            builder.splitTablesLargerThan(Long.parseLong(args[3]));
         }
         try (MigrationHandle handle = builder.start()) {
             while (!handle.awaitCaughtUp(Duration.ofSeconds(10))) {

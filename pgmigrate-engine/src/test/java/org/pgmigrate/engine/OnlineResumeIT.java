@@ -9,11 +9,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationHandle;
 import org.pgmigrate.MigrationMode;
@@ -28,7 +29,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
  * An online migration whose process is killed keeps what it needs on the servers: resumed, it
  * streams on from the last change the target committed (none lost, none applied twice: the
  * workload's guard table has a unique key), completes a cutover asked for while it was dead,
- * and abandoned, it leaves nothing behind.
+ * resumes a copy it was killed in, and abandoned, it leaves nothing behind.
  */
 @ExtendWith(PostgresExtension.class)
 class OnlineResumeIT {
@@ -96,24 +97,53 @@ class OnlineResumeIT {
                 e -> assertThat(e.getMessage()).contains("no online migration"));
     }
 
+    /**
+     * Killed with some parts of a table copied: the resumed copy reads what is left under a
+     * snapshot of its own, copying that table again whole, and the stream skips for it what the
+     * snapshot already holds (an insert applied twice would break its primary key, an append
+     * applied twice would show).
+     */
     @Test
-    void aMigrationKilledDuringItsCopyIsNotResumedAndKeepsItsSlotForAbandon(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
-                                                                           @Pg(instance = TARGET) TestDatabase target) throws Exception {
+    void aMigrationKilledDuringItsCopyResumesUnderANewSnapshotAndEndsEqual(@Pg(instance = SOURCE, settings = LOGICAL) TestDatabase source,
+                                                                          @Pg(instance = TARGET) TestDatabase target) throws Exception {
+        // two parts of as many pages, the second's rows TOASTed: it takes longer, and the first is done before it
         source.execute("CREATE TABLE public.big (id bigint PRIMARY KEY, payload text NOT NULL);"
-                + " INSERT INTO public.big SELECT i, repeat(md5(i::text), 4) FROM generate_series(1, 60000) i");
-        killWhen(source, target, "PROGRESS public.big", 2_000_000);
-
-        try (MigrationHandle handle = online(source, target).resume().start()) {
-            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
-                assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
-                assertThat(e.getMessage()).contains("stopped during its copy", "abandon");
-            });
+                + " INSERT INTO public.big SELECT i, repeat(md5(i::text), 4) FROM generate_series(1, 30000) i;"
+                + " INSERT INTO public.big SELECT i, " + OnlineWorkload.toastedText("i", 200)
+                + " FROM generate_series(30001, 31000) i;"
+                + " CREATE TABLE public.small (id int PRIMARY KEY, v int); INSERT INTO public.small SELECT i, 0 FROM generate_series(1, 100) i");
+        // its output is not read: it must not fill a pipe
+        Process child = start(source, target, 600_000, ProcessBuilder.Redirect.DISCARD, "1000000");
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> Integer.parseInt(target.queryValue(
+                    "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'pgmigrate' AND tablename = 'journal'")) == 1
+                    && Integer.parseInt(target.queryValue("SELECT count(*) FROM pgmigrate.journal WHERE state = 'done'"
+                    + " AND task LIKE 'rows of \"public\".\"big\" where %'")) >= 1);
+            source.execute("INSERT INTO public.big SELECT i, 'during the copy' FROM generate_series(100001, 100100) i;"
+                    + " UPDATE public.big SET payload = payload || '+' WHERE id % 1000 = 0; UPDATE public.small SET v = v + 1");
+        } finally {
+            kill(child, target);
         }
-        assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
-                .as("a refused resume changes nothing").hasSize(1);
         assertThat(target.queryValue("SELECT state FROM pgmigrate.online_control")).isEqualTo("COPYING");
+        assertThat(Integer.parseInt(target.queryValue("SELECT count(*) FROM public.big"))).as("big is copied in part")
+                .isBetween(1, 30_999);
+        source.execute("INSERT INTO public.big SELECT i, 'while dead' FROM generate_series(100101, 100200) i;"
+                + " UPDATE public.big SET payload = payload || '*' WHERE id % 1000 = 0; UPDATE public.small SET v = v + 10");
 
-        online(source, target).abandon();
+        MigrationResult result;
+        // the same options as the killed run: big is cut into the same parts
+        try (MigrationHandle handle = online(source, target).splitTablesLargerThan(1_000_000).resume().start()) {
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+            source.execute("INSERT INTO public.big SELECT i, 'streamed' FROM generate_series(100201, 100300) i;"
+                    + " UPDATE public.big SET payload = payload || '!' WHERE id % 1000 = 0; UPDATE public.small SET v = v + 100");
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+            result = handle.cutover();
+        }
+
+        assertThat(result.completed()).isTrue();
+        assertThat(target.queryValue("SELECT payload FROM public.big WHERE id = 1000")).endsWith("+*!");
+        assertThat(target.queryValue("SELECT sum(v) FROM public.small")).isEqualTo("11100");
+        assertThatDatabase(target).isEquivalentTo(source);
         OnlineMigrationIT.assertNothingLeft(source, target);
     }
 
@@ -123,20 +153,30 @@ class OnlineResumeIT {
 
     /** Runs the migration in a process of its own and kills it (SIGKILL) once it prints a line starting with {@code line}. */
     private static void killWhen(TestDatabase source, TestDatabase target, String line, long throttle) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ChildOnlineMigration.class.getName(), source.jdbcUrl(), target.jdbcUrl(),
-                Long.toString(throttle)).redirectErrorStream(true).start();
+        Process child = start(source, target, throttle, ProcessBuilder.Redirect.PIPE);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String read;
             while ((read = out.readLine()) != null && !read.startsWith(line)) {
                 // the child's log, until the line
             }
             assertThat(read).as("the child printed %s before it ended", line).isNotNull();
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
-            child.destroyForcibly();
+            kill(child, target);
         }
+    }
+
+    private static Process start(TestDatabase source, TestDatabase target, long throttle, ProcessBuilder.Redirect output, String... more)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ChildOnlineMigration.class.getName(), source.jdbcUrl(), target.jdbcUrl(),
+                Long.toString(throttle)));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
+    private static void kill(Process child, TestDatabase target) throws Exception {
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         KilledRunIT.awaitNoSessions(target);
     }
 }

@@ -55,7 +55,12 @@ final class OnlineWorkload implements AutoCloseable {
 
     /** About 60 kB of text that does not compress well, so it is stored out of line (TOASTed). */
     static String toastedText(String seed) {
-        return "(SELECT string_agg(md5(" + seed + "::text || g::text), '') FROM generate_series(1, 2000) g)";
+        return toastedText(seed, 2000);
+    }
+
+    /** {@code md5s} md5 sums of {@code seed} and a counter, 32 characters each: from about 100, stored out of line. */
+    static String toastedText(String seed, int md5s) {
+        return "(SELECT string_agg(md5(" + seed + "::text || g::text), '') FROM generate_series(1, " + md5s + ") g)";
     }
 
     static OnlineWorkload start(TestDatabase source) {

@@ -76,6 +76,8 @@ final class DataPhase {
     private final CopiedRows copiedRows = new CopiedRows();
     private final Map<Long, CopyPlans.TablePlan> planned = new ConcurrentHashMap<>();
     private Verifier verifier;
+    /** A resumed online copy's: recorded with each table's rows, and a table only partly copied before starts over. */
+    private OnlineHooks.RowsCopied rowsCopied;
 
     DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
               Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
@@ -88,6 +90,12 @@ final class DataPhase {
         this.rawBytes = rawBytes;
         this.tasks = tasks;
         this.keys = keys;
+    }
+
+    /** Copies as a resumed online migration does, with {@code rowsCopied} recorded in each copy's transaction. */
+    DataPhase resumingOnline(OnlineHooks.RowsCopied rowsCopied) {
+        this.rowsCopied = rowsCopied;
+        return this;
     }
 
     /**
@@ -133,11 +141,14 @@ final class DataPhase {
             Parts split = new Parts(table, parts.size());
             Set<String> partKeys = parts.stream().map(p -> TaskKeys.part(table, p)).collect(Collectors.toSet());
             copiedRows.plan(table.oid(), partKeys);
-            if (partKeys.containsAll(journal.doneWithPrefix(TaskKeys.partPrefix(table)).keySet())) {
+            Set<String> doneParts = journal.doneWithPrefix(TaskKeys.partPrefix(table)).keySet();
+            // a resumed online copy reads under a snapshot of its own: a table is all of one snapshot or another
+            boolean mixed = rowsCopied != null && !doneParts.isEmpty() && !doneParts.equals(partKeys);
+            if (partKeys.containsAll(doneParts) && !mixed) {
                 long partBytes = table.estimatedBytes() / parts.size();
                 parts.forEach(part -> copies.add(new SizedJob(partBytes, session -> copyPart(workers, session, split, part, objects))));
             } else {
-                // an earlier run cut the table into other parts: start it over
+                // an earlier run cut the table into other parts, or read them under another snapshot: start it over
                 copies.add(new SizedJob(table.estimatedBytes(), session -> {
                     emptyTable(session, table);
                     parts.forEach(part -> workers.submit(Priority.NORMAL, s -> copyPart(workers, s, split, part, objects)));
@@ -301,6 +312,9 @@ final class DataPhase {
                                      ProgressThrottle progress) {
         try {
             TableCopier.Copied copied = TableCopier.copy(table, session.source(), session.target(), options, progress::copied);
+            if (rowsCopied != null) {
+                rowsCopied.copied(session.target(), table);
+            }
             if (copied.digest() != null) {
                 copiedRows.copied(task, copied.digest());
             }

@@ -153,7 +153,8 @@ public final class OfflineMigration {
                         new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                         sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
                 DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
-                        Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys);
+                        Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys)
+                        .resumingOnline(online == null ? null : online.rowsCopied());
                 // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
                 Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
                         && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
@@ -250,8 +251,9 @@ public final class OfflineMigration {
         Journal.EarlierRun earlier = journal.earlierRun().orElseThrow();
         if (online != null) {
             warn(MigrationWarning.of(WarningCodes.RESUMED, "Resumed online migration " + earlier.migrationId() + " (started "
-                    + earlier.startedAt() + "; this is run " + (earlier.runs() + 1) + "): its copy is done, and the stream goes on"
-                    + " from the last change the target committed.", List.of()));
+                    + earlier.startedAt() + "; this is run " + (earlier.runs() + 1) + "): " + earlier.doneTasks() + " tasks done before"
+                    + " are skipped, " + earlier.inFlightTasks() + " that were in flight start over, what is left of the copy is read"
+                    + " under a new snapshot, and the stream goes on from the last change the target committed.", List.of()));
             return journal;
         }
         warn(MigrationWarning.of(WarningCodes.RESUMED, "Resumed migration " + earlier.migrationId() + " (started " + earlier.startedAt()

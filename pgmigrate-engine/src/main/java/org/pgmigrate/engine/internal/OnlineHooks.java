@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
+import org.pgmigrate.engine.internal.schema.TableData;
 
 /**
  * What an online migration changes in the run of {@link OfflineMigration}: the snapshot comes
@@ -23,6 +24,19 @@ public interface OnlineHooks {
 
     /** The catalogs were read under the snapshot: what was read is what the stream must match. */
     void schemaRead(SourceSchema schema, Connection coordinator) throws SQLException;
+
+    /**
+     * What a resumed copy records with each table's rows, in their transaction, or null when
+     * nothing is: a table copied under a newer snapshot than the slot's must not get again the
+     * changes that snapshot already holds.
+     */
+    RowsCopied rowsCopied();
+
+    /** Called in the transaction that commits rows of {@code table} on {@code target}. */
+    @FunctionalInterface
+    interface RowsCopied {
+        void copied(Connection target, TableData table) throws SQLException;
+    }
 
     /** Called before each phase starts: throws when the migration was cancelled or stopped in the background. */
     void beforePhase(Phase phase);

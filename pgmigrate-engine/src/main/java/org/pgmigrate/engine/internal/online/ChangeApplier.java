@@ -62,6 +62,8 @@ final class ChangeApplier implements AutoCloseable {
     private final long resumeFrom;
     private boolean inSourceTransaction;
     private boolean skipping;
+    /** Where the source transaction being received commits. */
+    private long finalLsn;
     private boolean targetTransactionOpen;
     private long groupStartedMillis;
     private int groupTransactions;
@@ -160,6 +162,7 @@ final class ChangeApplier implements AutoCloseable {
 
     private void begin(Begin b) throws SQLException {
         inSourceTransaction = true;
+        finalLsn = b.finalLsn();
         // the end of a transaction's commit record is never after the start of the next commit
         skipping = Lsn.before(b.finalLsn(), resumeFrom);
         if (skipping) {
@@ -198,20 +201,25 @@ final class ChangeApplier implements AutoCloseable {
 
     private boolean isLeftOut(PgOutputMessage message) {
         if (message instanceof Insert i) {
-            return leftOut.contains(i.relation());
+            return skips(i.relation());
         } else if (message instanceof Update u) {
-            return leftOut.contains(u.relation());
+            return skips(u.relation());
         } else if (message instanceof Delete d) {
-            return leftOut.contains(d.relation());
+            return skips(d.relation());
         }
         return false;
+    }
+
+    /** A table the filter leaves out, or whose (resumed) copy already holds the current transaction. */
+    private boolean skips(int relation) {
+        return leftOut.contains(relation) || copied.inCopy(relation, finalLsn);
     }
 
     private void truncate(Truncate t) throws SQLException {
         flushBatch();
         List<String> tables = new ArrayList<>();
         for (int oid : t.relations()) {
-            if (!leftOut.contains(oid)) {
+            if (!skips(oid)) {
                 tables.add(relation(oid).table());
             }
         }

@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
@@ -134,6 +136,45 @@ public final class ControlTable {
         }
     }
 
+    /**
+     * The table that says, for each table a resumed copy read under a snapshot of its own, where
+     * that snapshot stands in the slot's stream ({@code pgmigrate.online_sync}).
+     */
+    void createSyncPoints() throws SQLException {
+        try (Connection c = target.open(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS pgmigrate.online_sync (table_oid oid PRIMARY KEY, sync_lsn pg_lsn NOT NULL)");
+        }
+    }
+
+    /** Records, in the transaction that copies its rows, that {@code tableOid} was read at {@code lsn}. */
+    static void recordSyncPoint(Connection c, long tableOid, long lsn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pgmigrate.online_sync (table_oid, sync_lsn)"
+                + " VALUES (?, ?::pg_catalog.pg_lsn) ON CONFLICT (table_oid) DO UPDATE SET sync_lsn = EXCLUDED.sync_lsn")) {
+            ps.setLong(1, tableOid);
+            ps.setString(2, Lsn.format(lsn));
+            ps.execute();
+        }
+    }
+
+    /** The positions resumed copies read tables at, by table OID; empty when none was resumed. */
+    Map<Integer, Long> syncPoints() throws SQLException {
+        Map<Integer, Long> points = new HashMap<>();
+        try (Connection c = target.open(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.to_regclass('pgmigrate.online_sync') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return points;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT table_oid, sync_lsn::text FROM pgmigrate.online_sync")) {
+                while (rs.next()) {
+                    points.put((int) rs.getLong(1), Lsn.parse(rs.getString(2)));
+                }
+            }
+        }
+        return points;
+    }
+
     /** Deletes the row, and the table and schema when nothing else is left in them. */
     void remove(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM pgmigrate.online_control WHERE migration_id = ?")) {
@@ -222,6 +263,7 @@ public final class ControlTable {
                 return;
             }
             s.execute("DROP TABLE pgmigrate.online_control");
+            s.execute("DROP TABLE IF EXISTS pgmigrate.online_sync");
             try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
                     + " ON n.oid = c.relnamespace WHERE n.nspname = 'pgmigrate') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p"
                     + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'pgmigrate')"

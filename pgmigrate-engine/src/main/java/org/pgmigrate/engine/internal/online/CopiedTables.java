@@ -37,6 +37,7 @@ final class CopiedTables {
     private final Map<Integer, CopiedTable> byOid;
     /** Published tables whose rows the filter leaves out: their changes are not applied. */
     private final java.util.Set<Integer> leftOut;
+    private final Map<Integer, Long> syncPoints = new java.util.HashMap<>();
 
     private CopiedTables(Map<Integer, CopiedTable> byOid, java.util.Set<Integer> leftOut) {
         this.byOid = byOid;
@@ -78,6 +79,22 @@ final class CopiedTables {
         java.util.Set<Integer> skipped = new java.util.HashSet<>();
         leftOut.forEach(oid -> skipped.add((int) (long) oid));
         return new CopiedTables(tables, skipped);
+    }
+
+    /**
+     * These tables with the positions a resumed copy read some of them at: a table copied under
+     * a snapshot taken at position P already holds every transaction committed before P.
+     */
+    CopiedTables withSyncPoints(Map<Integer, Long> points) {
+        CopiedTables copy = new CopiedTables(byOid, leftOut);
+        copy.syncPoints.putAll(points);
+        return copy;
+    }
+
+    /** Whether the copy of {@code oid} already holds the source transaction that commits at {@code finalLsn}. */
+    boolean inCopy(int oid, long finalLsn) {
+        Long point = syncPoints.get(oid);
+        return point != null && Lsn.before(finalLsn, point);
     }
 
     /**

@@ -68,8 +68,8 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private volatile boolean cutoverRequested;
     private volatile PgMigrateException stopped;
     private volatile boolean replicationCreated;
-    /** The copy is done and the stream has started (in this run or the one it resumes). */
-    private volatile boolean copied;
+    /** Where a resumed copy's snapshot stands in the slot's stream; 0 when the copy is the slot's own. */
+    private volatile long syncPoint;
     /** A resume found nothing it could continue: what the earlier run left stays untouched. */
     private volatile boolean resumeRefused;
     private volatile SlotSnapshot slot;
@@ -221,11 +221,10 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     /**
      * Whether a failed run keeps what a resume needs: the slot, publication, origin, journal and
      * control row. Not when the user cancelled it, nor past the WAL limit (the slot is dropped to
-     * protect the source's disk), nor before its copy was done (a copy cannot be resumed yet).
+     * protect the source's disk), nor before the slot existed (nothing to resume).
      */
     private boolean resumable(PgMigrateException failure) {
-        return replicationCreated && copied && failure.kind() != ErrorKind.CANCELLED
-                && failure.kind() != ErrorKind.WAL_RETENTION_EXCEEDED;
+        return replicationCreated && failure.kind() != ErrorKind.CANCELLED && failure.kind() != ErrorKind.WAL_RETENTION_EXCEEDED;
     }
 
     /** What a failed run leaves for its resume, and how to resume or abandon it. */
@@ -316,11 +315,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private SourceSnapshot resumedSnapshot(Connector source, Connection coordinator) throws SQLException {
         try {
             publishedTables = objects.existing();
-            if (!earlier.copied()) {
-                throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Online migration " + migrationId + " stopped during its"
-                        + " copy, and resuming a copy is not supported yet: abandon it (abandon(), pgmigrate abandon), drop and"
-                        + " recreate the target database and migrate again.");
-            }
         } catch (PgMigrateException e) {
             resumeRefused = true;
             throw e;
@@ -332,7 +326,25 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         copyStartedAt = clock.instant();
         watch = new SourceWatch();
         watch.start();
-        return SourceSnapshot.export(source, coordinator);
+        if (earlier.copied()) {
+            return SourceSnapshot.export(source, coordinator);
+        }
+        // what is left of the copy reads under a snapshot whose place in the slot's stream is known
+        control.createSyncPoints();
+        SlotSnapshot created = SlotSnapshot.createTemporary(source, names.slot() + "_resume", sourceMajor(coordinator));
+        synchronized (slotLock) {
+            slot = created;
+        }
+        syncPoint = created.consistentPoint();
+        LOG.info("Resuming the copy under a snapshot at {}; the stream starts at {} and skips, for the tables copied now, what"
+                + " the snapshot holds", Lsn.format(syncPoint), Lsn.format(consistentPoint));
+        return SourceSnapshot.imported(source, coordinator, created.snapshotName());
+    }
+
+    @Override
+    public RowsCopied rowsCopied() {
+        long point = syncPoint;
+        return point == 0 ? null : (target, table) -> ControlTable.recordSyncPoint(target, table.oid(), point);
     }
 
     @Override
@@ -389,9 +401,9 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
 
     @Override
     public void copied(Cutover cutover) throws Exception {
-        copied = true;
         closeSlotSnapshot();
-        Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables, clock, consistentPoint);
+        Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables.withSyncPoints(control.syncPoints()), clock,
+                consistentPoint);
         replicator = r;
         try (Connection controlConnection = targetConnector.open("pgmigrate-control")) {
             control.advance(controlConnection, ControlTable.STREAMING);

@@ -34,6 +34,19 @@ final class SlotSnapshot implements AutoCloseable {
      * {@code sync_replication_slots} keeps it, so the migration survives a failover of the source.
      */
     static SlotSnapshot create(Connector source, String slot, int sourceMajor) {
+        return create(source, slot, sourceMajor, false);
+    }
+
+    /**
+     * A temporary slot, dropped when this connection closes, for its snapshot and consistent
+     * point alone: a resumed copy reads under it, and the migration's own slot's stream skips, for
+     * the tables it copies, the transactions committed before that point.
+     */
+    static SlotSnapshot createTemporary(Connector source, String slot, int sourceMajor) {
+        return create(source, slot, sourceMajor, true);
+    }
+
+    private static SlotSnapshot create(Connector source, String slot, int sourceMajor, boolean temporary) {
         Connection connection = source.openReplication(APPLICATION_NAME);
         try {
             try (Statement s = connection.createStatement()) {
@@ -44,7 +57,7 @@ final class SlotSnapshot implements AutoCloseable {
             String snapshot;
             long consistentPoint;
             try (Statement s = connection.createStatement()) {
-                s.execute(command(slot, sourceMajor));
+                s.execute(command(slot, sourceMajor, temporary));
                 try (ResultSet rs = s.getResultSet()) {
                     if (!rs.next()) {
                         throw new SQLException("CREATE_REPLICATION_SLOT returned no row");
@@ -69,9 +82,12 @@ final class SlotSnapshot implements AutoCloseable {
     }
 
     /** The replication command: 17 and newer take options in parentheses, and only they know FAILOVER. */
-    static String command(String slot, int sourceMajor) {
-        String create = "CREATE_REPLICATION_SLOT " + Sql.ident(slot) + " LOGICAL pgoutput";
-        return sourceMajor >= 17 ? create + " (SNAPSHOT 'export', FAILOVER true)" : create + " EXPORT_SNAPSHOT";
+    static String command(String slot, int sourceMajor, boolean temporary) {
+        String create = "CREATE_REPLICATION_SLOT " + Sql.ident(slot) + (temporary ? " TEMPORARY" : "") + " LOGICAL pgoutput";
+        if (sourceMajor < 17) {
+            return create + " EXPORT_SNAPSHOT";
+        }
+        return create + (temporary ? " (SNAPSHOT 'export')" : " (SNAPSHOT 'export', FAILOVER true)");
     }
 
     /** The position the slot's changes start after: the copy holds everything committed before it. */
