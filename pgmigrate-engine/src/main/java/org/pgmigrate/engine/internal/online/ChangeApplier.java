@@ -194,9 +194,9 @@ final class ChangeApplier implements AutoCloseable {
     private void update(Update u) throws SQLException {
         ReplicatedRelation r = relation(u.relation());
         Tuple key = u.oldRow() != null ? u.oldRow() : u.oldKey() != null ? u.oldKey() : u.row();
-        ReplicatedRelation.Statement set = r.update(u.row(), u.oldKey() != null);
         ReplicatedRelation.Statement where = r.where(key);
-        bindAndAdd(set.sql() + where.sql(), r.table(), true, u.row(), set, key, where);
+        ReplicatedRelation.Statement set = r.update(u.row(), u.oldKey() != null, where);
+        bindAndAdd(set.sql(), r.table(), true, u.row(), set, key, where);
     }
 
     private boolean isLeftOut(PgOutputMessage message) {

@@ -67,31 +67,64 @@ final class ReplicatedRelation {
     }
 
     /**
-     * The UPDATE for {@code row}: columns whose TOASTed value did not change are not sent and are
-     * left alone; identity-always columns that are part of an unchanged key cannot be written and
-     * need not be.
+     * The statement that updates the row {@code where} finds to {@code row}: columns whose TOASTed
+     * value did not change are not sent and are left alone; identity-always columns that are part
+     * of an unchanged key cannot be written and need not be. An identity-always column that must
+     * be written (its key changed, or it is no key) cannot be by an UPDATE: the row is then
+     * deleted and inserted again with its new values, in one statement.
      *
      * @param keyChanged whether the old key was sent (the key changed)
-     * @return the statement and the columns whose new values it binds, in order
+     * @return the statement and the columns of {@code row} it binds, in order, before {@code where}'s
      */
-    Statement update(Tuple row, boolean keyChanged) {
+    Statement update(Tuple row, boolean keyChanged, Statement where) {
         List<String> sets = new ArrayList<>();
         List<Integer> bound = new ArrayList<>();
+        boolean move = false;
         for (int i = 0; i < columnCount(); i++) {
             PgOutputMessage.Column c = relation.columns().get(i);
-            boolean unwritable = copied.columns().get(i).identityAlways() && c.key() && !keyChanged && !fullIdentity;
-            if (row.get(i).unchanged() || unwritable) {
+            boolean identityAlways = copied.columns().get(i).identityAlways();
+            if (row.get(i).unchanged() || identityAlways && c.key() && !keyChanged && !fullIdentity) {
                 continue;
             }
+            move |= identityAlways;
             sets.add(Sql.ident(c.name()) + " = " + parameter(i));
             bound.add(i);
+        }
+        if (move) {
+            return move(row, where);
         }
         if (sets.isEmpty()) {
             // still an UPDATE, so that a missing row is noticed
             String first = Sql.ident(relation.columns().get(0).name());
             sets.add(first + " = " + first);
         }
-        return new Statement("UPDATE ONLY " + table + " SET " + String.join(", ", sets), bound);
+        return new Statement("UPDATE ONLY " + table + " SET " + String.join(", ", sets) + where.sql(), bound);
+    }
+
+    /**
+     * Deletes the row {@code where} finds and inserts it again with the values of {@code row},
+     * the old row's where a TOASTed value did not change: none when the row is missing.
+     */
+    private Statement move(Tuple row, Statement where) {
+        List<String> sent = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<Integer> bound = new ArrayList<>();
+        for (int i = 0; i < columnCount(); i++) {
+            String name = Sql.ident(relation.columns().get(i).name());
+            names.add(name);
+            if (row.get(i).unchanged()) {
+                values.add("old." + name);
+            } else {
+                String alias = Sql.ident("c" + i);
+                sent.add(parameter(i) + " AS " + alias);
+                values.add("new." + alias);
+                bound.add(i);
+            }
+        }
+        return new Statement("WITH new AS (SELECT " + String.join(", ", sent) + "), old AS (DELETE FROM ONLY " + table + where.sql()
+                + " RETURNING *) INSERT INTO " + table + " (" + String.join(", ", names) + ") OVERRIDING SYSTEM VALUE SELECT "
+                + String.join(", ", values) + " FROM old, new", bound);
     }
 
     /**

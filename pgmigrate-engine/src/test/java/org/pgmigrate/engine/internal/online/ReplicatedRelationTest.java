@@ -36,19 +36,29 @@ class ReplicatedRelationTest {
     @Test
     void anUpdateLeavesUnchangedToastAndAnUnchangedIdentityKeyAlone() {
         Tuple row = tuple(Value.text("7"), Value.text("new name"), Value.UNCHANGED_TOAST);
-        ReplicatedRelation.Statement set = items('d').update(row, false);
         ReplicatedRelation.Statement where = items('d').where(row);
+        ReplicatedRelation.Statement set = items('d').update(row, false, where);
 
-        assertThat(set.sql() + where.sql()).isEqualTo("UPDATE ONLY \"shop\".\"it\"\"ems\" SET \"name\" = CAST(? AS text)"
+        assertThat(set.sql()).isEqualTo("UPDATE ONLY \"shop\".\"it\"\"ems\" SET \"name\" = CAST(? AS text)"
                 + " WHERE \"id\" = CAST(? AS bigint)");
         assertThat(set.columns()).containsExactly(1);
         assertThat(where.columns()).containsExactly(0);
     }
 
+    /** An UPDATE cannot set a GENERATED ALWAYS identity column: the row found by its old key is deleted and inserted anew. */
     @Test
-    void aChangedKeyIsWrittenAndTheOldKeyFindsTheRow() {
-        Tuple row = tuple(Value.text("8"), Value.text("n"), Value.text("b"));
-        assertThat(items('d').update(row, true).columns()).containsExactly(0, 1, 2);
+    void aChangedIdentityKeyMovesTheRowKeepingUnchangedToast() {
+        Tuple row = tuple(Value.text("8"), Value.text("n"), Value.UNCHANGED_TOAST);
+        Tuple oldKey = tuple(Value.text("7"), Value.NULL, Value.NULL);
+        ReplicatedRelation.Statement where = items('d').where(oldKey);
+        ReplicatedRelation.Statement set = items('d').update(row, true, where);
+
+        assertThat(set.sql()).isEqualTo("WITH new AS (SELECT CAST(? AS bigint) AS \"c0\", CAST(? AS text) AS \"c1\"),"
+                + " old AS (DELETE FROM ONLY \"shop\".\"it\"\"ems\" WHERE \"id\" = CAST(? AS bigint) RETURNING *)"
+                + " INSERT INTO \"shop\".\"it\"\"ems\" (\"id\", \"name\", \"body\") OVERRIDING SYSTEM VALUE"
+                + " SELECT new.\"c0\", new.\"c1\", old.\"body\" FROM old, new");
+        assertThat(set.columns()).containsExactly(0, 1);
+        assertThat(where.columns()).containsExactly(0);
     }
 
     @Test
@@ -65,6 +75,8 @@ class ReplicatedRelationTest {
     @Test
     void anUpdateChangingNothingWritableStillTouchesTheRow() {
         Tuple row = tuple(Value.text("7"), Value.UNCHANGED_TOAST, Value.UNCHANGED_TOAST);
-        assertThat(items('d').update(row, false).sql()).isEqualTo("UPDATE ONLY \"shop\".\"it\"\"ems\" SET \"id\" = \"id\"");
+        ReplicatedRelation.Statement where = items('d').where(row);
+        assertThat(items('d').update(row, false, where).sql())
+                .isEqualTo("UPDATE ONLY \"shop\".\"it\"\"ems\" SET \"id\" = \"id\" WHERE \"id\" = CAST(? AS bigint)");
     }
 }
