@@ -15,11 +15,11 @@ import org.pgmigrate.benchmarks.tools.Measure;
  * checks went, then pgmigrate's ratios to the fastest alternative and to the floor, and its heap.
  */
 final class Report {
-    /** Issue 6: pgmigrate's median at most this fraction of the fastest alternative's. */
+    /** The goal: pgmigrate's median at most this fraction of the fastest alternative's. */
     static final double GOAL_RATIO = 0.75;
-    /** Issue 17: verification adds at most this fraction of the copy's wall time to the default run. */
+    /** The goal: verification adds at most this fraction of the copy's wall time to the default run. */
     static final double GOAL_VERIFICATION_SHARE = 0.20;
-    /** Issue 6: pgmigrate's heap under this. */
+    /** The goal: pgmigrate's heap under this. */
     static final long GOAL_HEAP_BYTES = 512L * 1024 * 1024;
 
     private Report() {}
@@ -84,13 +84,13 @@ final class Report {
     private static void summary(double pgmigrate, Results results, List<String> out) {
         results.fastestAlternative().ifPresent(fastest -> {
             double ratio = pgmigrate / fastest.median();
-            out.add(String.format(Locale.ROOT, "- pgmigrate ÷ fastest alternative (%s): **%s** (issues 6 and 17 goal: at most %.2f, %s)",
+            out.add(String.format(Locale.ROOT, "- pgmigrate ÷ fastest alternative (%s): **%s** (goal: at most %.2f, %s)",
                     fastest.measure().label(), ratio(ratio), GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "not met"));
         });
         results.copy().ifPresent(copy -> {
             double share = (pgmigrate - copy.median()) / copy.median();
             out.add(String.format(Locale.ROOT, "- verification's cost: the default run takes %.1f s more than the copy alone, **%.0f%%** of"
-                    + " the copy's %.1f s (issue 17 goal: at most %.0f%%, %s)", pgmigrate - copy.median(), share * 100, copy.median(),
+                    + " the copy's %.1f s (goal: at most %.0f%%, %s)", pgmigrate - copy.median(), share * 100, copy.median(),
                     GOAL_VERIFICATION_SHARE * 100, share <= GOAL_VERIFICATION_SHARE ? "met" : "not met"));
         });
         results.floor().ifPresent(floor -> out.add("- pgmigrate ÷ ingest floor: **" + ratio(pgmigrate / floor.median()) + "**"));
@@ -98,7 +98,7 @@ final class Report {
 
     private static String heapLine(HeapPeak heap) {
         return String.format(Locale.ROOT, "- pgmigrate peak JVM heap: %s in use at most (sampled every 50 ms), %s at most left after a"
-                        + " garbage collection (issue 6 goal: under %s, %s)",
+                        + " garbage collection (goal: under %s, %s)",
                 mebibytes(heap.used()), mebibytes(heap.afterGc()), mebibytes(GOAL_HEAP_BYTES),
                 heap.used() < GOAL_HEAP_BYTES ? "met" : "not met");
     }

@@ -1,5 +1,5 @@
 /**
- * The side-by-side benchmark of issue 6: {@link org.pgmigrate.benchmarks.Benchmark} generates a
+ * The side-by-side benchmark: {@link org.pgmigrate.benchmarks.Benchmark} generates a
  * database on an embedded server, migrates it with pgmigrate and with the PostgreSQL tools found on
  * the machine, round after round, checks every target against the source, and prints the medians,
  * throughputs, pgmigrate's peak heap and the ratios.

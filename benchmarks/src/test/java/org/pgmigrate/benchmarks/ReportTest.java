@@ -43,10 +43,10 @@ class ReportTest {
                 "| pg_dump \\| psql | 18.0 s | 20.0, 16.0 | 55.6 | 444,444 | 0.56 | 1/2 equal, **1 DIFFERENT** |",
                 "| dump + restore | 25.0 s | 25.0 | 40.0 | 320,000 | 0.40 | 1/1 equal |",
                 "| floor | 8.0 s | 8.0 | 125.0 | 1,000,000 | 1.25 | 1/1 equal |",
-                "- pgmigrate ÷ fastest alternative (pg_dump | psql): **0.56** (issues 6 and 17 goal: at most 0.75, met)",
+                "- pgmigrate ÷ fastest alternative (pg_dump | psql): **0.56** (goal: at most 0.75, met)",
                 "- pgmigrate ÷ ingest floor: **1.25**",
                 "- pgmigrate peak JVM heap: 112 MiB in use at most (sampled every 50 ms), 20 MiB at most left after a garbage collection"
-                        + " (issue 6 goal: under 512 MiB, met)");
+                        + " (goal: under 512 MiB, met)");
         assertThat(results.allEqual()).isFalse();
     }
 
@@ -75,7 +75,7 @@ class ReportTest {
         assertThat(Report.render(SETUP, results)).contains(
                 "| pgmigrate, verification skipped | 10.0 s | 10.0 | 100.0 | 800,000 | – | 1/1 equal |",
                 "- verification's cost: the default run takes 1.0 s more than the copy alone, **10%** of the copy's 10.0 s"
-                        + " (issue 17 goal: at most 20%, met)");
+                        + " (goal: at most 20%, met)");
     }
 
     @Test
@@ -84,7 +84,7 @@ class ReportTest {
         results.add(PGMIGRATE, run(Map.of(PGMIGRATE, 9.0), null), Optional.empty(), Outcome.EQUAL);
         results.add(PIPE, run(Map.of(PIPE, 10.0), null), Optional.empty(), Outcome.EQUAL);
 
-        assertThat(Report.render(SETUP, results)).contains("(pg_dump | psql): **0.90** (issues 6 and 17 goal: at most 0.75, not met)");
+        assertThat(Report.render(SETUP, results)).contains("(pg_dump | psql): **0.90** (goal: at most 0.75, not met)");
         assertThat(results.allEqual()).isTrue();
     }
 
