@@ -27,11 +27,15 @@ final class CommandRun {
 
     /** A run whose migrations {@code executor} does (in place of {@code execute()}), on the command's thread. */
     static CommandRun run(Map<String, String> environment, Function<Migration.Builder, MigrationResult> executor, String... args) {
+        return run(environment, Backend.LIBRARY.withStarter(builder -> new ExecutedHandle(() -> executor.apply(builder))), args);
+    }
+
+    /** A run that asks {@code backend} in place of the library. */
+    static CommandRun run(Map<String, String> environment, Backend backend, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            Backend backend = Backend.LIBRARY.withStarter(builder -> new ExecutedHandle(() -> executor.apply(builder)));
             int code = new PgMigrateCommand(o, e, environment, backend).run(args);
             return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }

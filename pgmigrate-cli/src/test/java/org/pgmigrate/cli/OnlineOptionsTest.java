@@ -2,9 +2,6 @@ package org.pgmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +72,7 @@ class OnlineOptionsTest {
     }
 
     private static CommandRun abandon(Function<Migration.Builder, List<String>> abandoner, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = new PgMigrateCommand(o, e, Map.of(), Backend.LIBRARY.withAbandoner(abandoner)).run(args);
-            return CommandRun.of(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
+        return CommandRun.run(Map.of(), Backend.LIBRARY.withAbandoner(abandoner), args);
     }
 
     @Test
