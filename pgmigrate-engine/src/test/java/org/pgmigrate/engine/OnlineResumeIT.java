@@ -68,8 +68,10 @@ class OnlineResumeIT {
         source.execute("CREATE TABLE public.orders (id int PRIMARY KEY, amount int); INSERT INTO public.orders VALUES (1, 10)");
         killWhen(source, target, "STREAMING", 0);
         source.execute("INSERT INTO public.orders VALUES (2, 20)");
-        // as a cutover request finds it: the process that would have seen it is gone
-        target.execute("UPDATE pgmigrate.online_control SET state = 'CUTOVER_REQUESTED'");
+        // the request is recorded, and its answer says at once that no process runs the migration
+        assertThatThrownBy(() -> Migration.requestCutover(target.endpoint(), Duration.ofMinutes(1)))
+                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.getMessage())
+                        .contains("is recorded, but no process runs the migration", "--resume"));
 
         MigrationResult result;
         try (MigrationHandle handle = online(source, target).resume().start()) {

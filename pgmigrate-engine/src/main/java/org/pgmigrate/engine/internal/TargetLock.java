@@ -32,6 +32,15 @@ public final class TargetLock {
         call(target, "pg_advisory_unlock");
     }
 
+    /** Whether a migration runs into {@code target}'s database now (its session holds the lock); holds nothing. */
+    public static boolean held(Connection target) throws SQLException {
+        if (!call(target, "pg_try_advisory_lock")) {
+            return true;
+        }
+        call(target, "pg_advisory_unlock");
+        return false;
+    }
+
     private static boolean call(Connection target, String function) throws SQLException {
         try (PreparedStatement ps = target.prepareStatement("SELECT pg_catalog." + function + "(?, ?)")) {
             ps.setInt(1, KEY_CLASS);

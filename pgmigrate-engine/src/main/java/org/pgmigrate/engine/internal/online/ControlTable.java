@@ -112,8 +112,9 @@ public final class ControlTable {
     /** A resumed run takes the row over: the copy's state again, or the cutover's when one was asked for. */
     void resume(Earlier earlier) throws SQLException {
         try (Connection c = target.open();
+             // requested_at cleared: whoever asked for the cutover was told no process ran it, and waits no more
              PreparedStatement ps = c.prepareStatement("UPDATE pgmigrate.online_control SET state = ?, detail = NULL,"
-                     + " updated_at = pg_catalog.now() WHERE migration_id = ?")) {
+                     + " requested_at = NULL, updated_at = pg_catalog.now() WHERE migration_id = ?")) {
             ps.setString(1, earlier.cutoverRequested() ? CUTOVER_REQUESTED : COPYING);
             ps.setString(2, migrationId);
             ps.execute();

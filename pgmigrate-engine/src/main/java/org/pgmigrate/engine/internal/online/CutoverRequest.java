@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.TargetLock;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 
@@ -27,6 +28,11 @@ public final class CutoverRequest {
         Connector connector = new Connector(target, Side.TARGET);
         try (Connection c = connector.open("pgmigrate-cutover")) {
             String id = ask(c);
+            if (!TargetLock.held(c)) {
+                throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The cutover of online migration " + id + " is recorded,"
+                        + " but no process runs the migration: it died or failed" + detail(c, id) + ". Resume it (pgmigrate migrate"
+                        + " --mode online --resume with the same options, or resume().start()): it completes the cutover.");
+            }
             long deadline = clock.millis() + timeout.toMillis();
             try (PreparedStatement poll = c.prepareStatement("SELECT state, detail FROM pgmigrate.online_control WHERE migration_id = ?")) {
                 poll.setString(1, id);
@@ -90,6 +96,16 @@ public final class CutoverRequest {
         }
         throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "No online migration is streaming into this target database"
                 + " (no waiting row in pgmigrate.online_control): start one with pgmigrate migrate --mode online.");
+    }
+
+    /** ": why it stopped", as its control row says, or nothing. */
+    private static String detail(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT detail FROM pgmigrate.online_control WHERE migration_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1) != null ? " (" + rs.getString(1) + ")" : "";
+            }
+        }
     }
 
     private static void markRead(Connection c, String id) throws SQLException {
