@@ -219,6 +219,12 @@ public final class Migration {
             return this;
         }
 
+        /** Online mode: replicate the source's DDL while the migration runs (see {@link MigrationRequest#replicateDdl()}). */
+        public Builder replicateDdl(boolean replicate) {
+            request.replicateDdl(replicate);
+            return this;
+        }
+
         /**
          * Continues the earlier offline run into this target that failed, was cancelled or killed
          * (then {@link #execute()} or {@link #start()}): tasks the target's journal records as done

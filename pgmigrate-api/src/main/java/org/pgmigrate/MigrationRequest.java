@@ -121,6 +121,18 @@ public abstract class MigrationRequest {
      */
     public abstract java.util.OptionalLong maxRetainedWalBytes();
 
+    /**
+     * Online mode: replicate the source's DDL during the migration (default off: a table whose
+     * definition changes stops the migration). An event trigger on the source records each
+     * {@code ALTER TABLE}, {@code CREATE INDEX} and {@code DROP INDEX} in a table the stream
+     * carries, and the target runs it at the same point of the stream. Needs a superuser on the
+     * source; each such statement must be sent on its own, not with others in one query string.
+     */
+    @Value.Default
+    public boolean replicateDdl() {
+        return false;
+    }
+
     /** The COPY format; {@link CopyFormat#AUTO} picks binary where it is safe. */
     @Value.Default
     public CopyFormat copyFormat() {
@@ -210,6 +222,10 @@ public abstract class MigrationRequest {
         if (maxRetainedWalBytes().isPresent() && maxRetainedWalBytes().getAsLong() < 1) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "maxRetainedWal must be positive, was "
                     + maxRetainedWalBytes().getAsLong() + " bytes.");
+        }
+        if (replicateDdl() && mode() != MigrationMode.ONLINE) {
+            throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "DDL replication is for online migrations: an offline one copies"
+                    + " the schema as it is. Remove replicateDdl or migrate online.");
         }
         if (mode() == MigrationMode.ONLINE && !copyStrategies().isEmpty()) {
             throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "Copy strategies are for offline migrations: the changes an online"

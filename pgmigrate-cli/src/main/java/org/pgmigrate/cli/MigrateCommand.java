@@ -122,6 +122,11 @@ final class MigrateCommand implements Callable<Integer> {
                     + " (default: no limit)")
     Long maxRetainedWal;
 
+    @Option(names = "--replicate-ddl", order = 23,
+            description = "with --mode online: replicate ALTER TABLE, CREATE INDEX and DROP INDEX run on the source while the"
+                    + " migration runs (an event trigger on the source records them; needs a superuser there)")
+    boolean replicateDdl;
+
     @Option(names = "--jobs", paramLabel = "N", order = 30, converter = Converters.Jobs.class,
             description = "parallel workers for copying and index builds, 1-" + Converters.MAX_JOBS + " (default: the number of CPU cores)")
     Integer jobs;
@@ -227,6 +232,10 @@ final class MigrateCommand implements Callable<Integer> {
             throw new UsageException("option --max-retained-wal only applies with --mode online");
         }
         Optional.ofNullable(maxRetainedWal).ifPresent(migration::maxRetainedWal);
+        if (replicateDdl && mode != MigrationMode.ONLINE) {
+            throw new UsageException("option --replicate-ddl only applies with --mode online");
+        }
+        migration.replicateDdl(replicateDdl);
         serverOptions(migration);
         filters.apply(migration);
         tablespaces.apply(migration);

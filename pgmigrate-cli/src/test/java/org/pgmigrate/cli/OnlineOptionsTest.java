@@ -32,6 +32,20 @@ class OnlineOptionsTest {
     }
 
     @Test
+    void ddlReplicationIsForOnlineMigrationsAndReachesTheRequest() {
+        CommandRun offline = run("migrate", "--source", SOURCE, "--target", TARGET, "--replicate-ddl");
+        assertThat(offline.exitCode).as(offline.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(offline.err).contains("--replicate-ddl only applies with --mode online");
+
+        List<MigrationRequest> requests = new ArrayList<>();
+        CommandRun.run(Map.of(), builder -> {
+            requests.add(builder.request());
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "stop here");
+        }, "migrate", "--source", SOURCE, "--target", TARGET, "--mode", "online", "--replicate-ddl");
+        assertThat(requests).singleElement().satisfies(r -> assertThat(r.replicateDdl()).isTrue());
+    }
+
+    @Test
     void anOnlineMigrationIsResumedWithTheSameCommandAndResume() {
         List<MigrationRequest> requests = new ArrayList<>();
         CommandRun run = CommandRun.run(Map.of(), builder -> {

@@ -50,6 +50,10 @@ final class ChangeApplier implements AutoCloseable {
 
     private final Connection target;
     private final CopiedTables copied;
+    /** What records the source's DDL, when it is replicated; else null. */
+    private final DdlCapture ddl;
+    /** The capture table's relation, once the stream has described it. */
+    private int ddlRelation = -1;
     private final Clock clock;
     private final Map<Integer, ReplicatedRelation> relations = new HashMap<>();
     /** Relations the filter leaves out: their rows were not copied, so their changes are not applied. */
@@ -87,9 +91,10 @@ final class ChangeApplier implements AutoCloseable {
      * @param target a connection of its own, with the engine's session settings
      * @param origin the replication origin to record progress in
      */
-    ChangeApplier(Connection target, String origin, CopiedTables copied, Clock clock) throws SQLException {
+    ChangeApplier(Connection target, String origin, CopiedTables copied, DdlCapture ddl, Clock clock) throws SQLException {
         this.target = target;
         this.copied = copied;
+        this.ddl = ddl;
         this.clock = clock;
         try (Statement s = target.createStatement()) {
             s.execute("SET session_replication_role = replica");
@@ -136,7 +141,11 @@ final class ChangeApplier implements AutoCloseable {
             commit(c);
         } else if (message instanceof Relation r) {
             flushBatch(); // a relation may change how later rows of its table are written
-            CopiedTables.CopiedTable table = copied.check(r);
+            if (ddl != null && ddl.isCapture(r)) {
+                ddlRelation = r.oid();
+                return;
+            }
+            CopiedTables.CopiedTable table = relationAfterDdl(r);
             if (table == null) {
                 leftOut.add(r.oid());
             } else {
@@ -145,6 +154,8 @@ final class ChangeApplier implements AutoCloseable {
             }
         } else if (skipping || isLeftOut(message)) {
             return;
+        } else if (message instanceof Insert i && i.relation() == ddlRelation) {
+            runDdl(i.row());
         } else if (message instanceof Insert i) {
             ReplicatedRelation r = relation(i.relation());
             bindAndAdd(r.insertSql(), r.table(), false, i.row(), null, null, null);
@@ -158,6 +169,39 @@ final class ChangeApplier implements AutoCloseable {
             truncate(t);
         }
         // Origin, Type and logical messages need nothing on the target
+    }
+
+    /**
+     * The copied table {@code relation} describes. When DDL is replicated, a table whose columns
+     * changed on the source changed on the target too, earlier in the stream: it is described
+     * anew from the target.
+     */
+    private CopiedTables.CopiedTable relationAfterDdl(Relation relation) throws SQLException {
+        try {
+            return copied.check(relation);
+        } catch (PgMigrateException e) {
+            if (ddl == null || e.kind() != ErrorKind.SOURCE_SCHEMA_CHANGED) {
+                throw e;
+            }
+            return copied.refresh(target, relation, e);
+        }
+    }
+
+    /** Runs on the target, at its point in the stream, a DDL statement the source's event trigger recorded. */
+    private void runDdl(Tuple row) throws SQLException {
+        flushBatch();
+        // the capture table's columns: id, command, search_path
+        String command = DdlText.forTarget(row.get(1).text());
+        LOG.info("Replicating DDL: {}", command);
+        try (PreparedStatement path = target.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)");
+             Statement s = target.createStatement()) {
+            path.setString(1, row.get(2).text());
+            path.execute();
+            s.execute(command);
+            path.setString(1, ""); // the engine's sessions run with an empty search_path
+            path.execute();
+        }
+        groupRows++;
     }
 
     private void begin(Begin b) throws SQLException {

@@ -98,6 +98,41 @@ final class CopiedTables {
     }
 
     /**
+     * {@code relation} described anew from the target, after DDL replicated earlier in the stream
+     * changed it there as on the source: the target's table of that name must have the columns
+     * the source sends, in the same order, or {@code changed} (why the copy's description no
+     * longer fits) is thrown.
+     */
+    CopiedTable refresh(Connection target, Relation relation, PgMigrateException changed) throws SQLException {
+        List<CopiedColumn> columns = new ArrayList<>();
+        String notGenerated = target.getMetaData().getDatabaseMajorVersion() >= 12 ? " AND a.attgenerated = ''" : "";
+        try (PreparedStatement ps = target.prepareStatement("SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+                + " a.attidentity = 'a', pg_catalog.format_type(a.atttypid, NULL)"
+                + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped" + notGenerated
+                + " WHERE n.nspname = ? AND c.relname = ? ORDER BY a.attnum")) {
+            ps.setString(1, relation.schema());
+            ps.setString(2, relation.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    int typeOid = i < relation.columns().size() ? relation.columns().get(i).typeOid() : 0;
+                    columns.add(new CopiedColumn(rs.getString(1), typeOid, rs.getString(2), rs.getString(4), rs.getBoolean(3)));
+                }
+            }
+        }
+        boolean same = columns.size() == relation.columns().size();
+        for (int i = 0; same && i < columns.size(); i++) {
+            same = columns.get(i).name().equals(relation.columns().get(i).name());
+        }
+        if (!same) {
+            throw changed;
+        }
+        CopiedTable table = new CopiedTable(relation.oid(), relation.schema(), relation.name(), columns);
+        byOid.put(relation.oid(), table);
+        return table;
+    }
+
+    /**
      * The copied table the relation message describes, or null for a table the filter leaves out.
      *
      * @throws PgMigrateException ({@link ErrorKind#SOURCE_SCHEMA_CHANGED}) when it no longer matches the copy

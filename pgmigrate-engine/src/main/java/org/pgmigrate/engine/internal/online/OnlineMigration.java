@@ -63,6 +63,8 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private final Connector targetConnector;
     private final ReplicationObjects objects;
     private final ControlTable control;
+    /** What records the source's DDL, when it is replicated; else null. */
+    private final DdlCapture ddlCapture;
     private final Object slotLock = new Object();
 
     private volatile boolean cutoverRequested;
@@ -97,6 +99,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         this.targetConnector = new Connector(request.target(), Side.TARGET);
         this.objects = new ReplicationObjects(sourceConnector, targetConnector, names);
         this.control = new ControlTable(targetConnector, migrationId);
+        this.ddlCapture = request.replicateDdl() ? new DdlCapture(sourceConnector, names) : null;
     }
 
     /**
@@ -292,7 +295,10 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         }
         control.create();
         replicationCreated = true;
-        publishedTables = objects.createPublication();
+        if (ddlCapture != null) {
+            ddlCapture.create();
+        }
+        publishedTables = objects.createPublication(ddlCapture);
         SlotSnapshot created = SlotSnapshot.create(source, names.slot(), sourceMajor(coordinator));
         synchronized (slotLock) {
             slot = created;
@@ -402,8 +408,8 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     @Override
     public void copied(Cutover cutover) throws Exception {
         closeSlotSnapshot();
-        Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables.withSyncPoints(control.syncPoints()), clock,
-                consistentPoint);
+        Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables.withSyncPoints(control.syncPoints()),
+                ddlCapture, clock, consistentPoint);
         replicator = r;
         try (Connection controlConnection = targetConnector.open("pgmigrate-control")) {
             control.advance(controlConnection, ControlTable.STREAMING);
@@ -450,6 +456,13 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
                 r.commitDurably();
                 r.awaitDurable(Duration.ofMinutes(1));
                 r.close();
+                if (ddlCapture != null) {
+                    // every change up to the cutover is in: the capture would only show up in the verification
+                    List<String> left = ddlCapture.drop();
+                    if (!left.isEmpty()) {
+                        LOG.warn("Could not drop what captured the source's DDL: run {}", String.join(" ", left));
+                    }
+                }
             });
         }
         cutover.sequencesAndVerification();

@@ -6,6 +6,11 @@ package org.pgmigrate.engine.internal.online;
  * hold only lower-case letters, digits and underscores, as slot names must.
  */
 record ReplicationNames(String slot, String publication, String origin) {
+    /** The name of what captures the source's DDL, when it is replicated: a table, function and event trigger of that name. */
+    String ddl() {
+        return slot + "_ddl";
+    }
+
     static ReplicationNames of(String migrationId) {
         String id = migrationId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return new ReplicationNames("pgmigrate_" + id, "pgmigrate_" + id, "pgmigrate_" + id);

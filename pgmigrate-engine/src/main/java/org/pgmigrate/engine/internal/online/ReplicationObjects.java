@@ -43,8 +43,11 @@ final class ReplicationObjects {
         this.names = names;
     }
 
-    /** A publication of every table to migrate (it must exist before the slot, or decoding fails); returns their OIDs. */
-    List<Long> createPublication() throws SQLException {
+    /**
+     * A publication of every table to migrate (it must exist before the slot, or decoding fails),
+     * and of {@code ddlCapture} when not null; returns the OIDs of the tables to migrate.
+     */
+    List<Long> createPublication(DdlCapture ddlCapture) throws SQLException {
         List<Long> oids = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         try (Connection c = source.open(); Statement s = c.createStatement()) {
@@ -53,6 +56,9 @@ final class ReplicationObjects {
                     oids.add(rs.getLong(1));
                     tables.add(rs.getString(2));
                 }
+            }
+            if (ddlCapture != null) {
+                tables.add(ddlCapture.qualifiedTable());
             }
             // quote_ident output, so the names are quoted identifiers
             s.execute("CREATE PUBLICATION " + Sql.ident(names.publication())
@@ -124,7 +130,7 @@ final class ReplicationObjects {
     }
 
     /**
-     * Drops slot, publication and origin, whichever exist.
+     * Drops slot, publication, DDL capture and origin, whichever exist.
      *
      * @return the statements that failed, each with the server to run it on; empty when all is gone
      */
@@ -136,6 +142,7 @@ final class ReplicationObjects {
             LOG.error("Dropping replication slot {} failed: {}", names.slot(), e.getMessage());
             left.add("on the source: SELECT pg_drop_replication_slot('" + names.slot() + "');");
         }
+        left.addAll(new DdlCapture(source, names).drop());
         try (Connection c = source.open(); Statement s = c.createStatement()) {
             s.execute("DROP PUBLICATION IF EXISTS " + Sql.ident(names.publication()));
         } catch (SQLException | RuntimeException e) {

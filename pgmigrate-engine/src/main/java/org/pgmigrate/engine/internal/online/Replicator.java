@@ -38,6 +38,7 @@ final class Replicator implements AutoCloseable {
     private final Connector target;
     private final ReplicationNames names;
     private final CopiedTables tables;
+    private final DdlCapture ddl;
     private final Clock clock;
     private ChangeStream stream;
     private ChangeApplier applier;
@@ -49,7 +50,8 @@ final class Replicator implements AutoCloseable {
     private volatile long appliedRowsBefore;
     private final Object progress = new Object();
 
-    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, Clock clock, long start) {
+    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start) {
+        this.ddl = ddl;
         this.source = source;
         this.target = target;
         this.names = names;
@@ -88,7 +90,7 @@ final class Replicator implements AutoCloseable {
         Properties batching = new Properties();
         // consecutive inserts of a table travel as multi-row INSERTs
         batching.setProperty("reWriteBatchedInserts", "true");
-        ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, clock);
+        ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, ddl, clock);
         try {
             stream = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
         } catch (SQLException | RuntimeException e) {

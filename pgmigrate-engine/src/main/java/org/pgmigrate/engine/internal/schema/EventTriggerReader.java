@@ -23,6 +23,9 @@ final class EventTriggerReader {
                 + " e.evtenabled, (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(t.tag), ', ' ORDER BY t.n)"
                 + "   FROM pg_catalog.unnest(e.evttags) WITH ORDINALITY AS t(tag, n))"
                 + " FROM pg_catalog.pg_event_trigger e WHERE " + Dependencies.notMember("pg_event_trigger", "e.oid")
+                // an online migration's own, which records the source's DDL
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace"
+                + "   WHERE p.oid = e.evtfoid AND pn.nspname = 'pgmigrate')"
                 + " ORDER BY e.evtname", rs -> {
                     String name = Sql.ident(rs.getString(2));
                     String target = "EVENT TRIGGER " + name;

@@ -1,0 +1,103 @@
+package org.pgmigrate.engine.internal.online;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.pgmigrate.ErrorKind;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.Sql;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
+
+/**
+ * What records the source's DDL for an online migration that replicates it: a table in schema
+ * {@code pgmigrate} that the migration's publication carries, and an event trigger that writes
+ * each {@code ALTER TABLE}, {@code CREATE INDEX} and {@code DROP INDEX} into it, with the
+ * statement's text and search path, in the transaction that runs it. The stream then brings the
+ * statement at the point where it happened.
+ */
+final class DdlCapture {
+    static final String SCHEMA = "pgmigrate";
+
+    private final Connector source;
+    private final String name;
+
+    DdlCapture(Connector source, ReplicationNames names) {
+        this.source = source;
+        this.name = names.ddl();
+    }
+
+    /** {@code pgmigrate."<name>"}, for the publication. */
+    String qualifiedTable() {
+        return Sql.ident(SCHEMA) + "." + Sql.ident(name);
+    }
+
+    /** Whether {@code relation} is the capture table (its changes are DDL to run, not rows to copy). */
+    boolean isCapture(Relation relation) {
+        return SCHEMA.equals(relation.schema()) && name.equals(relation.name());
+    }
+
+    /** Creates table, function and event trigger; refused, changing nothing, without a superuser. */
+    void create() throws SQLException {
+        try (Connection c = source.open(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    throw new PgMigrateException(ErrorKind.PERMISSION_DENIED, "DDL replication records the source's DDL with an event"
+                            + " trigger, which only a superuser can create: connect to the source as one, or migrate without"
+                            + " replicateDdl (--replicate-ddl) and make no schema changes until the cutover.");
+                }
+            }
+            c.setAutoCommit(false);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(SCHEMA));
+            s.execute("CREATE TABLE " + qualifiedTable() + " (id bigserial PRIMARY KEY, command text NOT NULL, search_path text NOT NULL)");
+            // SECURITY DEFINER: whoever runs the DDL may write to this table through the trigger alone
+            s.execute("CREATE FUNCTION " + qualifiedTable() + "() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog, pg_temp AS $pgmigrate$ BEGIN INSERT INTO " + qualifiedTable()
+                    + " (command, search_path) VALUES (pg_catalog.current_query(), pg_catalog.current_setting('search_path'));"
+                    + " END $pgmigrate$");
+            s.execute("CREATE EVENT TRIGGER " + Sql.ident(name) + " ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE INDEX',"
+                    + " 'DROP INDEX') EXECUTE FUNCTION " + qualifiedTable() + "()");
+            c.commit();
+        }
+    }
+
+    /**
+     * Drops event trigger, function and table, whichever exist, and the schema once empty.
+     *
+     * @return the statements that failed, to run on the source; empty when all is gone
+     */
+    List<String> drop() {
+        List<String> left = new ArrayList<>();
+        List<String> statements = List.of("DROP EVENT TRIGGER IF EXISTS " + Sql.ident(name),
+                "DROP FUNCTION IF EXISTS " + qualifiedTable() + "()", "DROP TABLE IF EXISTS " + qualifiedTable());
+        try (Connection c = source.open(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                try {
+                    s.execute(statement);
+                } catch (SQLException e) {
+                    left.add("on the source: " + statement + ";");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?) AND NOT EXISTS (SELECT 1"
+                    + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?)"
+                    + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
+                ps.setString(1, SCHEMA);
+                ps.setString(2, SCHEMA);
+                ps.setString(3, SCHEMA);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        s.execute("DROP SCHEMA " + Sql.ident(SCHEMA) + " RESTRICT");
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            left.add("on the source: " + String.join("; ", statements) + ";");
+        }
+        return left;
+    }
+}

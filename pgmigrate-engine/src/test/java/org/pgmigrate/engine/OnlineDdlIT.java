@@ -1,0 +1,60 @@
+package org.pgmigrate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationResult;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+
+/**
+ * With DDL replication on, columns added, retyped and dropped and indexes created on the source
+ * while the migration streams reach the target at their point in the stream, the rows written
+ * around them too, and the stream goes on.
+ */
+@ExtendWith(PostgresExtension.class)
+class OnlineDdlIT {
+    @Test
+    void ddlRunOnTheSourceWhileStreamingIsReplicated(@Pg(instance = "online-source", settings = "wal_level=logical") TestDatabase source,
+                                                     @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.orders (id int PRIMARY KEY, amount int, obsolete text);"
+                + " INSERT INTO public.orders SELECT i, i * 10, 'old' FROM generate_series(1, 100) i");
+
+        MigrationResult result;
+        try (MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE)
+                .replicateDdl(true).start()) {
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            assertThat(source.queryColumn("SELECT evtname FROM pg_event_trigger")).hasSize(1);
+
+            source.execute("ALTER TABLE public.orders ADD COLUMN note text DEFAULT 'none'");
+            source.execute("INSERT INTO public.orders VALUES (101, 1010, 'x', 'new'); UPDATE public.orders SET note = 'changed' WHERE id = 1");
+            source.execute("ALTER TABLE public.orders ALTER COLUMN amount TYPE bigint");
+            source.execute("INSERT INTO public.orders VALUES (102, 40000000000, 'x', 'big')");
+            source.execute("ALTER TABLE public.orders DROP COLUMN obsolete");
+            source.execute("UPDATE public.orders SET amount = amount + 1 WHERE id <= 10");
+            source.execute("CREATE INDEX CONCURRENTLY orders_note ON public.orders (note)");
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+
+            assertThat(target.queryColumn("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = 'public.orders'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum"))
+                    .containsExactly("id integer", "amount bigint", "note text");
+            assertThat(target.queryColumn("SELECT id || ' ' || amount || ' ' || note FROM public.orders WHERE id IN (1, 2, 102) ORDER BY id"))
+                    .containsExactly("1 11 changed", "2 21 none", "102 40000000000 big");
+            assertThat(target.queryValue("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_note'")).isEqualTo("1");
+            result = handle.cutover();
+        }
+
+        assertThat(result.completed()).isTrue();
+        assertThatDatabase(target).isEquivalentTo(source);
+        OnlineMigrationIT.assertNothingLeft(source, target);
+        assertThat(source.queryColumn("SELECT evtname FROM pg_event_trigger")).as("the DDL capture is gone from the source").isEmpty();
+        assertThat(source.queryColumn("SELECT nspname FROM pg_namespace WHERE nspname = 'pgmigrate'")).isEmpty();
+    }
+}
