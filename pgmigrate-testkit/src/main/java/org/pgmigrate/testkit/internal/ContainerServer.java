@@ -29,7 +29,7 @@ final class ContainerServer implements ServerProcess {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new DockerUnavailableException("PostgreSQL " + major + " from the testcontainers provider needs a Docker engine,"
                     + " and none is reachable from here: start one (or point DOCKER_HOST or ~/.testcontainers.properties at one),"
-                    + " or choose the embedded provider (-D" + ServerProvider.PROPERTY + "=embedded)");
+                    + " or choose the embedded provider (-D" + ServerProvider.PROPERTY + "=embedded, or PostgresServer.Builder.provider)");
         }
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse("postgres:" + major));
         // A published port is reachable from other machines too: no fixed password.
