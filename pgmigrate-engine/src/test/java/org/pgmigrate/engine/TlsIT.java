@@ -22,6 +22,7 @@ import org.pgmigrate.SslMode;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.testkit.PostgresServer;
+import org.pgmigrate.testkit.ServerProvider;
 import org.pgmigrate.testkit.TestCertificates;
 import org.pgmigrate.testkit.TestDatabase;
 
@@ -58,6 +59,13 @@ class TlsIT {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Test
+    void theTestcontainersProviderRefusesTls() {
+        PostgresServer.Builder container = PostgresServer.builder(17).tls(certificates).provider(ServerProvider.TESTCONTAINERS);
+        assertThatThrownBy(container::start).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith("PostgresServer tls(...) needs the embedded provider, and the testcontainers provider cannot give it");
     }
 
     private static Endpoint.Builder endpoint(String host, String database) {

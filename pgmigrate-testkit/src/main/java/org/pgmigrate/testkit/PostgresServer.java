@@ -1,6 +1,5 @@
 package org.pgmigrate.testkit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -17,13 +16,17 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pgmigrate.Endpoint;
-import org.pgmigrate.testkit.internal.PostgresBinaries;
+import org.pgmigrate.testkit.internal.ContainerProvider;
+import org.pgmigrate.testkit.internal.EmbeddedServer;
+import org.pgmigrate.testkit.internal.ServerProcess;
 
 /**
- * A PostgreSQL server of a chosen major version, running on loopback from zonky's embedded
- * binaries until {@link #close()}. The superuser {@value #SUPERUSER} connects without a password;
- * other roles authenticate with scram-sha-256 (or md5 where asked), so wrong passwords fail as
- * they would in production.
+ * A PostgreSQL server of a chosen major version, running until {@link #close()}: on loopback from
+ * zonky's embedded binaries, or in a Testcontainers container (see {@link ServerProvider}). The
+ * superuser is {@value #SUPERUSER}: without a password on an embedded server, with one of the
+ * container's making otherwise ({@link #connect}, {@link #endpoint} and {@link #uri} give it). Other
+ * roles authenticate with scram-sha-256 (or md5 where asked), so wrong passwords fail as they would
+ * in production.
  */
 public final class PostgresServer implements AutoCloseable {
     /**
@@ -36,13 +39,15 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
 
-    private final EmbeddedPostgres postgres;
+    private final ServerProcess process;
     private final int major;
+    private final ServerProvider provider;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PostgresServer(EmbeddedPostgres postgres, int major) {
-        this.postgres = postgres;
+    PostgresServer(ServerProcess process, int major, ServerProvider provider) {
+        this.process = process;
         this.major = major;
+        this.provider = provider;
     }
 
     /** Starts a server of {@code major} with default settings. */
@@ -58,6 +63,11 @@ public final class PostgresServer implements AutoCloseable {
         return major;
     }
 
+    /** Where this server runs. */
+    public ServerProvider provider() {
+        return provider;
+    }
+
     /** {@code server_version_num} of the running server. */
     public int versionNumber() {
         try (Connection c = connect("postgres"); Statement s = c.createStatement();
@@ -69,29 +79,41 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The host clients connect to: {@code localhost}, or the Docker host of a container. */
+    public String host() {
+        return process.host();
+    }
+
     public int port() {
-        return postgres.getPort();
+        return process.port();
     }
 
     /** JDBC URL of {@code database}, without credentials. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 
-    /** libpq URI of {@code database} for {@code user}, as a command line takes it. */
+    /**
+     * libpq URI of {@code database} for {@code user}, as a command line takes it; with the
+     * superuser's password where the superuser has one.
+     */
     public String uri(String user, String database) {
-        return "postgresql://" + user + "@localhost:" + port() + "/" + database;
+        String password = user.equals(SUPERUSER) ? process.superuserPassword().map(p -> ":" + p).orElse("") : "";
+        return "postgresql://" + user + password + "@" + host() + ":" + port() + "/" + database;
     }
 
     /** Endpoint of {@code database} for the superuser. */
     public Endpoint endpoint(String database) {
-        return Endpoint.builder().jdbcUrl(jdbcUrl(database)).user(SUPERUSER).build();
+        Endpoint.Builder endpoint = Endpoint.builder().jdbcUrl(jdbcUrl(database)).user(SUPERUSER);
+        process.superuserPassword().ifPresent(endpoint::password);
+        return endpoint.build();
     }
 
     /** A superuser connection to {@code database}. */
     public Connection connect(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", SUPERUSER);
+        process.superuserPassword().ifPresent(password -> props.setProperty("password", password));
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
@@ -122,8 +144,12 @@ public final class PostgresServer implements AutoCloseable {
      * script) into this server's share directory, so that {@code CREATE EXTENSION name} works.
      * The directory belongs to the extracted binaries, which every server of this major on the
      * machine shares (and which outlive the JVM): use names no other test installs differently.
+     * Embedded servers only.
      */
     public void installExtension(String name, String version, String script) {
+        if (provider != ServerProvider.EMBEDDED) {
+            throw Builder.refusal("installExtension(...)", provider, "the share directory it writes to is inside the container");
+        }
         try (Connection c = connect("postgres"); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT setting FROM pg_catalog.pg_config WHERE name = 'SHAREDIR'")) {
             rs.next();
@@ -178,17 +204,14 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            process.close();
         }
     }
 
     @Override
     public String toString() {
-        return "PostgreSQL " + major + " on port " + (closed.get() ? "(closed)" : port());
+        return "PostgreSQL " + major + (provider == ServerProvider.EMBEDDED ? "" : " (" + provider + ")")
+                + " on port " + (closed.get() ? "(closed)" : port());
     }
 
     /** Chooses settings before the server starts. */
@@ -196,6 +219,8 @@ public final class PostgresServer implements AutoCloseable {
         private final int major;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final List<String> hbaRules = new java.util.ArrayList<>();
+        private boolean tls;
+        private ServerProvider provider;
 
         private Builder(int major) {
             if (!MAJORS.contains(major)) {
@@ -216,6 +241,15 @@ public final class PostgresServer implements AutoCloseable {
         }
 
         /**
+         * Where this server runs, whatever the JVM chose ({@link ServerProvider#ofThisJvm()}): a test
+         * that needs what only one provider can do says so here.
+         */
+        public Builder provider(ServerProvider provider) {
+            this.provider = Objects.requireNonNull(provider);
+            return this;
+        }
+
+        /**
          * A pg_hba.conf line checked before the testkit's own (e.g. {@code hostssl all alice 127.0.0.1/32 cert},
          * or {@code hostnossl all alice 127.0.0.1/32 reject} to make a role use TLS).
          */
@@ -229,6 +263,7 @@ public final class PostgresServer implements AutoCloseable {
          * signed by its CA are accepted where an {@link #hbaRule} asks for {@code cert}.
          */
         public Builder tls(TestCertificates certificates) {
+            tls = true;
             setting("ssl", "on");
             setting("ssl_cert_file", certificates.serverCertificate().toString());
             setting("ssl_key_file", certificates.serverKey().toString());
@@ -237,21 +272,40 @@ public final class PostgresServer implements AutoCloseable {
         }
 
         /**
-         * Starts the server, with the binaries of this major alone: from a zonky jar of the major on
-         * the classpath, else the local Maven repository, where they are downloaded to first when
-         * missing (see the README's "Tests").
+         * Starts the server. Embedded: with the binaries of this major alone, from a zonky jar of the
+         * major on the classpath, else the local Maven repository, where they are downloaded to first
+         * when missing (see the README's "Tests"). Testcontainers: in a {@code postgres:<major>}
+         * container, or a {@link DockerUnavailableException} where no Docker engine is reachable.
          */
         public PostgresServer start() {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(PostgresBinaries.ofThisJvm().archive(major))
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
-            settings.forEach(builder::setServerConfig);
-            builder.setServerConfig("hba_file", HbaFile.path(hbaRules).toString());
-            try {
-                return new PostgresServer(builder.start(), major);
-            } catch (IOException e) {
-                throw new UncheckedIOException("PostgreSQL " + major + " did not start", e);
+            ServerProvider chosen = chosenProvider();
+            return switch (chosen) {
+                case EMBEDDED -> new PostgresServer(EmbeddedServer.start(major, settings, HbaFile.path(hbaRules)), major, chosen);
+                case TESTCONTAINERS -> {
+                    refuseWhatContainersCannotDo(chosen);
+                    yield new PostgresServer(ContainerProvider.start(major, settings), major, chosen);
+                }
+            };
+        }
+
+        /** The builder's choice, else the JVM's. */
+        ServerProvider chosenProvider() {
+            return provider != null ? provider : ServerProvider.ofThisJvm();
+        }
+
+        private void refuseWhatContainersCannotDo(ServerProvider chosen) {
+            if (!hbaRules.isEmpty()) {
+                throw refusal("hbaRule(...)", chosen, "the container authenticates with its image's own pg_hba.conf");
             }
+            if (tls) {
+                throw refusal("tls(...)", chosen, "the certificate files are on this machine, not in the container");
+            }
+        }
+
+        static UnsupportedOperationException refusal(String feature, ServerProvider provider, String why) {
+            return new UnsupportedOperationException("PostgresServer " + feature + " needs the embedded provider, and the "
+                    + provider + " provider cannot give it: " + why + ". Choose the embedded one for this server with"
+                    + " PostgresServer.builder(major).provider(ServerProvider.EMBEDDED)");
         }
     }
 }

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pgmigrate.testkit.PostgresServer;
+import org.pgmigrate.testkit.ServerProvider;
 
-/** What makes two requested servers the same one: major, instance name and settings. */
-record ServerKey(int major, String instance, Map<String, String> settings) {
+/**
+ * What makes two requested servers the same one: major, instance name, settings, and the provider
+ * the JVM chose when the server was asked for (a test may change the property between runs).
+ */
+record ServerKey(int major, String instance, Map<String, String> settings, ServerProvider provider) {
     ServerKey {
         // Sorted, so that the order settings are written in does not start a second server.
         settings = Map.copyOf(new TreeMap<>(settings));
@@ -30,11 +34,11 @@ record ServerKey(int major, String instance, Map<String, String> settings) {
             }
             parsed.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
         }
-        return new ServerKey(major, instance, parsed);
+        return new ServerKey(major, instance, parsed, ServerProvider.ofThisJvm());
     }
 
     PostgresServer start() {
-        PostgresServer.Builder builder = PostgresServer.builder(major);
+        PostgresServer.Builder builder = PostgresServer.builder(major).provider(provider);
         settings.forEach(builder::setting);
         return builder.start();
     }
