@@ -25,6 +25,7 @@ import org.pgmigrate.engine.internal.StandaloneVerification;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.online.CutoverRequest;
 import org.pgmigrate.engine.internal.online.OnlineMigration;
+import org.pgmigrate.engine.internal.online.StoppedMigration;
 import org.pgmigrate.spi.MigrationEngine;
 
 /** The engine the API finds with {@link java.util.ServiceLoader}. */
@@ -79,7 +80,7 @@ public final class PgMigrateEngine implements MigrationEngine {
 
     @Override
     public List<String> abandon(MigrationRequest request) {
-        return OnlineMigration.abandon(request);
+        return StoppedMigration.abandon(request);
     }
 
     @Override

@@ -33,7 +33,6 @@ import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.OnlineHooks;
 import org.pgmigrate.engine.internal.run.RunHandle;
 import org.pgmigrate.engine.internal.SourceSnapshot;
-import org.pgmigrate.engine.internal.TargetLock;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
@@ -112,7 +111,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
                     + " replication connections, which a DataSource cannot provide.");
         }
         if (request.resume()) {
-            ControlTable.Earlier earlier = earlierRun(request);
+            ControlTable.Earlier earlier = StoppedMigration.find(request);
             OnlineMigration migration = new OnlineMigration(request, earlier.migrationId(), earlier);
             // validated, and its roles created, when it started
             LOG.info("Resuming online migration {}, which had reached {}", earlier.migrationId(), earlier.state());
@@ -124,51 +123,6 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         migration.roles = new ServerMigration(request).rolesOnly();
         migration.threads.newThread("online", migration::run).start();
         return migration;
-    }
-
-    /**
-     * Drops what a stopped online migration into the request's target left for its resume: slot
-     * and publication on the source, origin, journal and control row on the target. Refused while
-     * the migration runs. The partial copy stays in the target database.
-     *
-     * @return what was dropped, one line per server
-     */
-    public static List<String> abandon(MigrationRequest request) {
-        ControlTable.Earlier earlier = earlierRun(request);
-        Connector source = new Connector(request.source(), Side.SOURCE);
-        Connector target = new Connector(request.target(), Side.TARGET);
-        ReplicationNames names = ReplicationNames.of(earlier.migrationId());
-        try (Connection c = target.open()) {
-            TargetLock.checkFree(c, c.getCatalog());
-            List<String> left = new ReplicationObjects(source, target, names).dropAll();
-            if (!left.isEmpty()) {
-                throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Abandoning online migration " + earlier.migrationId()
-                        + ": some replication objects could not be dropped, the journal and control row stay for another try. Run "
-                        + String.join(" and ", left));
-            }
-            new ControlTable(target, earlier.migrationId()).remove(c);
-            Journal.remove(c);
-        } catch (SQLException e) {
-            throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Abandoning online migration " + earlier.migrationId()
-                    + " failed on the target: " + e.getMessage(), e);
-        }
-        LOG.info("Abandoned online migration {}", earlier.migrationId());
-        return List.of("on the source: replication slot " + names.slot() + " and publication " + names.publication(),
-                "on the target: replication origin " + names.origin() + ", the journal and the control row (schema pgmigrate);"
-                        + " the partial copy stays: drop and recreate the database before migrating again");
-    }
-
-    /** The online migration the target's control table names, for a resume; refused when there is none. */
-    private static ControlTable.Earlier earlierRun(MigrationRequest request) {
-        Connector target = new Connector(request.target(), Side.TARGET);
-        try (Connection c = target.open()) {
-            return ControlTable.find(c).orElseThrow(() -> new PgMigrateException(ErrorKind.INVALID_REQUEST, "There is no online"
-                    + " migration to resume or abandon in the target database: it holds no pgmigrate.online_control row (a"
-                    + " migration that completed, was cancelled or abandoned removed it). Start a new one into an empty database."));
-        } catch (SQLException e) {
-            throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Reading the target's pgmigrate.online_control failed: "
-                    + e.getMessage(), e);
-        }
     }
 
     private void run() {
@@ -314,9 +268,9 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     }
 
     /**
-     * A resumed run finds its slot, publication and origin and reads the catalogs under a snapshot
-     * of its own. A copy that had not finished cannot be resumed yet: its unfinished tables would
-     * need a snapshot aligned with the slot's stream.
+     * A resumed run finds its slot, publication and origin. After the copy, it reads the catalogs
+     * under a snapshot of its own; during the copy, under a temporary slot's, whose place in the
+     * migration slot's stream is known (see {@link #rowsCopied()}).
      */
     private SourceSnapshot resumedSnapshot(Connector source, Connection coordinator) throws SQLException {
         try {
