@@ -1,15 +1,20 @@
 package org.pgmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.Migration;
 import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
@@ -28,8 +33,7 @@ class OnlineDdlIT {
                 + " INSERT INTO public.orders SELECT i, i * 10, 'old' FROM generate_series(1, 100) i");
 
         MigrationResult result;
-        try (MigrationHandle handle = Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE)
-                .replicateDdl(true).start()) {
+        try (MigrationHandle handle = online(source, target).start()) {
             assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
             assertThat(source.queryColumn("SELECT evtname FROM pg_event_trigger")).hasSize(1);
 
@@ -53,6 +57,55 @@ class OnlineDdlIT {
 
         assertThat(result.completed()).isTrue();
         assertThatDatabase(target).isEquivalentTo(source);
+        assertNothingLeft(source, target);
+    }
+
+    /** A listener of the caller's own that breaks on the next lag event once told to. */
+    static final class Breakable implements MigrationListener {
+        final AtomicBoolean broken = new AtomicBoolean();
+
+        @Override
+        public void lagMeasured(ReplicationLag lag) {
+            if (broken.get()) {
+                throw new IllegalStateException("the dashboard is down");
+            }
+        }
+    }
+
+    /** The source's schema changed since the copy: a resume streams on without comparing it with the copy's. */
+    @Test
+    void aRunThatFailedAfterReplicatedDdlResumes(@Pg(instance = "online-source", settings = "wal_level=logical") TestDatabase source,
+                                                 @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.items (id int PRIMARY KEY, qty int); INSERT INTO public.items SELECT i, i FROM generate_series(1, 50) i");
+        Breakable listener = new Breakable();
+        try (MigrationHandle handle = online(source, target).listener(listener).start()) {
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            source.execute("ALTER TABLE public.items ADD COLUMN label text");
+            source.execute("INSERT INTO public.items VALUES (51, 51, 'added')");
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            listener.broken.set(true);
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class,
+                    e -> assertThat(e.getMessage()).contains("the dashboard is down", "resume()"));
+        }
+        source.execute("INSERT INTO public.items VALUES (52, 52, 'while stopped')");
+
+        MigrationResult result;
+        try (MigrationHandle handle = online(source, target).resume().start()) {
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            result = handle.cutover();
+        }
+
+        assertThat(result.completed()).isTrue();
+        assertThat(target.queryColumn("SELECT label FROM public.items WHERE id > 50 ORDER BY id")).containsExactly("added", "while stopped");
+        assertThatDatabase(target).isEquivalentTo(source);
+        assertNothingLeft(source, target);
+    }
+
+    private static Migration.Builder online(TestDatabase source, TestDatabase target) {
+        return Migration.from(source.endpoint()).to(target.endpoint()).mode(MigrationMode.ONLINE).replicateDdl(true);
+    }
+
+    private static void assertNothingLeft(TestDatabase source, TestDatabase target) {
         OnlineMigrationIT.assertNothingLeft(source, target);
         assertThat(source.queryColumn("SELECT evtname FROM pg_event_trigger")).as("the DDL capture is gone from the source").isEmpty();
         assertThat(source.queryColumn("SELECT nspname FROM pg_namespace WHERE nspname = 'pgmigrate'")).isEmpty();

@@ -144,36 +144,12 @@ public final class OfflineMigration {
             Map<String, Set<String>> extensions = phase(Phase.PREPARE, () -> prepare(src, tgt));
             SourceSchema schema = phase(Phase.SNAPSHOT, () -> snapshot(src, extensions));
             targetChanged = true;
-            try (Workers workers = new Workers(request.jobs(), threads(), snapshot::join, targetConnector::open)) {
-                TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn,
-                        () -> workers.stopping() || cancellation.cancelled());
-                TaskKeys keys = TaskKeys.of(schema);
-                phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
-                CopyPlans plans = new CopyPlans(request.copyStrategies(), request.copyFormat(),
-                        new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
-                        sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
-                DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
-                        Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys)
-                        .resumingOnline(online == null ? null : online.rowsCopied());
-                // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
-                Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
-                        && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
-                phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
-                phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
-                if (online == null) {
-                    phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
-                }
-                phase(Phase.LARGE_OBJECTS, () -> largeObjects(workers, tasks, schema));
-                phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(workers, tasks, schema));
-                phase(Phase.ANALYZE, () -> analyzeTheRest(tgt, schema));
-                if (online == null && request.verification() != VerificationPolicy.SKIP) {
-                    if (verifier == null) {
-                        LOG.info("Verification passed in the earlier run");
-                    } else {
-                        phase(Phase.VERIFY, () -> verify(verifier, workers, src, tgt, schema, data.copiedRows()));
-                        tasks.journal().record(tgt, TaskKeys.VERIFICATION);
-                    }
-                }
+            if (online != null && online.copyDone()) {
+                // replicated DDL may have changed the source since: its schema now is not the copy's
+                warn(MigrationWarning.of(WarningCodes.RESUMED, "Resumed online migration " + migrationId + ": an earlier run"
+                        + " finished its copy, and the stream goes on from the last change the target committed.", List.of()));
+            } else {
+                copy(src, tgt, schema);
             }
             if (online == null && !keepJournal) {
                 Journal.remove(tgt);
@@ -196,6 +172,41 @@ public final class OfflineMigration {
             MDC.remove("pgmigrate.migration");
             MDC.remove("pgmigrate.database");
             MDC.remove("pgmigrate.phase");
+        }
+    }
+
+    /** The copy, from the schema before the data to the statistics after it, verified unless online or skipped. */
+    private void copy(Connection src, Connection tgt, SourceSchema schema) throws Exception {
+        try (Workers workers = new Workers(request.jobs(), threads(), snapshot::join, targetConnector::open)) {
+            TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn,
+                    () -> workers.stopping() || cancellation.cancelled());
+            TaskKeys keys = TaskKeys.of(schema);
+            phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
+            CopyPlans plans = new CopyPlans(request.copyStrategies(), request.copyFormat(),
+                    new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
+                    sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
+            DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
+                    Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys)
+                    .resumingOnline(online == null ? null : online.rowsCopied());
+            // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
+            Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
+                    && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
+            phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
+            phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
+            if (online == null) {
+                phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
+            }
+            phase(Phase.LARGE_OBJECTS, () -> largeObjects(workers, tasks, schema));
+            phase(Phase.MATERIALIZED_VIEWS, () -> materializedViews(workers, tasks, schema));
+            phase(Phase.ANALYZE, () -> analyzeTheRest(tgt, schema));
+            if (online == null && request.verification() != VerificationPolicy.SKIP) {
+                if (verifier == null) {
+                    LOG.info("Verification passed in the earlier run");
+                } else {
+                    phase(Phase.VERIFY, () -> verify(verifier, workers, src, tgt, schema, data.copiedRows()));
+                    tasks.journal().record(tgt, TaskKeys.VERIFICATION);
+                }
+            }
         }
     }
 

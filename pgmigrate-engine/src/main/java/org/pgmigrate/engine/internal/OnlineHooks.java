@@ -19,6 +19,12 @@ public interface OnlineHooks {
      */
     SourceSnapshot snapshot(Connector source, Connection coordinator, String migrationId) throws SQLException;
 
+    /**
+     * Whether an earlier run of the migration finished the copy: then nothing of it runs again
+     * (replicated DDL may have changed the source's schema since), and the stream goes on.
+     */
+    boolean copyDone();
+
     /** The name of the publication the migration creates on the source, which is not migrated. */
     String publication();
 

@@ -302,6 +302,11 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     }
 
     @Override
+    public boolean copyDone() {
+        return earlier != null && earlier.copied();
+    }
+
+    @Override
     public RowsCopied rowsCopied() {
         long point = syncPoint;
         return point == 0 ? null : (target, table) -> ControlTable.recordSyncPoint(target, table.oid(), point);
