@@ -124,8 +124,9 @@ public abstract class MigrationRequest {
     /**
      * Online mode: replicate the source's DDL during the migration (default off: a table whose
      * definition changes stops the migration). An event trigger on the source records each
-     * {@code ALTER TABLE}, {@code CREATE INDEX} and {@code DROP INDEX} in a table the stream
-     * carries, and the target runs it at the same point of the stream. Needs a superuser on the
+     * {@code ALTER TABLE}, {@code CREATE TABLE}, {@code CREATE INDEX} and {@code DROP INDEX} in a
+     * table the stream carries (a new table joins the publication), and the target runs it at the
+     * same point of the stream. Needs a superuser on the
      * source; each such statement must be sent on its own, not with others in one query string.
      */
     @Value.Default

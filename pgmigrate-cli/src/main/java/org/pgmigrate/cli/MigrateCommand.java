@@ -123,7 +123,7 @@ final class MigrateCommand implements Callable<Integer> {
     Long maxRetainedWal;
 
     @Option(names = "--replicate-ddl", order = 23,
-            description = "with --mode online: replicate ALTER TABLE, CREATE INDEX and DROP INDEX run on the source while the"
+            description = "with --mode online: replicate ALTER TABLE, CREATE TABLE, CREATE INDEX and DROP INDEX run on the source while the"
                     + " migration runs (an event trigger on the source records them; needs a superuser there)")
     boolean replicateDdl;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -20,15 +22,16 @@ import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
 
 /**
- * With DDL replication on, columns added, retyped and dropped and indexes created on the source
- * while the migration streams reach the target at their point in the stream, the rows written
- * around them too, and the stream goes on.
+ * With DDL replication on, columns added, retyped and dropped, tables and indexes created on the
+ * source while the migration streams reach the target at their point in the stream, the rows
+ * written around them too (a new table's from the transaction that creates it), and the stream
+ * goes on.
  */
 @ExtendWith(PostgresExtension.class)
 class OnlineDdlIT {
     @Test
     void ddlRunOnTheSourceWhileStreamingIsReplicated(@Pg(instance = "online-source", settings = "wal_level=logical") TestDatabase source,
-                                                     @Pg(instance = "online-target") TestDatabase target) {
+                                                     @Pg(instance = "online-target") TestDatabase target) throws Exception {
         source.execute("CREATE TABLE public.orders (id int PRIMARY KEY, amount int, obsolete text);"
                 + " INSERT INTO public.orders SELECT i, i * 10, 'old' FROM generate_series(1, 100) i");
 
@@ -44,7 +47,17 @@ class OnlineDdlIT {
             source.execute("ALTER TABLE public.orders DROP COLUMN obsolete");
             source.execute("UPDATE public.orders SET amount = amount + 1 WHERE id <= 10");
             source.execute("CREATE INDEX CONCURRENTLY orders_note ON public.orders (note)");
+            // a new table, with rows in the transaction that creates it and after
+            try (Connection c = source.connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("CREATE TABLE public.added (id int PRIMARY KEY, v text)");
+                s.execute("INSERT INTO public.added VALUES (1, 'with the table')");
+                c.commit();
+            }
+            source.execute("INSERT INTO public.added VALUES (2, 'after'); UPDATE public.added SET v = v || '!' WHERE id = 1");
             assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            assertThat(target.queryColumn("SELECT id || ' ' || v FROM public.added ORDER BY id"))
+                    .containsExactly("1 with the table!", "2 after");
 
             assertThat(target.queryColumn("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute"
                     + " WHERE attrelid = 'public.orders'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum"))

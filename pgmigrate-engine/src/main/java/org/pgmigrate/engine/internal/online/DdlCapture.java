@@ -16,19 +16,22 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
 /**
  * What records the source's DDL for an online migration that replicates it: a table in schema
  * {@code pgmigrate} that the migration's publication carries, and an event trigger that writes
- * each {@code ALTER TABLE}, {@code CREATE INDEX} and {@code DROP INDEX} into it, with the
- * statement's text and search path, in the transaction that runs it. The stream then brings the
- * statement at the point where it happened.
+ * each {@code ALTER TABLE}, {@code CREATE TABLE}, {@code CREATE INDEX} and {@code DROP INDEX}
+ * into it, with the statement's text and search path, in the transaction that runs it, and adds
+ * a new permanent table to the publication. The stream then brings the statement at the point
+ * where it happened, and the new table's rows after it.
  */
 final class DdlCapture {
     static final String SCHEMA = "pgmigrate";
 
     private final Connector source;
     private final String name;
+    private final String publication;
 
     DdlCapture(Connector source, ReplicationNames names) {
         this.source = source;
         this.name = names.ddl();
+        this.publication = names.publication();
     }
 
     /** {@code pgmigrate."<name>"}, for the publication. */
@@ -54,13 +57,21 @@ final class DdlCapture {
             c.setAutoCommit(false);
             s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(SCHEMA));
             s.execute("CREATE TABLE " + qualifiedTable() + " (id bigserial PRIMARY KEY, command text NOT NULL, search_path text NOT NULL)");
-            // SECURITY DEFINER: whoever runs the DDL may write to this table through the trigger alone
+            // SECURITY DEFINER: whoever runs the DDL may write to this table through the trigger alone. A new
+            // permanent table joins the publication in the transaction that creates it, so none of its rows is missed.
             s.execute("CREATE FUNCTION " + qualifiedTable() + "() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER"
-                    + " SET search_path = pg_catalog, pg_temp AS $pgmigrate$ BEGIN INSERT INTO " + qualifiedTable()
-                    + " (command, search_path) VALUES (pg_catalog.current_query(), pg_catalog.current_setting('search_path'));"
-                    + " END $pgmigrate$");
-            s.execute("CREATE EVENT TRIGGER " + Sql.ident(name) + " ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE INDEX',"
-                    + " 'DROP INDEX') EXECUTE FUNCTION " + qualifiedTable() + "()");
+                    + " SET search_path = pg_catalog, pg_temp AS $pgmigrate$ DECLARE created record; BEGIN"
+                    + " INSERT INTO " + qualifiedTable() + " (command, search_path)"
+                    + " VALUES (pg_catalog.current_query(), pg_catalog.current_setting('search_path'));"
+                    + " FOR created IN SELECT c.command_tag, c.object_identity FROM pg_catalog.pg_event_trigger_ddl_commands() c"
+                    + "   JOIN pg_catalog.pg_class r ON r.oid = c.objid"
+                    + "   WHERE c.command_tag = 'CREATE TABLE' AND r.relkind = 'r' AND r.relpersistence = 'p' LOOP"
+                    // the publication's name holds only [a-z0-9_] (ReplicationNames): quoted, it fits in the literal
+                    + " EXECUTE pg_catalog.format('ALTER PUBLICATION " + Sql.ident(publication) + " ADD TABLE ONLY %s',"
+                    + " created.object_identity);"
+                    + " END LOOP; END $pgmigrate$");
+            s.execute("CREATE EVENT TRIGGER " + Sql.ident(name) + " ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE',"
+                    + " 'CREATE INDEX', 'DROP INDEX') EXECUTE FUNCTION " + qualifiedTable() + "()");
             c.commit();
         }
     }
