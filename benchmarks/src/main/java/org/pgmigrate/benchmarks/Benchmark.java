@@ -132,6 +132,7 @@ public final class Benchmark {
         try (TestDatabase target = targetServer.createDatabase(TARGET)) {
             ToolRun run;
             Optional<CpuSeconds> cpu;
+            Map<String, Double> targetByKind = Map.of();
             try {
                 Files.createDirectories(runDir);
                 RunContext context = new RunContext(source, target, options.jobs(), runDir, log);
@@ -140,6 +141,7 @@ public final class Benchmark {
                     CpuMeter.Measured<ToolRun> measured = meter.get().measure(() -> tool.run(context));
                     run = measured.result();
                     cpu = Optional.of(measured.cpu());
+                    targetByKind = measured.targetByKind();
                 } else {
                     run = tool.run(context);
                     cpu = Optional.empty();
@@ -162,6 +164,10 @@ public final class Benchmark {
             differences.ifPresent(d -> out.printf("!!!! the target of %s in round %d is DIFFERENT from the source:%n%s%n",
                     tool.id().id(), round, d.indent(4)));
             run.notes().forEach(note -> out.println("!!!! " + note));
+            if (!targetByKind.isEmpty()) {
+                out.println("         target CPU s by process: " + targetByKind.entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+            }
         }
     }
 

@@ -37,16 +37,22 @@ public final class CpuMeter {
         return Optional.of(new CpuMeter(postmaster(target), postmaster(source), 100.0));
     }
 
-    /** The CPU time {@code run} took, with its result. */
+    /** The CPU time {@code run} took, with its result, and the target's by kind of process. */
     public <T> Measured<T> measure(Supplier<T> run) {
         long targetChildren = children(targetPostmaster);
         long sourceChildren = children(sourcePostmaster);
+        TargetProcesses target = new TargetProcesses(targetPostmaster, ticksPerSecond);
         CpuSeconds before = now();
-        T result = run.get();
+        T result;
+        try {
+            result = run.get();
+        } finally {
+            target.stop();
+        }
         // a backend of the run that has exited but not been waited for yet is in neither sum
         settle(targetPostmaster, targetChildren);
         settle(sourcePostmaster, sourceChildren);
-        return new Measured<>(result, now().minus(before));
+        return new Measured<>(result, now().minus(before), target.byKind());
     }
 
     /** Waits (up to ten seconds) until the server has no more processes than before the run. */
@@ -66,7 +72,8 @@ public final class CpuMeter {
         return ProcessHandle.of(pid).map(p -> p.children().count()).orElse(0L);
     }
 
-    public record Measured<T>(T result, CpuSeconds cpu) {}
+    /** What a run yielded, its CPU time, and the target server's CPU seconds by kind of process (sampled: a lower bound). */
+    public record Measured<T>(T result, CpuSeconds cpu, java.util.Map<String, Double> targetByKind) {}
 
     private CpuSeconds now() {
         return new CpuSeconds(tree(targetPostmaster), tree(sourcePostmaster), seconds(ticks(ProcessHandle.current().pid(), true)));
