@@ -28,8 +28,9 @@ public final class TargetLock {
 
     /** Refuses, like {@link #acquire}, when a migration runs into the database; holds nothing. */
     public static void checkFree(Connection target, String database) throws SQLException {
-        acquire(target, database);
-        call(target, "pg_advisory_unlock");
+        if (held(target)) {
+            throw busy(target, database);
+        }
     }
 
     /** Whether a migration runs into {@code target}'s database now (its session holds the lock); holds nothing. */

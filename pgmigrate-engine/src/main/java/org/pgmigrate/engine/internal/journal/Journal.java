@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.EventTriggersPaused;
+import org.pgmigrate.engine.internal.jdbc.OwnSchema;
 
 /**
  * What a migration has done, kept in the target database it migrates into (schema
@@ -55,11 +56,7 @@ public final class Journal {
 
     /** Whether {@code target}'s database holds a journal. */
     public static boolean exists(Connection target) throws SQLException {
-        try (Statement s = target.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_catalog.to_regclass('pgmigrate.journal_run') IS NOT NULL")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
+        return OwnSchema.hasTable(target, "journal_run");
     }
 
     /** Says what the earlier run left, for the refusal of a new run into its target. */
@@ -240,14 +237,7 @@ public final class Journal {
     public static void remove(Connection target) throws SQLException {
         EventTriggersPaused.run(target, s -> {
             s.execute("DROP TABLE IF EXISTS pgmigrate.journal, pgmigrate.journal_run");
-            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
-                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pgmigrate')"
-                    + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'pgmigrate')")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    s.execute("DROP SCHEMA pgmigrate");
-                }
-            }
+            OwnSchema.dropIfEmpty(s);
         });
     }
 }

@@ -16,6 +16,7 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.EventTriggersPaused;
+import org.pgmigrate.engine.internal.jdbc.OwnSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,13 +88,10 @@ public final class ControlTable {
 
     /** The online migration the target's control table holds, if any; more than one is refused. */
     static Optional<Earlier> find(Connection c) throws SQLException {
+        if (!OwnSchema.hasTable(c, "online_control")) {
+            return Optional.empty();
+        }
         try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.to_regclass('pgmigrate.online_control') IS NOT NULL")) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return Optional.empty();
-                }
-            }
             List<Earlier> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT migration_id, state FROM pgmigrate.online_control ORDER BY updated_at")) {
                 while (rs.next()) {
@@ -161,11 +159,8 @@ public final class ControlTable {
     Map<Integer, Long> syncPoints() throws SQLException {
         Map<Integer, Long> points = new HashMap<>();
         try (Connection c = target.open(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.to_regclass('pgmigrate.online_sync') IS NOT NULL")) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return points;
-                }
+            if (!OwnSchema.hasTable(c, "online_sync")) {
+                return points;
             }
             try (ResultSet rs = s.executeQuery("SELECT table_oid, sync_lsn::text FROM pgmigrate.online_sync")) {
                 while (rs.next()) {
@@ -265,16 +260,7 @@ public final class ControlTable {
             }
             s.execute("DROP TABLE pgmigrate.online_control");
             s.execute("DROP TABLE IF EXISTS pgmigrate.online_sync");
-            try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
-                    + " ON n.oid = c.relnamespace WHERE n.nspname = 'pgmigrate') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p"
-                    + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'pgmigrate')"
-                    + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
-                    + " WHERE n.nspname = 'pgmigrate')")) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    // RESTRICT: should anything else appear meanwhile, the schema stays
-                    s.execute("DROP SCHEMA IF EXISTS pgmigrate RESTRICT");
-                }
-            }
+            OwnSchema.dropIfEmpty(s);
         });
     }
 }

@@ -11,6 +11,7 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.TargetLock;
 import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.OwnSchema;
 import org.pgmigrate.engine.internal.jdbc.Side;
 
 /** The requesting side of the {@link ControlTable} protocol: asks for the cutover and waits for its outcome. */
@@ -70,13 +71,7 @@ public final class CutoverRequest {
     }
 
     private static String ask(Connection c) throws SQLException {
-        boolean exists;
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.to_regclass('pgmigrate.online_control') IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            exists = rs.getBoolean(1);
-        }
-        if (exists) {
+        if (OwnSchema.hasTable(c, "online_control")) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE pgmigrate.online_control SET state = ?, requested_at = pg_catalog.now(),"
                     + " updated_at = pg_catalog.now() WHERE state IN (?, ?, ?) RETURNING migration_id")) {
                 ps.setString(1, ControlTable.CUTOVER_REQUESTED);

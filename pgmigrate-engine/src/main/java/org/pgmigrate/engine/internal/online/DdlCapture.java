@@ -1,7 +1,6 @@
 package org.pgmigrate.engine.internal.online;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
+import org.pgmigrate.engine.internal.jdbc.OwnSchema;
 import org.pgmigrate.engine.internal.jdbc.Sql;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
 
@@ -22,8 +22,6 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
  * where it happened, and the new table's rows after it.
  */
 final class DdlCapture {
-    static final String SCHEMA = "pgmigrate";
-
     private final Connector source;
     private final String name;
     private final String publication;
@@ -36,12 +34,12 @@ final class DdlCapture {
 
     /** {@code pgmigrate."<name>"}, for the publication. */
     String qualifiedTable() {
-        return Sql.ident(SCHEMA) + "." + Sql.ident(name);
+        return Sql.qualified(OwnSchema.NAME, name);
     }
 
     /** Whether {@code relation} is the capture table (its changes are DDL to run, not rows to copy). */
     boolean isCapture(Relation relation) {
-        return SCHEMA.equals(relation.schema()) && name.equals(relation.name());
+        return OwnSchema.NAME.equals(relation.schema()) && name.equals(relation.name());
     }
 
     /** Creates table, function and event trigger; refused, changing nothing, without a superuser. */
@@ -55,7 +53,7 @@ final class DdlCapture {
                 }
             }
             c.setAutoCommit(false);
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(SCHEMA));
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(OwnSchema.NAME));
             s.execute("CREATE TABLE " + qualifiedTable() + " (id bigserial PRIMARY KEY, command text NOT NULL, search_path text NOT NULL)");
             // SECURITY DEFINER: whoever runs the DDL may write to this table through the trigger alone. A new
             // permanent table joins the publication in the transaction that creates it, so none of its rows is missed.
@@ -93,19 +91,7 @@ final class DdlCapture {
                     left.add("on the source: " + statement + ";");
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
-                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?) AND NOT EXISTS (SELECT 1"
-                    + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?)"
-                    + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?)")) {
-                ps.setString(1, SCHEMA);
-                ps.setString(2, SCHEMA);
-                ps.setString(3, SCHEMA);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        s.execute("DROP SCHEMA " + Sql.ident(SCHEMA) + " RESTRICT");
-                    }
-                }
-            }
+            OwnSchema.dropIfEmpty(s);
         } catch (SQLException | RuntimeException e) {
             left.add("on the source: " + String.join("; ", statements) + ";");
         }

@@ -14,6 +14,8 @@ final class DdlText {
     private static final Pattern CONCURRENTLY = Pattern.compile(
             "^(\\s*(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX))\\s+CONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$[A-Za-z_]*\\$");
+
     private DdlText() {}
 
     /**
@@ -62,7 +64,7 @@ final class DdlText {
                 }
                 i++;
             } else if (c == '$') {
-                Matcher tag = Pattern.compile("\\$[A-Za-z_]*\\$").matcher(sql).region(i, sql.length());
+                Matcher tag = DOLLAR_TAG.matcher(sql).region(i, sql.length());
                 if (tag.lookingAt()) {
                     int close = sql.indexOf(tag.group(), tag.end());
                     if (close < 0) {
