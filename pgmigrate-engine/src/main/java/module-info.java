@@ -7,6 +7,7 @@ module org.pgmigrate.engine {
     requires org.pgmigrate.validation;
     requires org.postgresql.jdbc;
     requires org.slf4j;
+    requires jdk.httpserver;
     requires static org.immutables.value;
 
     provides org.pgmigrate.spi.MigrationEngine with org.pgmigrate.engine.PgMigrateEngine;

@@ -323,6 +323,27 @@ public final class Migration {
         }
 
         /**
+         * Serves, while the migration runs, a status page on {@code http://127.0.0.1:PORT/} that
+         * refreshes itself, and {@code /status.json} for tools to poll: the phase, the tables done
+         * and in flight, rates, the time left and, online, the lag. Nothing secret is in it (no
+         * connection strings, no passwords). Bound to the loopback address only; use
+         * {@link #statusAddress} for another. Port 0 takes a free one ({@link MigrationHandle#statusPage()}).
+         * The page stays up until the run's handle is closed ({@link #execute()} closes it at its end).
+         */
+        public Builder statusPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new PgMigrateException(ErrorKind.INVALID_REQUEST, "The status port must be between 0 and 65535, was " + port + ".");
+            }
+            return statusAddress(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+        }
+
+        /** {@link #statusPort} on another address than the loopback one: everyone who can reach it sees the page. */
+        public Builder statusAddress(java.net.InetSocketAddress address) {
+            request.statusAddress(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
          * Makes every thread the run starts, for callers that own their threads (names, context,
          * an application server's managed threads). pgmigrate neither names nor relies on the
          * names of the threads it makes; whether they are daemon threads is the factory's choice

@@ -83,6 +83,14 @@ public interface MigrationHandle extends AutoCloseable {
      */
     void cancel();
 
+    /**
+     * The address of the live status page, when the migration was started with
+     * {@link Migration.Builder#statusPort}; its JSON is at {@code status.json} beside it.
+     */
+    default Optional<java.net.URI> statusPage() {
+        return Optional.empty();
+    }
+
     /** Cancels the migration unless it has ended. */
     @Override
     void close();

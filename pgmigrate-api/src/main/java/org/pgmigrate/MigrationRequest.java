@@ -211,6 +211,14 @@ public abstract class MigrationRequest {
     @Value.Auxiliary
     public abstract java.util.Optional<java.util.concurrent.ThreadFactory> threadFactory();
 
+    /**
+     * Where a live status page ({@code /}) and its JSON twin ({@code /status.json}) are served while
+     * the run goes on, with the JDK's own HTTP server; empty (the default): none. Port 0 takes a
+     * free port, which {@link MigrationHandle#statusPage()} tells.
+     */
+    @Value.Auxiliary
+    public abstract java.util.Optional<java.net.InetSocketAddress> statusAddress();
+
     @Value.Check
     void check() {
         if (maxSourceBytesPerSecond().isPresent() && maxSourceBytesPerSecond().getAsLong() < 1) {

@@ -56,6 +56,13 @@ final class Converters {
         }
     }
 
+    /** A TCP port; 0 for any free one. */
+    static final class Port extends WholeNumber {
+        Port() {
+            super(0, 65535);
+        }
+    }
+
     static final class Minutes extends WholeNumber {
         Minutes() {
             super(1, 10080);

@@ -1,6 +1,7 @@
 package org.pgmigrate.cli;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -168,6 +169,16 @@ final class MigrateCommand implements Callable<Integer> {
                     + " each named in a warning (default: refuse, naming them, before the target changes)")
     boolean leaveOutUncreatable;
 
+    @Option(names = "--status-port", paramLabel = "PORT", order = 39, converter = Converters.Port.class,
+            description = "while the migration runs, serve a status page that refreshes itself on http://127.0.0.1:PORT/ and its"
+                    + " JSON on /status.json (phase, tables done and in flight, rates, time left, online the lag); 0 takes a free"
+                    + " port, printed at the start")
+    Integer statusPort;
+
+    @Option(names = "--status-address", paramLabel = "HOST", order = 39,
+            description = "with --status-port: listen on HOST instead of 127.0.0.1 (anyone who can reach it sees the page)")
+    String statusAddress;
+
     @Option(names = "--validate", order = 40,
             description = "run the pre-migration rules first (as pgmigrate validate) and migrate only when none fails (else exit"
                     + " code 3, target untouched)")
@@ -236,6 +247,7 @@ final class MigrateCommand implements Callable<Integer> {
             throw new UsageException("option --replicate-ddl only applies with --mode online");
         }
         migration.replicateDdl(replicateDdl);
+        statusPage(migration);
         serverOptions(migration);
         filters.apply(migration);
         tablespaces.apply(migration);
@@ -251,6 +263,24 @@ final class MigrateCommand implements Callable<Integer> {
                 : "cancelled; run the same command again with " + RESUME + " to continue where it stopped.")) {
             return execution.run(() -> started(migration, exit));
         }
+    }
+
+    private void statusPage(Migration.Builder migration) throws UsageException {
+        if (statusPort == null) {
+            if (statusAddress != null) {
+                throw new UsageException("option --status-address only applies with --status-port");
+            }
+            return;
+        }
+        if (statusAddress == null) {
+            migration.statusPort(statusPort);
+            return;
+        }
+        InetSocketAddress address = new InetSocketAddress(statusAddress, statusPort);
+        if (address.isUnresolved()) {
+            throw new UsageException("option --status-address: cannot resolve host '" + statusAddress + "'");
+        }
+        migration.statusAddress(address);
     }
 
     /** The whole-server options: databases, roles, reserved roles. */
@@ -310,15 +340,18 @@ final class MigrateCommand implements Callable<Integer> {
      */
     private MigrationResult started(Migration.Builder migration, CancelOnExit exit) {
         try {
-            MigrationHandle handle = starter.apply(migration);
-            exit.running(handle);
-            if (mode == MigrationMode.ONLINE) {
-                out.println("Online migration " + handle.migrationId() + " started; once the source is quiet, run"
-                        + " 'pgmigrate cutover --target URL' in another shell (Ctrl-C cancels).");
+            // closed at the end: the status page, if any, stops with the command
+            try (MigrationHandle handle = starter.apply(migration)) {
+                exit.running(handle);
+                handle.statusPage().ifPresent(page -> out.println("Status page: " + page + " (JSON: " + page.resolve("status.json") + ")"));
+                if (mode == MigrationMode.ONLINE) {
+                    out.println("Online migration " + handle.migrationId() + " started; once the source is quiet, run"
+                            + " 'pgmigrate cutover --target URL' in another shell (Ctrl-C cancels).");
+                }
+                MigrationResult result = handle.await();
+                result.validation().ifPresent(report -> out.print(report.toText()));
+                return result;
             }
-            MigrationResult result = handle.await();
-            result.validation().ifPresent(report -> out.print(report.toText()));
-            return result;
         } catch (ValidationFailedException e) {
             out.print(e.report().toText());
             throw e;

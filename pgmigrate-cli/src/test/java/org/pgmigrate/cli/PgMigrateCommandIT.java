@@ -1,14 +1,21 @@
 package org.pgmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +111,24 @@ class PgMigrateCommandIT {
                 assertThat(table.get("rows").asLong()).isEqualTo(table.get("name").asText().equals("orders") ? 250 : 3);
             }
             assertThat(r.get("objects").get("table").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStatusPageIsServedOnLoopbackWhileTheCommandRunsAndStopsWithIt() throws Exception {
+        try (TestDatabase source = smallShop(); TestDatabase target = targetServer.createDatabase()) {
+            CommandRun run = CommandRun.runPublic("migrate", "--source", sourceServer.uri("postgres", source.name()),
+                    "--target", targetServer.uri("postgres", target.name()), "--status-port", "0");
+
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            Matcher printed = Pattern.compile("Status page: (http://127\\.0\\.0\\.1:\\d+/) \\(JSON: \\1status\\.json\\)")
+                    .matcher(run.out);
+            assertThat(printed.find()).as(run.out).isTrue();
+            URI page = URI.create(printed.group(1));
+            try (Socket s = new Socket()) {
+                assertThatThrownBy(() -> s.connect(new InetSocketAddress(page.getHost(), page.getPort()), 2_000))
+                        .isInstanceOf(ConnectException.class);
+            }
         }
     }
 

@@ -172,6 +172,10 @@ class PgMigrateCommandTest {
                         "environment variable NO_SUCH_VARIABLE (named by --source-password-env) is not set", "pgmigrate migrate --help"),
                 Arguments.of(List.of("migrate", "--source", SOURCE, "--target", TARGET, "--report", "/no/such/dir/report.json"),
                         "option --report: cannot write '/no/such/dir/report.json'", "pgmigrate migrate --help"),
+                Arguments.of(List.of("migrate", "--source", SOURCE, "--target", TARGET, "--status-port", "65536"),
+                        "option --status-port must be a whole number from 0 to 65535, not '65536'", "pgmigrate migrate --help"),
+                Arguments.of(List.of("migrate", "--source", SOURCE, "--target", TARGET, "--status-address", "0.0.0.0"),
+                        "option --status-address only applies with --status-port", "pgmigrate migrate --help"),
                 Arguments.of(List.of("demo"), PgMigrateCommand.DEMO_MOVED, "pgmigrate --help"));
     }
 
@@ -230,6 +234,24 @@ class PgMigrateCommandTest {
         assertThat(request.mode()).isEqualTo(MigrationMode.OFFLINE);
         assertThat(request.jobs()).isEqualTo(3);
         assertThat(request.listener()).isInstanceOf(ConsoleProgress.class);
+    }
+
+    @Test
+    void theStatusPageListensOnLoopbackUnlessAnAddressIsGiven() {
+        run("migrate", "--source", SOURCE, "--target", TARGET, "--status-port", "8089");
+        assertThat(executed.get().statusAddress()).hasValueSatisfying(a -> {
+            assertThat(a.getAddress().isLoopbackAddress()).isTrue();
+            assertThat(a.getPort()).isEqualTo(8089);
+        });
+
+        run("migrate", "--source", SOURCE, "--target", TARGET, "--status-port", "0", "--status-address", "0.0.0.0");
+        assertThat(executed.get().statusAddress()).hasValueSatisfying(a -> {
+            assertThat(a.getAddress().isAnyLocalAddress()).isTrue();
+            assertThat(a.getPort()).isZero();
+        });
+
+        run("migrate", "--source", SOURCE, "--target", TARGET);
+        assertThat(executed.get().statusAddress()).isEmpty();
     }
 
     @Test

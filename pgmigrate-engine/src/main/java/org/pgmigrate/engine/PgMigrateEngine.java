@@ -15,10 +15,6 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.RoleSelection;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationReport;
-import org.pgmigrate.engine.internal.run.Cancellation;
-import org.pgmigrate.engine.internal.run.GuardedListener;
-import org.pgmigrate.engine.internal.run.MigrationIds;
-import org.pgmigrate.engine.internal.run.OfflineHandle;
 import org.pgmigrate.engine.internal.OfflineMigration;
 import org.pgmigrate.engine.internal.ServerMigration;
 import org.pgmigrate.engine.internal.StandaloneVerification;
@@ -26,6 +22,13 @@ import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.online.CutoverRequest;
 import org.pgmigrate.engine.internal.online.OnlineMigration;
 import org.pgmigrate.engine.internal.online.StoppedMigration;
+import org.pgmigrate.engine.internal.run.Cancellation;
+import org.pgmigrate.engine.internal.run.GuardedListener;
+import org.pgmigrate.engine.internal.run.MigrationIds;
+import org.pgmigrate.engine.internal.run.OfflineHandle;
+import org.pgmigrate.engine.internal.status.StatusHandle;
+import org.pgmigrate.engine.internal.status.StatusServer;
+import org.pgmigrate.engine.internal.status.StatusTracker;
 import org.pgmigrate.spi.MigrationEngine;
 
 /** The engine the API finds with {@link java.util.ServiceLoader}. */
@@ -60,6 +63,24 @@ public final class PgMigrateEngine implements MigrationEngine {
     @Override
     public MigrationHandle start(MigrationRequest unguarded) {
         MigrationRequest request = guarded(unguarded);
+        if (request.statusAddress().isEmpty()) {
+            return run(request);
+        }
+        StatusTracker tracker = new StatusTracker(request.listener(), request.mode(), request.clock());
+        // listening first: a port in use refuses the run before it changes anything
+        StatusServer server = StatusServer.start(request.statusAddress().get(), tracker);
+        try {
+            MigrationHandle handle = run(MigrationRequest.builder().from(request).listener(tracker).build());
+            tracker.identified(handle.migrationId());
+            handle.completion().whenComplete(tracker::ended);
+            return new StatusHandle(handle, server);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static MigrationHandle run(MigrationRequest request) {
         if (request.mode() == MigrationMode.ONLINE) {
             return OnlineMigration.start(request);
         }
