@@ -38,7 +38,7 @@ class OnlineDdlIT {
         MigrationResult result;
         try (MigrationHandle handle = online(source, target).start()) {
             assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
-            assertThat(source.queryColumn("SELECT evtname FROM pg_event_trigger")).hasSize(1);
+            assertThat(source.queryColumn("SELECT evtname FROM pg_event_trigger")).hasSize(2);
 
             source.execute("ALTER TABLE public.orders ADD COLUMN note text DEFAULT 'none'");
             source.execute("INSERT INTO public.orders VALUES (101, 1010, 'x', 'new'); UPDATE public.orders SET note = 'changed' WHERE id = 1");
@@ -55,7 +55,23 @@ class OnlineDdlIT {
                 c.commit();
             }
             source.execute("INSERT INTO public.added VALUES (2, 'after'); UPDATE public.added SET v = v || '!' WHERE id = 1");
+            // without a primary key: updates and deletes still work on the source, and reach the target
+            source.execute("CREATE TABLE public.notes (id int, body text)");
+            source.execute("INSERT INTO public.notes VALUES (1, 'a'), (2, 'b'); UPDATE public.notes SET body = 'b!' WHERE id = 2;"
+                    + " DELETE FROM public.notes WHERE id = 1");
+            // made from other tables: the target makes them with the same statement at the same point
+            source.execute("CREATE TABLE public.big_orders AS SELECT id, amount FROM public.orders WHERE amount > 500");
+            source.execute("SELECT id, note INTO public.noted FROM public.orders WHERE note <> 'none'");
+            source.execute("INSERT INTO public.big_orders VALUES (999, 9990); UPDATE public.noted SET note = 'seen'");
             assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            assertThat(target.queryColumn("SELECT id || ' ' || body FROM public.notes")).containsExactly("2 b!");
+            assertThat(target.queryValue("SELECT count(*) FROM public.big_orders")).isEqualTo(source.queryValue("SELECT count(*) FROM public.big_orders"))
+                    .isEqualTo("53");
+            assertThat(target.queryColumn("SELECT id || ' ' || note FROM public.noted ORDER BY id")).containsExactly("1 seen", "101 seen", "102 seen");
+            for (TestDatabase side : new TestDatabase[] {source, target}) {
+                assertThat(side.queryColumn("SELECT relname || ' ' || relreplident::text FROM pg_class WHERE relname IN ('notes', 'big_orders', 'noted', 'added')"
+                        + " ORDER BY relname")).containsExactly("added d", "big_orders f", "noted f", "notes f");
+            }
             assertThat(target.queryColumn("SELECT id || ' ' || v FROM public.added ORDER BY id"))
                     .containsExactly("1 with the table!", "2 after");
 
@@ -111,6 +127,38 @@ class OnlineDdlIT {
         assertThat(result.completed()).isTrue();
         assertThat(target.queryColumn("SELECT label FROM public.items WHERE id > 50 ORDER BY id")).containsExactly("added", "while stopped");
         assertThatDatabase(target).isEquivalentTo(source);
+        assertNothingLeft(source, target);
+    }
+
+    @Test
+    void ddlOnWhatTheFilterLeavesOutStaysOnTheSource(@Pg(instance = "online-source", settings = "wal_level=logical") TestDatabase source,
+                                                     @Pg(instance = "online-target") TestDatabase target) {
+        source.execute("CREATE TABLE public.orders (id int PRIMARY KEY, v text); CREATE INDEX orders_v ON public.orders (v);"
+                + " CREATE TABLE public.audit (id int PRIMARY KEY, v text); CREATE INDEX audit_v ON public.audit (v);"
+                + " INSERT INTO public.orders VALUES (1, 'a'), (2, 'b'); INSERT INTO public.audit VALUES (1, 'x')");
+        try (MigrationHandle handle = online(source, target).excludeTables("public.audit*").start()) {
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            source.execute("ALTER TABLE public.audit ADD COLUMN at timestamptz");
+            source.execute("CREATE INDEX audit_at ON public.audit (at)");
+            source.execute("DROP INDEX public.audit_v");
+            source.execute("CREATE TABLE public.audit_2027 (id int, v text); INSERT INTO public.audit_2027 VALUES (1, 'x');"
+                    + " UPDATE public.audit_2027 SET v = 'y'");
+            source.execute("ALTER TABLE public.orders ADD COLUMN w int; INSERT INTO public.orders VALUES (3, 'c', 3)");
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            assertThat(target.queryColumn("SELECT relname FROM pg_class WHERE relname LIKE 'audit%'")).isEmpty();
+            assertThat(target.queryColumn("SELECT id || ' ' || v || ' ' || coalesce(w, 0) FROM public.orders ORDER BY id"))
+                    .containsExactly("1 a 0", "2 b 0", "3 c 3");
+
+            // one statement on a carried index and a left-out one cannot run on the target: the stream stops before it
+            source.execute("DROP INDEX public.orders_v, public.audit_at");
+            assertThatThrownBy(handle::await).isInstanceOfSatisfying(PgMigrateException.class, e -> {
+                assertThat(e.kind()).isEqualTo(org.pgmigrate.ErrorKind.SOURCE_SCHEMA_CHANGED);
+                assertThat(e.getMessage()).contains("public.orders_v", "public.audit_at", "DROP INDEX public.orders_v, public.audit_at");
+            });
+        }
+        assertThat(target.queryColumn("SELECT indexname FROM pg_indexes WHERE tablename = 'orders' ORDER BY 1"))
+                .containsExactly("orders_pkey", "orders_v");
+        online(source, target).abandon();
         assertNothingLeft(source, target);
     }
 

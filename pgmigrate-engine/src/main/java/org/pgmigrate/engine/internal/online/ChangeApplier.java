@@ -145,6 +145,10 @@ final class ChangeApplier implements AutoCloseable {
                 ddlRelation = r.oid();
                 return;
             }
+            if (ddl != null && !ddl.rowsMigrated(r.schema(), r.name())) {
+                leftOut.add(r.oid()); // a table created during the migration that the filter leaves out
+                return;
+            }
             CopiedTables.CopiedTable table = relationAfterDdl(r);
             if (table == null) {
                 leftOut.add(r.oid());
@@ -190,8 +194,12 @@ final class ChangeApplier implements AutoCloseable {
     /** Runs on the target, at its point in the stream, a DDL statement the source's event trigger recorded. */
     private void runDdl(Tuple row) throws SQLException {
         flushBatch();
-        // the capture table's columns: id, command, search_path
+        // the capture table's columns: id, command, search_path, objects
         String command = DdlText.forTarget(row.get(1).text());
+        if (ddl.decide(TextArray.parse(row.get(3).text()), command, target) == DdlCapture.Decision.SKIP) {
+            LOG.info("Not replicating DDL on what the migration leaves out: {}", command);
+            return;
+        }
         LOG.info("Replicating DDL: {}", command);
         try (PreparedStatement path = target.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)");
              Statement s = target.createStatement()) {

@@ -98,7 +98,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         this.targetConnector = new Connector(request.target(), Side.TARGET);
         this.objects = new ReplicationObjects(sourceConnector, targetConnector, names);
         this.control = new ControlTable(targetConnector, migrationId);
-        this.ddlCapture = request.replicateDdl() ? new DdlCapture(sourceConnector, names) : null;
+        this.ddlCapture = request.replicateDdl() ? new DdlCapture(sourceConnector, names, request.filter()) : null;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.pgmigrate.ErrorKind;
+import org.pgmigrate.ObjectFilter;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Sql;
@@ -142,7 +143,7 @@ final class ReplicationObjects {
             LOG.error("Dropping replication slot {} failed: {}", names.slot(), e.getMessage());
             left.add("on the source: SELECT pg_drop_replication_slot('" + names.slot() + "');");
         }
-        left.addAll(new DdlCapture(source, names).drop());
+        left.addAll(new DdlCapture(source, names, ObjectFilter.all()).drop());
         try (Connection c = source.open(); Statement s = c.createStatement()) {
             s.execute("DROP PUBLICATION IF EXISTS " + Sql.ident(names.publication()));
         } catch (SQLException | RuntimeException e) {
