@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
@@ -39,6 +40,15 @@ final class StreamedTransactions implements AutoCloseable {
         return Path.of(System.getProperty("java.io.tmpdir"), names.slot() + "_streamed");
     }
 
+    /** Deletes what a process that died while streaming the migration spilled, when it ran on this machine; never throws. */
+    static void deleteLeftovers(ReplicationNames names) {
+        try {
+            delete(directory(names));
+        } catch (IOException e) {
+            // only disk space is at stake
+        }
+    }
+
     /** Empties (of what an earlier session or process left) or creates {@code directory}, readable by this user only. */
     static StreamedTransactions open(Path directory) {
         try {
@@ -56,8 +66,10 @@ final class StreamedTransactions implements AutoCloseable {
         return new StreamedTransactions(directory);
     }
 
+    /** Deletes the directory and its files; a link in its place goes, not what it points to. */
     private static void delete(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(directory);
             return;
         }
         try (Stream<Path> files = Files.list(directory)) {

@@ -60,6 +60,18 @@ class StreamedTransactionsTest {
     }
 
     @Test
+    void aLinkInThePlaceOfTheDirectoryGoesButNotWhatItPointsTo() throws IOException {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.write(elsewhere.resolve("keep.me"), new byte[] {1});
+        Path directory = Files.createSymbolicLink(temp.resolve("spills"), elsewhere);
+        try (StreamedTransactions streamed = StreamedTransactions.open(directory)) {
+            assertThat(Files.isSymbolicLink(directory)).isFalse();
+            assertThat(files(directory)).isEmpty();
+        }
+        assertThat(files(elsewhere)).containsExactly("keep.me");
+    }
+
+    @Test
     void aLaterBlockWithoutItsFirstIsRefused() {
         try (StreamedTransactions streamed = StreamedTransactions.open(temp.resolve("spills"))) {
             assertThatThrownBy(() -> streamed.start(new StreamStart(7, false)))
