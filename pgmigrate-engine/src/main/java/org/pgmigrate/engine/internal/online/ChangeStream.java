@@ -18,9 +18,10 @@ import org.postgresql.replication.PGReplicationStream;
  * <p>Sources of 14 and later stream a transaction larger than their {@code
  * logical_decoding_work_mem} while it runs (pgoutput protocol 2, {@code streaming 'on'}) instead
  * of spilling it to their own disk until its commit and sending it then. Not {@code 'parallel'}
- * (16 and later, protocol 4): it only adds what a subscriber needs to apply a transaction before
- * its commit, in a transaction of its own alongside; the migration applies each at its commit, in
- * commit order, with the origin's progress.
+ * (16 and later, protocol 4): it adds the abort's position and time to Stream Abort, for a
+ * subscriber that applies a transaction as it arrives in a session of its own and must commit
+ * those sessions in source order. The migration applies a transaction at its commit, in the one
+ * session whose commits advance the origin, so it has no use for them.
  */
 final class ChangeStream implements AutoCloseable {
     static final String APPLICATION_NAME = "pgmigrate-stream";
