@@ -7,10 +7,12 @@ import static org.pgmigrate.testkit.DatabaseAssertions.assertThatDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -90,10 +92,16 @@ class OnlineResumeIT {
         killWhen(source, target, "STREAMING", 0);
         assertThat(source.queryColumn("SELECT slot_name FROM pg_replication_slots WHERE database = current_database()"))
                 .as("the killed run's slot stays for a resume").hasSize(1);
+        // what a process killed while receiving a streamed transaction leaves where the README says
+        String id = target.queryValue("SELECT migration_id FROM pgmigrate.online_control");
+        Path spills = Path.of(System.getProperty("java.io.tmpdir"), "pgmigrate_" + id.toLowerCase(Locale.ROOT) + "_streamed");
+        Files.createDirectories(spills);
+        Files.write(spills.resolve("4711.spill"), new byte[] {0, 0, 0, 1, 'I'});
 
         assertThat(online(source, target).abandon()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("on the"));
 
         OnlineMigrationIT.assertNothingLeft(source, target);
+        assertThat(spills).as("the killed process's spills").doesNotExist();
         assertThat(target.queryValue("SELECT count(*) FROM public.t")).as("the partial copy stays").isEqualTo("100");
         assertThatThrownBy(() -> online(source, target).abandon()).isInstanceOfSatisfying(PgMigrateException.class,
                 e -> assertThat(e.getMessage()).contains("no online migration"));

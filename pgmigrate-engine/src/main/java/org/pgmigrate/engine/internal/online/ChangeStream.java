@@ -14,6 +14,14 @@ import org.postgresql.replication.PGReplicationStream;
  * as pgjdbc leaves a used one's socket timeout changed). The slot only moves when told
  * ({@link #acknowledge}): pgjdbc's automatic flush on keepalives is off, so the source keeps
  * every change not yet durable on the target.
+ *
+ * <p>Sources of 14 and later stream a transaction larger than their {@code
+ * logical_decoding_work_mem} while it runs (pgoutput protocol 2, {@code streaming 'on'}) instead
+ * of spilling it to their own disk until its commit and sending it then. Not {@code 'parallel'}
+ * (16 and later, protocol 4): it adds the abort's position and time to Stream Abort, for a
+ * subscriber that applies a transaction as it arrives in a session of its own and must commit
+ * those sessions in source order. The migration applies a transaction at its commit, in the one
+ * session whose commits advance the origin, so it has no use for them.
  */
 final class ChangeStream implements AutoCloseable {
     static final String APPLICATION_NAME = "pgmigrate-stream";
@@ -29,14 +37,18 @@ final class ChangeStream implements AutoCloseable {
     static ChangeStream start(Connector source, String slot, String publication, long from) throws SQLException {
         Connection connection = source.openReplication(APPLICATION_NAME);
         try {
-            PGReplicationStream stream = connection.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
+            var builder = connection.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
                     .withSlotName(slot)
                     .withStartPosition(LogSequenceNumber.valueOf(from))
-                    .withSlotOption("proto_version", 1)
                     .withSlotOption("publication_names", publication)
                     .withStatusInterval(1, TimeUnit.SECONDS)
-                    .withAutomaticFlush(false)
-                    .start();
+                    .withAutomaticFlush(false);
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+                builder.withSlotOption("proto_version", 2).withSlotOption("streaming", "on");
+            } else {
+                builder.withSlotOption("proto_version", 1);
+            }
+            PGReplicationStream stream = builder.start();
             return new ChangeStream(connection, stream);
         } catch (SQLException | RuntimeException e) {
             Connector.closeQuietly(connection);

@@ -12,6 +12,10 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Insert;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.LogicalMessage;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Origin;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamAbort;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamCommit;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamStart;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamStop;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Truncate;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Tuple;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Type;
@@ -19,8 +23,10 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Update;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Value;
 
 /**
- * Decodes pgoutput protocol version 1 messages (big-endian, strings NUL-terminated UTF-8), as
- * {@code src/backend/replication/logical/proto.c} writes them. Pure: no connection, no state.
+ * Decodes pgoutput protocol version 1 and 2 messages (big-endian, strings NUL-terminated UTF-8),
+ * as {@code src/backend/replication/logical/proto.c} writes them. Pure: no connection, no state.
+ * The changes inside a stream block carry an xid after their tag: {@link #streamedXid} reads it,
+ * and {@link #decode} takes them once it is cut out, as they would arrive outside a stream.
  */
 final class PgOutputDecoder {
     private static final int TRUNCATE_CASCADE = 1;
@@ -37,6 +43,14 @@ final class PgOutputDecoder {
                 buffer.get(); // flags, unused
                 yield new Commit(buffer.getLong(), buffer.getLong(), buffer.getLong());
             }
+            case 'S' -> new StreamStart(buffer.getInt(), buffer.get() == 1);
+            case 'E' -> new StreamStop();
+            case 'c' -> {
+                int xid = buffer.getInt();
+                buffer.get(); // flags, unused
+                yield new StreamCommit(xid, buffer.getLong(), buffer.getLong(), buffer.getLong());
+            }
+            case 'A' -> new StreamAbort(buffer.getInt(), buffer.getInt());
             case 'O' -> new Origin(buffer.getLong(), string(buffer));
             case 'R' -> relation(buffer);
             case 'Y' -> new Type(buffer.getInt(), string(buffer), string(buffer));
@@ -73,12 +87,29 @@ final class PgOutputDecoder {
                 buffer.get(content);
                 yield new LogicalMessage(transactional, lsn, prefix, content);
             }
-            default -> throw malformed("unknown message type '" + tag + "' (streamed or two-phase transactions are not requested)");
+            default -> throw malformed("unknown message type '" + tag + "' (two-phase transactions are not requested)");
         };
         if (buffer.hasRemaining()) {
             throw malformed(buffer.remaining() + " bytes left after a '" + tag + "' message");
         }
         return message;
+    }
+
+    /** The tag of the message at the buffer's position. */
+    static char tag(ByteBuffer buffer) {
+        return (char) buffer.get(buffer.position());
+    }
+
+    /**
+     * The xid a change inside a stream block carries after its tag: that of the (sub)transaction
+     * that made it. The Origin message a first block may start with carries none.
+     */
+    static int streamedXid(ByteBuffer buffer) {
+        char tag = tag(buffer);
+        if ("RYIUDTM".indexOf(tag) < 0) {
+            throw malformed("'" + tag + "' message inside a stream block");
+        }
+        return buffer.getInt(buffer.position() + 1);
     }
 
     private static Relation relation(ByteBuffer buffer) {

@@ -3,8 +3,12 @@ package org.pgmigrate.engine.internal.online;
 import java.util.List;
 
 /**
- * The messages of the pgoutput logical replication protocol, version 1, as decoded by
- * {@link PgOutputDecoder}. LSNs are unsigned 64-bit positions held in a long; timestamps are
+ * The messages of the pgoutput logical replication protocol, versions 1 and 2, as decoded by
+ * {@link PgOutputDecoder}. Version 2 adds the stream messages: a large transaction arrives in
+ * blocks between {@link StreamStart} and {@link StreamStop} while it runs on the source (its
+ * changes then carry the xid of the (sub)transaction that made them, which
+ * {@link PgOutputDecoder#streamedXid} reads), and ends with {@link StreamCommit} or
+ * {@link StreamAbort}. LSNs are unsigned 64-bit positions held in a long; timestamps are
  * microseconds since 2000-01-01 UTC, as the server sends them.
  */
 sealed interface PgOutputMessage {
@@ -13,6 +17,21 @@ sealed interface PgOutputMessage {
 
     /** The source transaction committed at {@code commitLsn}; {@code endLsn} is the end of its commit record. */
     record Commit(long commitLsn, long endLsn, long commitTime) implements PgOutputMessage {}
+
+    /** A block of changes of transaction {@code xid}, still running on the source, follows; the first of its blocks says so. */
+    record StreamStart(int xid, boolean firstSegment) implements PgOutputMessage {}
+
+    /** The end of a block of a streamed transaction. */
+    record StreamStop() implements PgOutputMessage {}
+
+    /** The streamed transaction {@code xid} committed, as a {@link Commit} says. */
+    record StreamCommit(int xid, long commitLsn, long endLsn, long commitTime) implements PgOutputMessage {}
+
+    /**
+     * The streamed transaction {@code xid} aborted (when {@code subxid} is {@code xid}), or only its
+     * subtransaction {@code subxid}, whose changes (and those of its own subtransactions) are void.
+     */
+    record StreamAbort(int xid, int subxid) implements PgOutputMessage {}
 
     /** The transaction came from another replication origin. */
     record Origin(long originLsn, String name) implements PgOutputMessage {}

@@ -10,6 +10,12 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.TransientErrors;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.Begin;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.Commit;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamAbort;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamCommit;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamStart;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Streams the slot and applies its changes, one session (stream + apply connection) at a time.
  * A session that breaks (the walsender or the apply backend ended, a network failure) is closed
  * and a new one resumes from the origin's progress: the target rolled back whatever it had not
- * committed, and transactions it did commit are not streamed or applied again.
+ * committed, and transactions it did commit are not streamed or applied again. A transaction the
+ * source streams before its commit is spilled to a file until then ({@link StreamedTransactions});
+ * a new session deletes the old one's spills, as the source streams them again from their start.
  */
 final class Replicator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
@@ -42,6 +50,7 @@ final class Replicator implements AutoCloseable {
     private final Clock clock;
     private ChangeStream stream;
     private ChangeApplier applier;
+    private StreamedTransactions streamed;
     private long lastStatusMillis;
     private long durable;
     private volatile long processed;
@@ -92,9 +101,14 @@ final class Replicator implements AutoCloseable {
         batching.setProperty("reWriteBatchedInserts", "true");
         ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, ddl, clock);
         try {
+            streamed = StreamedTransactions.open(StreamedTransactions.directory(names));
             stream = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
         } catch (SQLException | RuntimeException e) {
             opened.close();
+            if (streamed != null) {
+                streamed.close();
+                streamed = null;
+            }
             throw e;
         }
         applier = opened;
@@ -110,7 +124,7 @@ final class Replicator implements AutoCloseable {
                 break;
             }
             idle = false;
-            applier.apply(PgOutputDecoder.decode(message));
+            receive(message, until);
             if (i % 256 == 255) {
                 until.check();
                 status(false);
@@ -128,6 +142,46 @@ final class Replicator implements AutoCloseable {
             sleep(5);
         }
         return false;
+    }
+
+    /** Applies the message, or keeps it in the spill of its streamed transaction until that commits. */
+    private void receive(ByteBuffer message, Until until) throws SQLException {
+        if (streamed.receiving() && PgOutputDecoder.tag(message) != 'E') {
+            streamed.spill(message);
+            return;
+        }
+        PgOutputMessage decoded = PgOutputDecoder.decode(message);
+        if (decoded instanceof StreamStart s) {
+            streamed.start(s);
+        } else if (decoded instanceof StreamStop) {
+            streamed.stop();
+        } else if (decoded instanceof StreamAbort a) {
+            streamed.abort(a);
+        } else if (decoded instanceof StreamCommit c) {
+            applyStreamed(c, until);
+        } else {
+            applier.apply(decoded);
+        }
+    }
+
+    /**
+     * Applies a streamed transaction at its commit, from its spill, as the source transaction it
+     * is (the origin advanced to its end with the target commit that holds it). The stream is not
+     * read meanwhile: the status sent about once a second keeps the source from timing out.
+     */
+    private void applyStreamed(StreamCommit commit, Until until) throws SQLException {
+        try (Spill.Reader changes = streamed.commit(commit.xid())) {
+            applier.apply(new Begin(commit.commitLsn(), commit.commitTime(), commit.xid()));
+            int applied = 0;
+            for (ByteBuffer change = changes.next(); change != null; change = changes.next()) {
+                applier.apply(PgOutputDecoder.decode(change));
+                if (++applied % 256 == 0) {
+                    until.check();
+                    status(false);
+                }
+            }
+            applier.apply(new Commit(commit.commitLsn(), commit.endLsn(), commit.commitTime()));
+        }
     }
 
     private void publish(long position, boolean nothingOpen) {
@@ -228,6 +282,10 @@ final class Replicator implements AutoCloseable {
         if (stream != null) {
             stream.close();
             stream = null;
+        }
+        if (streamed != null) {
+            streamed.close();
+            streamed = null;
         }
     }
 

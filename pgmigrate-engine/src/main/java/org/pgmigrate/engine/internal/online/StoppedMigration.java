@@ -22,7 +22,8 @@ public final class StoppedMigration {
     /**
      * Drops what a stopped online migration into the request's target left for its resume: slot
      * and publication on the source, origin, journal and control row on the target. Refused while
-     * the migration runs. The partial copy stays in the target database.
+     * the migration runs. The partial copy stays in the target database. On this machine, what a
+     * process that died spilled of the transactions it was receiving goes too.
      *
      * @return what was dropped, one line per server
      */
@@ -41,6 +42,7 @@ public final class StoppedMigration {
             }
             new ControlTable(target, earlier.migrationId()).remove(c);
             Journal.remove(c);
+            StreamedTransactions.deleteLeftovers(names);
         } catch (SQLException e) {
             throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Abandoning online migration " + earlier.migrationId()
                     + " failed on the target: " + e.getMessage(), e);

@@ -23,6 +23,10 @@ import org.pgmigrate.engine.internal.online.PgOutputMessage.Kind;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.LogicalMessage;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Origin;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Relation;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamAbort;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamCommit;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamStart;
+import org.pgmigrate.engine.internal.online.PgOutputMessage.StreamStop;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Truncate;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Type;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Update;
@@ -119,9 +123,29 @@ class PgOutputDecoderTest {
     }
 
     @Test
+    void streamMessagesOfProtocol2() {
+        assertThat(PgOutputDecoder.decode(message('S').int32(-2).byte1(1).buffer())).isEqualTo(new StreamStart(-2, true));
+        assertThat(PgOutputDecoder.decode(message('S').int32(740).byte1(0).buffer())).isEqualTo(new StreamStart(740, false));
+        assertThat(PgOutputDecoder.decode(message('E').buffer())).isEqualTo(new StreamStop());
+        assertThat(PgOutputDecoder.decode(message('c').int32(740).byte1(0).int64(0x1_0000_0010L).int64(0x1_0000_0040L).int64(9)
+                .buffer())).isEqualTo(new StreamCommit(740, 0x1_0000_0010L, 0x1_0000_0040L, 9));
+        assertThat(PgOutputDecoder.decode(message('A').int32(740).int32(741).buffer())).isEqualTo(new StreamAbort(740, 741));
+    }
+
+    @Test
+    void aChangeInsideAStreamBlockCarriesTheXidOfItsSubtransaction() {
+        var insert = message('I').int32(745).int32(5).byte1('N').tuple("1").buffer();
+        assertThat(PgOutputDecoder.tag(insert)).isEqualTo('I');
+        assertThat(PgOutputDecoder.streamedXid(insert)).isEqualTo(745);
+        assertThat(insert.position()).as("reading the xid moves nothing").isZero();
+        assertThatThrownBy(() -> PgOutputDecoder.streamedXid(message('B').int64(1).int64(2).int32(3).buffer()))
+                .hasMessageContaining("'B' message inside a stream block");
+    }
+
+    @Test
     void unknownAndTrailingBytesAreRefused() {
-        assertThatThrownBy(() -> PgOutputDecoder.decode(message('S').int32(1).byte1(1).buffer()))
-                .hasMessageContaining("unknown message type 'S'");
+        assertThatThrownBy(() -> PgOutputDecoder.decode(message('P').byte1(0).int64(1).int64(2).int64(3).int32(4).string("g")
+                .buffer())).hasMessageContaining("unknown message type 'P'");
         assertThatThrownBy(() -> PgOutputDecoder.decode(message('I').int32(5).byte1('N').tuple("1").byte1(0).buffer()))
                 .hasMessageContaining("1 bytes left");
         assertThatThrownBy(() -> PgOutputDecoder.decode(message('I').int32(5).byte1('X').tuple("1").buffer()))
