@@ -155,6 +155,16 @@ class OnlineStreamedTransactionsIT {
             assertThat(target.queryColumn("SELECT v || ' ' || count(*) FROM public.t GROUP BY v ORDER BY 1"))
                     .containsExactly("after the pause 6000", "before the pause 2000", "updated 4000");
             target.execute("DROP TRIGGER slow ON public.t; DROP FUNCTION public.slow()");
+
+            // one statement on the target longer than the timeout: the stream is kept alive meanwhile
+            target.execute("CREATE FUNCTION public.stall() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$BEGIN PERFORM pg_sleep(4); RETURN NEW; END$$;"
+                    + "CREATE TRIGGER stall BEFORE INSERT ON public.t FOR EACH ROW WHEN (NEW.id = 99999) EXECUTE FUNCTION public.stall();"
+                    + "ALTER TABLE public.t ENABLE ALWAYS TRIGGER stall");
+            source.execute("INSERT INTO public.t VALUES (99999, 'slow to apply')");
+            assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+            assertThat(source.queryValue(WALSENDER)).as("a long statement on the target did not time the stream out").isEqualTo(walsender);
+            target.execute("DROP TRIGGER stall ON public.t; DROP FUNCTION public.stall()");
             result = handle.cutover();
         }
 

@@ -590,8 +590,10 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
 
     /**
      * About once a second from the slot's creation: the source's WAL position (for the lag) and
-     * the WAL the slot holds back. Past the limit the migration stops; while the copy still runs
-     * the slot is dropped at once, so the source's disk is safe whatever the copy does next.
+     * the WAL the slot holds back; twice a second, a keepalive for a stream whose apply thread
+     * is busy on the target ({@link Replicator#keepalive()}). Past the limit the migration stops;
+     * while the copy still runs the slot is dropped at once, so the source's disk is safe
+     * whatever the copy does next.
      */
     private final class SourceWatch implements Runnable {
         private final Thread thread = threads.newThread("watch", this);
@@ -615,7 +617,15 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         public void run() {
             MDC.put("pgmigrate.migration", migrationId);
             Connection c = null;
-            while (running) {
+            for (long tick = 0; running; tick++) {
+                Replicator r = replicator;
+                if (r != null) {
+                    r.keepalive();
+                }
+                if (tick % 2 == 1) {
+                    sleepHalfASecond();
+                    continue;
+                }
                 try {
                     if (c == null) {
                         c = sourceConnector.open("pgmigrate-watch");
@@ -631,13 +641,18 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
                     Connector.closeQuietly(c);
                     c = null;
                 }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    break;
-                }
+                sleepHalfASecond();
             }
             Connector.closeQuietly(c);
+        }
+
+        /** Half a second between ticks: the lag is measured every other one, the stream kept alive at each. */
+        private void sleepHalfASecond() {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                running = false;
+            }
         }
 
         private void measure(Connection c) throws SQLException {

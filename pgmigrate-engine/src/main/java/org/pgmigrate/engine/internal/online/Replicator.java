@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
@@ -32,6 +33,8 @@ final class Replicator implements AutoCloseable {
     static final String APPLY_APPLICATION_NAME = "pgmigrate-apply";
     private static final int MAX_FAILURES_IN_A_ROW = 10;
     private static final long STATUS_EVERY_MILLIS = 1000;
+    /** How long the apply thread may leave the stream alone before {@link #keepalive()} speaks for it. */
+    static final long KEEPALIVE_AFTER_MILLIS = 400;
 
     /** Decides when the loop ends, and stops it by throwing. */
     interface Until {
@@ -58,6 +61,9 @@ final class Replicator implements AutoCloseable {
     private volatile long appliedTransactionsBefore;
     private volatile long appliedRowsBefore;
     private final Object progress = new Object();
+    /** Held by whoever calls the stream: the apply thread, or {@link #keepalive()} while it is busy elsewhere. */
+    private final ReentrantLock streamLock = new ReentrantLock();
+    private volatile long lastStreamUseMillis;
 
     Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start) {
         this.ddl = ddl;
@@ -102,7 +108,11 @@ final class Replicator implements AutoCloseable {
         ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, ddl, clock);
         try {
             streamed = StreamedTransactions.open(StreamedTransactions.directory(names));
-            stream = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
+            ChangeStream started = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
+            onStream(() -> {
+                stream = started;
+                return null;
+            });
         } catch (SQLException | RuntimeException e) {
             opened.close();
             if (streamed != null) {
@@ -118,11 +128,13 @@ final class Replicator implements AutoCloseable {
 
     /** Reads and applies what has arrived; returns whether {@code until} is done. */
     private boolean step(Until until) throws SQLException {
+        boolean progressed = false;
         for (int i = 0; i < 10_000; i++) {
-            ByteBuffer message = stream.poll();
+            ByteBuffer message = onStream(stream::poll);
             if (message == null) {
                 break;
             }
+            progressed = true;
             idle = false;
             receive(message, until);
             if (i % 256 == 255) {
@@ -132,14 +144,14 @@ final class Replicator implements AutoCloseable {
         }
         applier.idle();
         boolean nothingOpen = !applier.inSourceTransaction();
-        long position = nothingOpen ? Lsn.max(applier.committedLsn(), stream.received()) : applier.committedLsn();
+        long position = nothingOpen ? Lsn.max(applier.committedLsn(), onStream(stream::received)) : applier.committedLsn();
         publish(position, nothingOpen);
         status(nothingOpen);
         if (nothingOpen && until.done(position)) {
             return true;
         }
-        if (nothingOpen) {
-            sleep(5);
+        if (nothingOpen || !progressed) {
+            sleep(nothingOpen ? 5 : 1);
         }
         return false;
     }
@@ -205,12 +217,49 @@ final class Replicator implements AutoCloseable {
         lastStatusMillis = now;
         durable = ChangeApplier.originProgress(applier.connection(), names.origin(), true);
         long committed = applier.committedLsn();
-        long flushed = durable;
-        if (nothingOpen && !Lsn.before(durable, committed)) {
-            flushed = Lsn.max(durable, stream.received());
+        boolean caughtUp = nothingOpen && !Lsn.before(durable, committed);
+        onStream(() -> {
+            stream.acknowledge(committed, caughtUp ? Lsn.max(durable, stream.received()) : durable);
+            stream.sendStatus();
+            return null;
+        });
+    }
+
+    /** A call on the stream, under its lock. */
+    private interface StreamCall<T> {
+        T call() throws SQLException;
+    }
+
+    private <T> T onStream(StreamCall<T> call) throws SQLException {
+        streamLock.lock();
+        try {
+            return call.call();
+        } finally {
+            lastStreamUseMillis = clock.millis();
+            streamLock.unlock();
         }
-        stream.acknowledge(committed, flushed);
-        stream.sendStatus();
+    }
+
+    /**
+     * Called from another thread about twice a second: while the apply thread has left the
+     * stream alone for a while (one long statement on the target: a replicated index build, a
+     * large batch, a lock wait), sends the last status again, so the source does not take the
+     * silence for a dead receiver ({@code wal_sender_timeout}) and end the session.
+     */
+    void keepalive() {
+        if (clock.millis() - lastStreamUseMillis < KEEPALIVE_AFTER_MILLIS || !streamLock.tryLock()) {
+            return;
+        }
+        try {
+            if (stream != null) {
+                stream.sendStatus();
+                lastStreamUseMillis = clock.millis();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("A keepalive to the source failed: {}", e.getMessage()); // the apply thread meets the broken session itself
+        } finally {
+            streamLock.unlock();
+        }
     }
 
     /** Waits until the applied changes are flushed on the target, for the cutover. */
@@ -279,9 +328,14 @@ final class Replicator implements AutoCloseable {
             applier.close();
             applier = null;
         }
-        if (stream != null) {
-            stream.close();
-            stream = null;
+        streamLock.lock();
+        try {
+            if (stream != null) {
+                stream.close();
+                stream = null;
+            }
+        } finally {
+            streamLock.unlock();
         }
         if (streamed != null) {
             streamed.close();
