@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.TransientErrors;
 import org.slf4j.Logger;
@@ -17,12 +20,17 @@ import org.slf4j.LoggerFactory;
  * Streams the slot and applies its changes, one session (stream + apply connection) at a time.
  * A session that breaks (the walsender or the apply backend ended, a network failure) is closed
  * and a new one resumes from the origin's progress: the target rolled back whatever it had not
- * committed, and transactions it did commit are not streamed or applied again.
+ * committed, and transactions it did commit are not streamed or applied again. Transient
+ * failures (a connection that breaks or cannot be opened, as while the source fails over) are
+ * retried for {@link #RETRY_WINDOW}; a session that resumes on another server of the source URL
+ * (its standby, promoted) is reported as a failover.
  */
 final class Replicator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
     static final String APPLY_APPLICATION_NAME = "pgmigrate-apply";
-    private static final int MAX_FAILURES_IN_A_ROW = 10;
+    /** How long failures in a row are retried: long enough for a failover to promote a standby. */
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(2);
+    private static final long MAX_RETRY_DELAY_MILLIS = 5000;
     private static final long STATUS_EVERY_MILLIS = 1000;
 
     /** Decides when the loop ends, and stops it by throwing. */
@@ -40,7 +48,10 @@ final class Replicator implements AutoCloseable {
     private final CopiedTables tables;
     private final DdlCapture ddl;
     private final Clock clock;
+    private final Consumer<MigrationWarning> warnings;
     private ChangeStream stream;
+    /** The server the last session streamed from, as the source URL names it. */
+    private String streamServer;
     private ChangeApplier applier;
     private long lastStatusMillis;
     private long durable;
@@ -50,7 +61,9 @@ final class Replicator implements AutoCloseable {
     private volatile long appliedRowsBefore;
     private final Object progress = new Object();
 
-    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start) {
+    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start,
+               Consumer<MigrationWarning> warnings) {
+        this.warnings = warnings;
         this.ddl = ddl;
         this.source = source;
         this.target = target;
@@ -63,6 +76,7 @@ final class Replicator implements AutoCloseable {
     /** Applies changes until {@code until} says done; survives broken sessions. */
     void run(Until until) throws Exception {
         int failures = 0;
+        long failingSince = 0;
         while (true) {
             until.check();
             try {
@@ -73,17 +87,31 @@ final class Replicator implements AutoCloseable {
                     return;
                 }
                 failures = 0;
-            } catch (SQLException e) {
+            } catch (SQLException | PgMigrateException e) {
                 closeSession();
-                if (!retryable(e) || ++failures > MAX_FAILURES_IN_A_ROW) {
-                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed: " + e.getMessage()
-                            + " (SQLSTATE " + e.getSQLState() + ")", e);
+                long now = clock.millis();
+                failingSince = failures++ == 0 ? now : failingSince;
+                if (!retryable(e)) {
+                    throw failed(e);
                 }
-                LOG.warn("The replication session broke ({}; SQLSTATE {}); resuming from the last transaction committed on the"
-                        + " target (attempt {} of {})", e.getMessage(), e.getSQLState(), failures, MAX_FAILURES_IN_A_ROW);
-                Thread.sleep(Math.min(5000, 250L * failures));
+                if (now - failingSince > RETRY_WINDOW.toMillis()) {
+                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed for "
+                            + RETRY_WINDOW.toSeconds() + " s, " + failures + " attempts: " + e.getMessage(), e);
+                }
+                LOG.warn("The replication session broke or could not be opened ({}); resuming from the last transaction committed"
+                        + " on the target (attempt {}, retried for up to {} s)", e.getMessage(), failures, RETRY_WINDOW.toSeconds());
+                Thread.sleep(Math.min(MAX_RETRY_DELAY_MILLIS, 250L * failures));
             }
         }
+    }
+
+    private PgMigrateException failed(Exception e) {
+        if (e instanceof PgMigrateException p) {
+            return p;
+        }
+        SQLException sql = (SQLException) e;
+        return new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed: " + sql.getMessage()
+                + " (SQLSTATE " + sql.getSQLState() + ")", e);
     }
 
     private void open() throws SQLException {
@@ -93,13 +121,34 @@ final class Replicator implements AutoCloseable {
         ChangeApplier opened = new ChangeApplier(target.open(APPLY_APPLICATION_NAME, batching), names.origin(), tables, ddl, clock);
         try {
             stream = ChangeStream.start(source, names.slot(), names.publication(), opened.progress());
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            opened.close();
+            if ("42704".equals(e.getSQLState())) {
+                throw slotMissing(e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
         applier = opened;
         durable = opened.progress();
         LOG.info("Streaming changes from {} (slot {})", Lsn.format(opened.progress()), names.slot());
+        if (streamServer != null && !streamServer.equals(stream.server())) {
+            warnings.accept(MigrationWarning.of(WarningCodes.SOURCE_FAILOVER, "The source failed over from " + streamServer + " to "
+                    + stream.server() + ": the stream went on there from the last change the target committed ("
+                    + Lsn.format(opened.progress()) + "), with the standby's synchronized copy of the slot.", java.util.List.of(names.slot())));
+        }
+        streamServer = stream.server();
+    }
+
+    /** The slot is not where the stream reached: after a failover, the new primary had no copy of it. */
+    private PgMigrateException slotMissing(SQLException e) {
+        return new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The replication slot " + names.slot() + " is not on the source"
+                + " server the stream reached (" + e.getMessage() + "). If the source failed over, its new primary had no"
+                + " synchronized copy of the slot, which needs a source of PostgreSQL 17 or newer whose standby runs with"
+                + " sync_replication_slots = on (see the README). The changes since cannot be streamed: abandon the migration"
+                + " (pgmigrate abandon) and start again into an empty database.", e);
     }
 
     /** Reads and applies what has arrived; returns whether {@code until} is done. */
@@ -211,8 +260,12 @@ final class Replicator implements AutoCloseable {
         }
     }
 
-    private static boolean retryable(SQLException e) {
-        String state = e.getSQLState();
+    /** A broken session, or a connection the source or target refused while it cannot serve (a failover). */
+    private static boolean retryable(Exception e) {
+        if (e instanceof PgMigrateException p) {
+            return p.kind() == ErrorKind.CONNECTION_FAILED && TransientErrors.isTransient(p);
+        }
+        String state = ((SQLException) e).getSQLState();
         return TransientErrors.isTransient(e)
                 || "55006".equals(state) // the slot or origin is still held by the session that is going away
                 || "55000".equals(state); // "replication origin ... is already active" on some majors
