@@ -36,8 +36,8 @@ class OnlineFailoverIT {
             OnlineWorkload.createSchema(source, 17);
             try (PostgresServer standby = primary.startStandby()) {
                 String hosts = primary.host() + ":" + primary.port() + "," + standby.host() + ":" + standby.port();
-                Endpoint bothHosts = Endpoint.of("postgresql://" + PostgresServer.SUPERUSER + "@" + hosts + "/" + source.name()
-                        + "?target_session_attrs=primary");
+                // a URL of several hosts connects to the primary among them
+                Endpoint bothHosts = Endpoint.of("postgresql://" + PostgresServer.SUPERUSER + "@" + hosts + "/" + source.name());
                 TestDatabase newPrimary = standby.database(source.name());
                 MigrationResult result;
                 try (OnlineWorkload workload = OnlineWorkload.startFollowing(() -> DriverManager.getConnection(
