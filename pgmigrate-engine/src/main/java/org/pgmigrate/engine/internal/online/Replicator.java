@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.pgmigrate.ErrorKind;
@@ -90,7 +91,9 @@ final class Replicator implements AutoCloseable {
             } catch (SQLException | PgMigrateException e) {
                 closeSession();
                 long now = clock.millis();
-                failingSince = failures++ == 0 ? now : failingSince;
+                if (failures++ == 0) {
+                    failingSince = now;
+                }
                 if (!retryable(e)) {
                     throw failed(e);
                 }
@@ -137,7 +140,7 @@ final class Replicator implements AutoCloseable {
         if (streamServer != null && !streamServer.equals(stream.server())) {
             warnings.accept(MigrationWarning.of(WarningCodes.SOURCE_FAILOVER, "The source failed over from " + streamServer + " to "
                     + stream.server() + ": the stream went on there from the last change the target committed ("
-                    + Lsn.format(opened.progress()) + "), with the standby's synchronized copy of the slot.", java.util.List.of(names.slot())));
+                    + Lsn.format(opened.progress()) + "), with its synchronized copy of the slot.", List.of(names.slot())));
         }
         streamServer = stream.server();
     }
