@@ -75,12 +75,15 @@ class OnlineFailoverIT {
 
     /**
      * Waits until the standby holds the migration's slot, persisted, as far as the primary's was
-     * when asked. A reload wakes the standby's slot sync worker, whose naps grow up to 30 s while
-     * it finds nothing to do (as before the migration made its slot).
+     * when asked. The standby keeps its copy once the primary's slot has moved past the
+     * transactions the copy began under, which takes a snapshot of running transactions in the
+     * WAL (logged every 15 s, or now when asked); a reload wakes the standby's slot sync worker,
+     * whose naps grow up to 30 s while it finds nothing to do.
      */
     private static void awaitSlotSynced(TestDatabase source, TestDatabase standby) {
         String confirmed = source.queryValue("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgmigrate%'");
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            source.execute("SELECT pg_log_standby_snapshot()");
             standby.execute("SELECT pg_reload_conf()");
             return "t".equals(standby.queryValue("SELECT count(*) = 1 FROM pg_replication_slots WHERE slot_name LIKE 'pgmigrate%'"
                     + " AND synced AND NOT temporary AND confirmed_flush_lsn >= '" + confirmed + "'::pg_lsn"));
