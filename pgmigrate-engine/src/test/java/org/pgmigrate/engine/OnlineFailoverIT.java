@@ -40,8 +40,7 @@ class OnlineFailoverIT {
                 Endpoint bothHosts = Endpoint.of("postgresql://" + PostgresServer.SUPERUSER + "@" + hosts + "/" + source.name());
                 TestDatabase newPrimary = standby.database(source.name());
                 MigrationResult result;
-                try (OnlineWorkload workload = OnlineWorkload.startFollowing(() -> DriverManager.getConnection(
-                        bothHosts.jdbcUrl(), bothHosts.connectionProperties()));
+                try (OnlineWorkload workload = writingTo(bothHosts);
                      MigrationHandle handle = Migration.from(bothHosts).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2)
                              .start()) {
                     assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
@@ -71,6 +70,53 @@ class OnlineFailoverIT {
                 OnlineMigrationIT.assertNothingLeft(newPrimary, target);
             }
         }
+    }
+
+    /**
+     * The migration's process dies, then the source fails over while no process runs it: resumed
+     * with the same URL, it finds its slot on the new primary and streams on from where the
+     * target stands.
+     */
+    @Test
+    void aMigrationKilledBeforeItsSourceFailsOverResumesOnTheNewPrimary(@Pg(instance = "online-target") TestDatabase target)
+            throws Exception {
+        try (PostgresServer primary = PostgresServer.builder(17).setting("wal_level", "logical").start()) {
+            TestDatabase source = primary.createDatabase();
+            OnlineWorkload.createSchema(source, 17);
+            try (PostgresServer standby = primary.startStandby()) {
+                String bothHosts = "jdbc:postgresql://" + primary.host() + ":" + primary.port() + "," + standby.host() + ":"
+                        + standby.port() + "/" + source.name();
+                Endpoint sourceEndpoint = Endpoint.builder().jdbcUrl(bothHosts).user(PostgresServer.SUPERUSER).build();
+                TestDatabase newPrimary = standby.database(source.name());
+                MigrationResult result;
+                try (OnlineWorkload workload = writingTo(sourceEndpoint)) {
+                    // the standby keeps a copy of the slot only while the slot moves: before the kill
+                    OnlineResumeIT.killWhen(bothHosts, target, "STREAMING", 0, () -> awaitSlotSynced(source, newPrimary));
+                    primary.stopImmediately();
+                    standby.promote();
+                    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.reconnections() > 0);
+                    long promoted = workload.transactions();
+                    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.transactions() > promoted + 50);
+
+                    try (MigrationHandle handle = Migration.from(sourceEndpoint).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2)
+                            .resume().start()) {
+                        assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                        workload.close();
+                        result = handle.cutover();
+                    }
+                }
+
+                assertThat(result.completed()).isTrue();
+                assertThat(result.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo(WarningCodes.RESUMED));
+                assertThatDatabase(target).isEquivalentTo(newPrimary);
+                OnlineMigrationIT.assertNothingLeft(newPrimary, target);
+            }
+        }
+    }
+
+    /** A workload that follows the primary among the endpoint's hosts, as the migration does. */
+    private static OnlineWorkload writingTo(Endpoint bothHosts) {
+        return OnlineWorkload.startFollowing(() -> DriverManager.getConnection(bothHosts.jdbcUrl(), bothHosts.connectionProperties()));
     }
 
     /**
