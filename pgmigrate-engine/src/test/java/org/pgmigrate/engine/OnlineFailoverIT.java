@@ -31,44 +31,33 @@ class OnlineFailoverIT {
     @Test
     void aSourceFailoverUnderWritesIsSurvivedAndTheTargetEndsEqual(@Pg(instance = "online-target") TestDatabase target)
             throws Exception {
-        try (PostgresServer primary = PostgresServer.builder(17).setting("wal_level", "logical").start()) {
-            TestDatabase source = primary.createDatabase();
-            OnlineWorkload.createSchema(source, 17);
-            try (PostgresServer standby = primary.startStandby()) {
-                String hosts = primary.host() + ":" + primary.port() + "," + standby.host() + ":" + standby.port();
-                // a URL of several hosts connects to the primary among them
-                Endpoint bothHosts = Endpoint.of("postgresql://" + PostgresServer.SUPERUSER + "@" + hosts + "/" + source.name());
-                TestDatabase newPrimary = standby.database(source.name());
-                MigrationResult result;
-                try (OnlineWorkload workload = writingTo(bothHosts);
-                     MigrationHandle handle = Migration.from(bothHosts).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2)
-                             .start()) {
-                    assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
-                    awaitSlotSynced(source, newPrimary);
+        try (FailingOverSource source = new FailingOverSource()) {
+            MigrationResult result;
+            try (OnlineWorkload workload = source.writing();
+                 MigrationHandle handle = Migration.from(source.endpoint).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2)
+                         .start()) {
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                source.awaitSlotSynced();
 
-                    primary.stopImmediately();
-                    // asked while the source has no primary, it waits for the new one
-                    CompletableFuture<Boolean> caughtUp = CompletableFuture.supplyAsync(() -> handle.awaitCaughtUp(Duration.ofMinutes(2)));
-                    // a failover takes a while: the stream's first attempts to reconnect find no primary
-                    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.reconnections() >= 20);
-                    standby.promote();
-                    long promoted = workload.transactions();
-                    // the applications write on to the new primary, and the migration follows it
-                    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.transactions() > promoted + 50);
-                    assertThat(caughtUp.get()).isTrue();
-                    assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
-                    workload.close();
-                    result = handle.cutover();
-                }
-
-                assertThat(result.completed()).isTrue();
-                assertThat(result.warnings()).filteredOn(w -> w.code().equals(WarningCodes.SOURCE_FAILOVER)).singleElement()
-                        .satisfies(w -> assertThat(w.message()).contains("from " + primary.host() + ":" + primary.port()
-                                + " to " + standby.host() + ":" + standby.port()));
-                assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).isTrue());
-                assertThatDatabase(target).isEquivalentTo(newPrimary);
-                OnlineMigrationIT.assertNothingLeft(newPrimary, target);
+                source.primary.stopImmediately();
+                // asked while the source has no primary, it waits for the new one
+                CompletableFuture<Boolean> caughtUp = CompletableFuture.supplyAsync(() -> handle.awaitCaughtUp(Duration.ofMinutes(2)));
+                // a failover takes a while: the stream's first attempts to reconnect find no primary
+                Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.reconnections() >= 20);
+                source.promoteStandby(workload);
+                assertThat(caughtUp.get()).isTrue();
+                assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                workload.close();
+                result = handle.cutover();
             }
+
+            assertThat(result.completed()).isTrue();
+            assertThat(result.warnings()).filteredOn(w -> w.code().equals(WarningCodes.SOURCE_FAILOVER)).singleElement()
+                    .satisfies(w -> assertThat(w.message()).contains("from " + source.primary.host() + ":" + source.primary.port()
+                            + " to " + source.standby.host() + ":" + source.standby.port()));
+            assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).isTrue());
+            assertThatDatabase(target).isEquivalentTo(source.newPrimary);
+            OnlineMigrationIT.assertNothingLeft(source.newPrimary, target);
         }
     }
 
@@ -80,59 +69,81 @@ class OnlineFailoverIT {
     @Test
     void aMigrationKilledBeforeItsSourceFailsOverResumesOnTheNewPrimary(@Pg(instance = "online-target") TestDatabase target)
             throws Exception {
-        try (PostgresServer primary = PostgresServer.builder(17).setting("wal_level", "logical").start()) {
-            TestDatabase source = primary.createDatabase();
-            OnlineWorkload.createSchema(source, 17);
-            try (PostgresServer standby = primary.startStandby()) {
-                String bothHosts = "jdbc:postgresql://" + primary.host() + ":" + primary.port() + "," + standby.host() + ":"
-                        + standby.port() + "/" + source.name();
-                Endpoint sourceEndpoint = Endpoint.builder().jdbcUrl(bothHosts).user(PostgresServer.SUPERUSER).build();
-                TestDatabase newPrimary = standby.database(source.name());
-                MigrationResult result;
-                try (OnlineWorkload workload = writingTo(sourceEndpoint)) {
-                    // the standby keeps a copy of the slot only while the slot moves: before the kill
-                    OnlineResumeIT.killWhen(bothHosts, target, "STREAMING", 0, () -> awaitSlotSynced(source, newPrimary));
-                    primary.stopImmediately();
-                    standby.promote();
-                    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.reconnections() > 0);
-                    long promoted = workload.transactions();
-                    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.transactions() > promoted + 50);
+        try (FailingOverSource source = new FailingOverSource()) {
+            MigrationResult result;
+            try (OnlineWorkload workload = source.writing()) {
+                // the standby copies the slot only while the slot moves: before the kill
+                OnlineResumeIT.killWhen(source.endpoint.jdbcUrl(), target, "STREAMING", 0, source::awaitSlotSynced);
+                source.primary.stopImmediately();
+                source.promoteStandby(workload);
 
-                    try (MigrationHandle handle = Migration.from(sourceEndpoint).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2)
-                            .resume().start()) {
-                        assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
-                        workload.close();
-                        result = handle.cutover();
-                    }
+                try (MigrationHandle handle = Migration.from(source.endpoint).to(target.endpoint()).mode(MigrationMode.ONLINE).jobs(2)
+                        .resume().start()) {
+                    assertThat(handle.awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+                    workload.close();
+                    result = handle.cutover();
                 }
-
-                assertThat(result.completed()).isTrue();
-                assertThat(result.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo(WarningCodes.RESUMED));
-                assertThatDatabase(target).isEquivalentTo(newPrimary);
-                OnlineMigrationIT.assertNothingLeft(newPrimary, target);
             }
+
+            assertThat(result.completed()).isTrue();
+            assertThat(result.warnings()).anySatisfy(w -> assertThat(w.code()).isEqualTo(WarningCodes.RESUMED));
+            assertThatDatabase(target).isEquivalentTo(source.newPrimary);
+            OnlineMigrationIT.assertNothingLeft(source.newPrimary, target);
         }
     }
 
-    /** A workload that follows the primary among the endpoint's hosts, as the migration does. */
-    private static OnlineWorkload writingTo(Endpoint bothHosts) {
-        return OnlineWorkload.startFollowing(() -> DriverManager.getConnection(bothHosts.jdbcUrl(), bothHosts.connectionProperties()));
-    }
+    /** A 17 source with the workload's schema and a standby; its endpoint names both servers. */
+    private static final class FailingOverSource implements AutoCloseable {
+        final PostgresServer primary = PostgresServer.builder(17).setting("wal_level", "logical").start();
+        final TestDatabase database = primary.createDatabase();
+        final PostgresServer standby;
+        /** The database on the standby, the source's primary once promoted. */
+        final TestDatabase newPrimary;
+        /** A URL of several hosts connects to the primary among them. */
+        final Endpoint endpoint;
 
-    /**
-     * Waits until the standby holds the migration's slot, persisted, as far as the primary's was
-     * when asked. The standby keeps its copy once the primary's slot has moved past the
-     * transactions the copy began under, which takes a snapshot of running transactions in the
-     * WAL (logged every 15 s, or now when asked); a reload wakes the standby's slot sync worker,
-     * whose naps grow up to 30 s while it finds nothing to do.
-     */
-    private static void awaitSlotSynced(TestDatabase source, TestDatabase standby) {
-        String confirmed = source.queryValue("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgmigrate%'");
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            source.execute("SELECT pg_log_standby_snapshot()");
-            standby.execute("SELECT pg_reload_conf()");
-            return "t".equals(standby.queryValue("SELECT count(*) = 1 FROM pg_replication_slots WHERE slot_name LIKE 'pgmigrate%'"
-                    + " AND synced AND NOT temporary AND confirmed_flush_lsn >= '" + confirmed + "'::pg_lsn"));
-        });
+        FailingOverSource() {
+            OnlineWorkload.createSchema(database, 17);
+            standby = primary.startStandby();
+            newPrimary = standby.database(database.name());
+            endpoint = Endpoint.of("postgresql://" + PostgresServer.SUPERUSER + "@" + primary.host() + ":" + primary.port() + ","
+                    + standby.host() + ":" + standby.port() + "/" + database.name());
+        }
+
+        /** A workload that follows the primary among the endpoint's hosts, as the migration does. */
+        OnlineWorkload writing() {
+            return OnlineWorkload.startFollowing(() -> DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.connectionProperties()));
+        }
+
+        /** Promotes the standby, and waits until the workload writes there. */
+        void promoteStandby(OnlineWorkload workload) {
+            standby.promote();
+            long promoted = workload.transactions();
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> workload.transactions() > promoted + 50);
+            assertThat(workload.reconnections()).as("the workload's connection broke and followed").isPositive();
+        }
+
+        /**
+         * Waits until the standby holds the migration's slot, persisted, as far as the primary's
+         * was when asked. The standby keeps its copy once the primary's slot has moved past the
+         * transactions the copy began under, which takes a snapshot of running transactions in
+         * the WAL (logged every 15 s, or now when asked); a reload wakes the standby's slot sync
+         * worker, whose naps grow up to 30 s while it finds nothing to do.
+         */
+        void awaitSlotSynced() {
+            String confirmed = database.queryValue("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name LIKE 'pgmigrate%'");
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                database.execute("SELECT pg_log_standby_snapshot()");
+                newPrimary.execute("SELECT pg_reload_conf()");
+                return "t".equals(newPrimary.queryValue("SELECT count(*) = 1 FROM pg_replication_slots WHERE slot_name LIKE"
+                        + " 'pgmigrate%' AND synced AND NOT temporary AND confirmed_flush_lsn >= '" + confirmed + "'::pg_lsn"));
+            });
+        }
+
+        @Override
+        public void close() {
+            standby.close();
+            primary.close();
+        }
     }
 }
