@@ -168,10 +168,9 @@ public final class PostgresServer implements AutoCloseable {
      * Starts a physical standby of this server (embedded, 15 or newer), streaming from a physical
      * slot of its own on this server, with hot standby feedback; it accepts read-only sessions
      * once started. On 17 and newer it synchronizes this server's failover slots (see
-     * {@code pg_replication_slots.synced} on it), and this server's logical walsenders wait for it
-     * ({@code synchronized_standby_slots}): close or {@link #stopImmediately() stop} this server
-     * before the standby, or promote the standby. The standby is a server of its own, closed on
-     * its own; its data directory goes with it.
+     * {@code pg_replication_slots.synced} on it), and this server's logical walsenders send
+     * nothing it has not received ({@code synchronized_standby_slots}), so they stall while it is
+     * down. The standby is a server of its own, closed on its own; its data directory goes with it.
      */
     public PostgresServer startStandby() {
         return new PostgresServer(embedded("startStandby()").startStandby(), major, provider);
