@@ -119,12 +119,12 @@ final class OnlineWorkload implements AutoCloseable {
                     failure.set(e);
                     return;
                 }
-                reconnects();
+                pauseBeforeReconnecting();
             }
         }
     }
 
-    private void reconnects() {
+    private void pauseBeforeReconnecting() {
         reconnections.incrementAndGet();
         try {
             Thread.sleep(100);
