@@ -19,8 +19,16 @@ final class ConnectionUrls {
     private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
             "application_name", "ApplicationName",
             "connect_timeout", "connectTimeout",
-            "target_session_attrs", "targetServerType",
             "dbname", "dbname");
+
+    /** libpq's target_session_attrs values, as pgjdbc's targetServerType spells them. */
+    private static final Map<String, String> SESSION_ATTRS_TO_JDBC = Map.of(
+            "any", "any",
+            "read-write", "primary",
+            "primary", "primary",
+            "read-only", "secondary",
+            "standby", "secondary",
+            "prefer-standby", "preferSecondary");
 
     private ConnectionUrls() {}
 
@@ -90,6 +98,9 @@ final class ConnectionUrls {
                 case "host":
                     authority = value;
                     break;
+                case "target_session_attrs":
+                    builder.putProperties("targetServerType", sessionAttrs(value));
+                    break;
                 default:
                     builder.putProperties(LIBPQ_TO_JDBC.getOrDefault(name, name), value);
             }
@@ -98,6 +109,27 @@ final class ConnectionUrls {
         checkHosts(hosts);
         builder.jdbcUrl(JDBC_PREFIX + "//" + hosts + "/" + encode(database));
         return builder;
+    }
+
+    private static String sessionAttrs(String value) {
+        String jdbc = SESSION_ATTRS_TO_JDBC.get(value);
+        if (jdbc == null) {
+            throw invalid("Unknown target_session_attrs '" + value + "' in the connection URL; use one of "
+                    + String.join(", ", new java.util.TreeSet<>(SESSION_ATTRS_TO_JDBC.keySet())) + ".");
+        }
+        return jdbc;
+    }
+
+    /** How many hosts a JDBC URL names: more than one when it follows a primary among servers. */
+    static int hostCount(String jdbcUrl) {
+        String rest = jdbcUrl.substring(JDBC_PREFIX.length());
+        int query = rest.indexOf('?');
+        String main = query >= 0 ? rest.substring(0, query) : rest;
+        if (!main.startsWith("//")) {
+            return 1;
+        }
+        int slash = main.indexOf('/', 2);
+        return (slash >= 0 ? main.substring(2, slash) : main.substring(2)).split(",", -1).length;
     }
 
     private static Endpoint.Builder parseJdbc(String url) {

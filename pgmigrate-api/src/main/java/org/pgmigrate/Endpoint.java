@@ -118,9 +118,18 @@ public abstract class Endpoint {
                 user().orElse(System.getProperty("user.name", "")));
     }
 
-    /** The pgjdbc properties of a connection to this endpoint: {@link #properties()} with user and secrets. */
+    /**
+     * The pgjdbc properties of a connection to this endpoint: {@link #properties()} with user and
+     * secrets. A URL of several hosts connects to the one that is the primary unless it says
+     * otherwise ({@code targetServerType}, or libpq's {@code target_session_attrs}): a migration
+     * writes to its target, and an online one keeps its slot on the source's primary.
+     */
     public Properties connectionProperties() {
         Properties p = new Properties();
+        if (dataSource().isEmpty() && ConnectionUrls.hostCount(jdbcUrl()) > 1) {
+            // a targetServerType in the URL's query wins over this property in pgjdbc
+            p.setProperty("targetServerType", "primary");
+        }
         p.putAll(properties());
         user().ifPresent(u -> p.setProperty("user", u));
         connectionPassword().ifPresent(pw -> p.setProperty("password", pw));

@@ -35,6 +35,8 @@ public final class WarningCodes {
     public static final String RETRIED = "retried";
     /** The run continued an earlier one from its journal. */
     public static final String RESUMED = "resumed";
+    /** An online run's source failed over: the stream went on from another server of the source URL. */
+    public static final String SOURCE_FAILOVER = "source-failover";
     /** An online run's slot, publication or origin could not be dropped. */
     public static final String REPLICATION_CLEANUP = "replication-cleanup";
     /** Changed privileges of system or extension objects that do not exist on the target. */

@@ -38,6 +38,30 @@ class EndpointTest {
     }
 
     @Test
+    void severalHostsConnectToThePrimaryUnlessTheUrlSaysOtherwise() {
+        Endpoint libpq = Endpoint.of("postgresql://app:pw@db1:5432,db2:5433/shop");
+        assertThat(libpq.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5432,db2:5433/shop");
+        assertThat(libpq.connectionProperties().getProperty("targetServerType")).isEqualTo("primary");
+        Endpoint jdbc = Endpoint.of("jdbc:postgresql://db1,db2/shop?user=app");
+        assertThat(jdbc.connectionProperties().getProperty("targetServerType")).isEqualTo("primary");
+        assertThat(Endpoint.of("postgresql://db1,db2/shop?target_session_attrs=any").connectionProperties()
+                .getProperty("targetServerType")).isEqualTo("any");
+        assertThat(Endpoint.of("postgresql://db1/shop").connectionProperties()).doesNotContainKey("targetServerType");
+    }
+
+    @Test
+    void libpqTargetSessionAttrsBecomePgjdbcTargetServerTypes() {
+        for (String[] pair : new String[][] {{"read-write", "primary"}, {"primary", "primary"}, {"read-only", "secondary"},
+                {"standby", "secondary"}, {"prefer-standby", "preferSecondary"}, {"any", "any"}}) {
+            assertThat(Endpoint.of("postgresql://h1,h2/db?target_session_attrs=" + pair[0]).properties())
+                    .as(pair[0]).containsEntry("targetServerType", pair[1]);
+        }
+        assertThatThrownBy(() -> Endpoint.of("postgresql://h1,h2/db?target_session_attrs=writable"))
+                .isInstanceOfSatisfying(PgMigrateException.class, e -> assertThat(e.getMessage())
+                        .contains("target_session_attrs 'writable'", "read-write"));
+    }
+
+    @Test
     void explicitPasswordWinsOverNone() {
         Endpoint e = Endpoint.of("postgresql://app@h/db", "pw");
         assertThat(e.password()).contains("pw");

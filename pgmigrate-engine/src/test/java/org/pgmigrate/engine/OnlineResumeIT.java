@@ -123,7 +123,7 @@ class OnlineResumeIT {
                 + " FROM generate_series(30001, 31000) i;"
                 + " CREATE TABLE public.small (id int PRIMARY KEY, v int); INSERT INTO public.small SELECT i, 0 FROM generate_series(1, 100) i");
         // its output is not read: it must not fill a pipe
-        Process child = start(source, target, 600_000, ProcessBuilder.Redirect.DISCARD, "1000000");
+        Process child = start(source.jdbcUrl(), target, 600_000, ProcessBuilder.Redirect.DISCARD, "1000000");
         try {
             Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> Integer.parseInt(target.queryValue(
                     "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'pgmigrate' AND tablename = 'journal'")) == 1
@@ -163,22 +163,31 @@ class OnlineResumeIT {
 
     /** Runs the migration in a process of its own and kills it (SIGKILL) once it prints a line starting with {@code line}. */
     private static void killWhen(TestDatabase source, TestDatabase target, String line, long throttle) throws Exception {
-        Process child = start(source, target, throttle, ProcessBuilder.Redirect.PIPE);
+        killWhen(source.jdbcUrl(), target, line, throttle, () -> { });
+    }
+
+    /**
+     * Runs the migration from {@code sourceUrl} in a process of its own, and once it prints a line
+     * starting with {@code line}, runs {@code meanwhile} and kills it (SIGKILL).
+     */
+    static void killWhen(String sourceUrl, TestDatabase target, String line, long throttle, Runnable meanwhile) throws Exception {
+        Process child = start(sourceUrl, target, throttle, ProcessBuilder.Redirect.PIPE);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String read;
             while ((read = out.readLine()) != null && !read.startsWith(line)) {
                 // the child's log, until the line
             }
             assertThat(read).as("the child printed %s before it ended", line).isNotNull();
+            meanwhile.run();
         } finally {
             kill(child, target);
         }
     }
 
-    private static Process start(TestDatabase source, TestDatabase target, long throttle, ProcessBuilder.Redirect output, String... more)
+    private static Process start(String sourceUrl, TestDatabase target, long throttle, ProcessBuilder.Redirect output, String... more)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ChildOnlineMigration.class.getName(), source.jdbcUrl(), target.jdbcUrl(),
+                "-cp", System.getProperty("java.class.path"), ChildOnlineMigration.class.getName(), sourceUrl, target.jdbcUrl(),
                 Long.toString(throttle)));
         command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();

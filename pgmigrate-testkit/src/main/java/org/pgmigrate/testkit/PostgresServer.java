@@ -164,6 +164,46 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a physical standby of this server (embedded, 15 or newer), streaming from a physical
+     * slot of its own on this server, with hot standby feedback; it accepts read-only sessions
+     * once started. On 17 and newer it synchronizes this server's failover slots (see
+     * {@code pg_replication_slots.synced} on it), and this server's logical walsenders send
+     * nothing it has not received ({@code synchronized_standby_slots}), so they stall while it is
+     * down. The standby is a server of its own, closed on its own; its data directory goes with it.
+     */
+    public PostgresServer startStandby() {
+        return new PostgresServer(embedded("startStandby()").startStandby(), major, provider);
+    }
+
+    /** Promotes this standby ({@code pg_promote}), returning once it accepts writes. */
+    public void promote() {
+        embedded("promote()").promote();
+    }
+
+    /**
+     * Stops this server as a crash would ({@code pg_ctl stop -m immediate}): every session is cut,
+     * and what a standby had not received is lost to it. {@link #close()} afterwards only cleans up.
+     */
+    public void stopImmediately() {
+        embedded("stopImmediately()").stopImmediately();
+    }
+
+    private EmbeddedServer embedded(String feature) {
+        if (!(process instanceof EmbeddedServer server)) {
+            throw Builder.refusal(feature, provider, "it runs PostgreSQL's programs on the server's own data directory");
+        }
+        return server;
+    }
+
+    /**
+     * A handle to the existing database {@code name}, e.g. one a standby received from its
+     * primary; closing it drops the database.
+     */
+    public TestDatabase database(String name) {
+        return new TestDatabase(this, name);
+    }
+
     /** Creates a new, empty database with a unique name. */
     public TestDatabase createDatabase() {
         return createDatabase("db_" + DATABASE_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid());

@@ -31,6 +31,15 @@ class ContainerRefusalTest {
     }
 
     @Test
+    void refusesStandbysAndImmediateStopsOfAContainer() {
+        PostgresServer server = new PostgresServer(new FakeContainer(), 17, ServerProvider.TESTCONTAINERS);
+        assertThatThrownBy(server::startStandby).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith("PostgresServer startStandby() needs the embedded provider");
+        assertThatThrownBy(server::stopImmediately).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith("PostgresServer stopImmediately() needs the embedded provider");
+    }
+
+    @Test
     void givesTheContainersHostPortAndSuperuserPassword() {
         PostgresServer server = new PostgresServer(new FakeContainer(), 17, ServerProvider.TESTCONTAINERS);
         assertThat(server.jdbcUrl("shop")).isEqualTo("jdbc:postgresql://docker-host:49153/shop");

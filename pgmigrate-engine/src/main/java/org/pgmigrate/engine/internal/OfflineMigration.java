@@ -336,6 +336,11 @@ public final class OfflineMigration {
         }
 
         @Override
+        public void warn(MigrationWarning warning) {
+            OfflineMigration.this.warn(warning);
+        }
+
+        @Override
         public void sequencesAndVerification() throws Exception {
             try (Connection source = sourceConnector.open()) {
                 source.setAutoCommit(false);

@@ -60,6 +60,9 @@ public interface OnlineHooks {
 
         /** Reads the source as it is now, sets every target sequence from it, and verifies as an offline migration does. */
         void sequencesAndVerification() throws Exception;
+
+        /** Logs {@code warning}, tells the listener and adds it to the result, as the run's own warnings. */
+        void warn(org.pgmigrate.MigrationWarning warning);
     }
 
     @FunctionalInterface

@@ -5,7 +5,8 @@
  * repository, else downloaded from Maven Central into it, checked against its published SHA-1.
  * Testcontainers ({@link org.pgmigrate.testkit.internal.ContainerProvider}): a {@code postgres:<major>}
  * container; Testcontainers types appear in {@code ContainerServer} alone, so the optional dependency
- * is needed only where that provider is chosen.
+ * is needed only where that provider is chosen. An embedded server can have a physical standby
+ * ({@link org.pgmigrate.testkit.internal.PhysicalStandby}), made without pg_basebackup.
  *
  * <p>Implementation, not API: may change in any release.
  */

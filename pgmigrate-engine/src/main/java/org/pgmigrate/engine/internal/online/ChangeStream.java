@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
 
@@ -28,10 +29,12 @@ final class ChangeStream implements AutoCloseable {
 
     private final Connection connection;
     private final PGReplicationStream stream;
+    private final String server;
 
-    private ChangeStream(Connection connection, PGReplicationStream stream) {
+    private ChangeStream(Connection connection, PGReplicationStream stream) throws SQLException {
         this.connection = connection;
         this.stream = stream;
+        this.server = connection.unwrap(BaseConnection.class).getQueryExecutor().getHostSpec().toString();
     }
 
     static ChangeStream start(Connector source, String slot, String publication, long from) throws SQLException {
@@ -54,6 +57,11 @@ final class ChangeStream implements AutoCloseable {
             Connector.closeQuietly(connection);
             throw e;
         }
+    }
+
+    /** The host and port, as the source URL names them, of the server this stream comes from: of several, the primary's. */
+    String server() {
+        return server;
     }
 
     /** The next message, or null when none has arrived (keepalives are answered inside). */

@@ -36,6 +36,7 @@ import org.pgmigrate.engine.internal.SourceSnapshot;
 import org.pgmigrate.engine.internal.ValidationRun;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.Side;
+import org.pgmigrate.engine.internal.jdbc.TransientErrors;
 import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -368,7 +369,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     public void copied(Cutover cutover) throws Exception {
         closeSlotSnapshot();
         Replicator r = new Replicator(sourceConnector, targetConnector, names, copiedTables.withSyncPoints(control.syncPoints()),
-                ddlCapture, clock, consistentPoint);
+                ddlCapture, clock, consistentPoint, cutover::warn);
         replicator = r;
         try (Connection controlConnection = targetConnector.open("pgmigrate-control")) {
             control.advance(controlConnection, ControlTable.STREAMING);
@@ -475,13 +476,8 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     @Override
     public boolean awaitCaughtUp(Duration timeout) {
         long deadline = clock.millis() + timeout.toMillis();
-        long position;
         try {
-            position = sourcePositionNow();
-        } catch (SQLException e) {
-            throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Reading the source's WAL position failed: " + e.getMessage(), e);
-        }
-        try {
+            long position = sourcePositionBefore(deadline);
             while (clock.millis() < deadline) {
                 if (outcome.isDone()) {
                     await();
@@ -499,6 +495,22 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The source's position; while the source cannot be reached for a transient reason (a failover), tried again until {@code deadline}. */
+    private long sourcePositionBefore(long deadline) throws InterruptedException {
+        while (true) {
+            try {
+                return sourcePositionNow();
+            } catch (SQLException | PgMigrateException e) {
+                if (!TransientErrors.isTransient(e) || clock.millis() >= deadline || outcome.isDone()) {
+                    throw new PgMigrateException(ErrorKind.CONNECTION_FAILED, "Reading the source's WAL position failed: "
+                            + e.getMessage(), e);
+                }
+                LOG.debug("Reading the source's WAL position failed, trying again: {}", e.getMessage());
+                Thread.sleep(500);
+            }
         }
     }
 

@@ -5,10 +5,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.pgmigrate.ErrorKind;
+import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.jdbc.TransientErrors;
 import org.pgmigrate.engine.internal.online.PgOutputMessage.Begin;
@@ -27,11 +31,16 @@ import org.slf4j.LoggerFactory;
  * committed, and transactions it did commit are not streamed or applied again. A transaction the
  * source streams before its commit is spilled to a file until then ({@link StreamedTransactions});
  * a new session deletes the old one's spills, as the source streams them again from their start.
+ * Transient failures (a connection that breaks or cannot be opened, as while the source fails
+ * over) are retried for {@link #RETRY_WINDOW}; a session that resumes on another server of the
+ * source URL (its standby, promoted) is reported as a failover.
  */
 final class Replicator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
     static final String APPLY_APPLICATION_NAME = "pgmigrate-apply";
-    private static final int MAX_FAILURES_IN_A_ROW = 10;
+    /** How long failures in a row are retried: long enough for a failover to promote a standby. */
+    static final Duration RETRY_WINDOW = Duration.ofMinutes(2);
+    private static final long MAX_RETRY_DELAY_MILLIS = 5000;
     private static final long STATUS_EVERY_MILLIS = 1000;
     /** How long the apply thread may leave the stream alone before {@link #keepalive()} speaks for it. */
     static final long KEEPALIVE_AFTER_MILLIS = 400;
@@ -51,7 +60,10 @@ final class Replicator implements AutoCloseable {
     private final CopiedTables tables;
     private final DdlCapture ddl;
     private final Clock clock;
+    private final Consumer<MigrationWarning> warnings;
     private ChangeStream stream;
+    /** The server the last session streamed from, as the source URL names it. */
+    private String streamServer;
     private ChangeApplier applier;
     private StreamedTransactions streamed;
     private long lastStatusMillis;
@@ -65,7 +77,9 @@ final class Replicator implements AutoCloseable {
     private final ReentrantLock streamLock = new ReentrantLock();
     private volatile long lastStreamUseMillis;
 
-    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start) {
+    Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start,
+               Consumer<MigrationWarning> warnings) {
+        this.warnings = warnings;
         this.ddl = ddl;
         this.source = source;
         this.target = target;
@@ -78,6 +92,7 @@ final class Replicator implements AutoCloseable {
     /** Applies changes until {@code until} says done; survives broken sessions. */
     void run(Until until) throws Exception {
         int failures = 0;
+        long failingSince = 0;
         while (true) {
             until.check();
             try {
@@ -88,17 +103,33 @@ final class Replicator implements AutoCloseable {
                     return;
                 }
                 failures = 0;
-            } catch (SQLException e) {
+            } catch (SQLException | PgMigrateException e) {
                 closeSession();
-                if (!retryable(e) || ++failures > MAX_FAILURES_IN_A_ROW) {
-                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed: " + e.getMessage()
-                            + " (SQLSTATE " + e.getSQLState() + ")", e);
+                long now = clock.millis();
+                if (failures++ == 0) {
+                    failingSince = now;
                 }
-                LOG.warn("The replication session broke ({}; SQLSTATE {}); resuming from the last transaction committed on the"
-                        + " target (attempt {} of {})", e.getMessage(), e.getSQLState(), failures, MAX_FAILURES_IN_A_ROW);
-                Thread.sleep(Math.min(5000, 250L * failures));
+                if (!retryable(e)) {
+                    throw failed(e);
+                }
+                if (now - failingSince > RETRY_WINDOW.toMillis()) {
+                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed for "
+                            + RETRY_WINDOW.toSeconds() + " s, " + failures + " attempts: " + e.getMessage(), e);
+                }
+                LOG.warn("The replication session broke or could not be opened ({}); resuming from the last transaction committed"
+                        + " on the target (attempt {}, retried for up to {} s)", e.getMessage(), failures, RETRY_WINDOW.toSeconds());
+                Thread.sleep(Math.min(MAX_RETRY_DELAY_MILLIS, 250L * failures));
             }
         }
+    }
+
+    private PgMigrateException failed(Exception e) {
+        if (e instanceof PgMigrateException p) {
+            return p;
+        }
+        SQLException sql = (SQLException) e;
+        return new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Applying the source's changes failed: " + sql.getMessage()
+                + " (SQLSTATE " + sql.getSQLState() + ")", e);
     }
 
     private void open() throws SQLException {
@@ -113,17 +144,36 @@ final class Replicator implements AutoCloseable {
                 stream = started;
                 return null;
             });
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             opened.close();
-            if (streamed != null) {
-                streamed.close();
-                streamed = null;
+            closeStreamed();
+            if ("42704".equals(e.getSQLState())) {
+                throw slotMissing(e);
             }
+            throw e;
+        } catch (RuntimeException e) {
+            opened.close();
+            closeStreamed();
             throw e;
         }
         applier = opened;
         durable = opened.progress();
         LOG.info("Streaming changes from {} (slot {})", Lsn.format(opened.progress()), names.slot());
+        if (streamServer != null && !streamServer.equals(stream.server())) {
+            warnings.accept(MigrationWarning.of(WarningCodes.SOURCE_FAILOVER, "The source failed over from " + streamServer + " to "
+                    + stream.server() + ": the stream went on there from the last change the target committed ("
+                    + Lsn.format(opened.progress()) + "), with its synchronized copy of the slot.", List.of(names.slot())));
+        }
+        streamServer = stream.server();
+    }
+
+    /** The slot is not where the stream reached: after a failover, the new primary had no copy of it. */
+    private PgMigrateException slotMissing(SQLException e) {
+        return new PgMigrateException(ErrorKind.MIGRATION_FAILED, "The replication slot " + names.slot() + " is not on the source"
+                + " server the stream reached (" + e.getMessage() + "). If the source failed over, its new primary had no"
+                + " synchronized copy of the slot, which needs a source of PostgreSQL 17 or newer whose standby runs with"
+                + " sync_replication_slots = on (see the README). The changes since cannot be streamed: abandon the migration"
+                + " (pgmigrate abandon) and start again into an empty database.", e);
     }
 
     /** Reads and applies what has arrived; returns whether {@code until} is done. */
@@ -314,8 +364,12 @@ final class Replicator implements AutoCloseable {
         }
     }
 
-    private static boolean retryable(SQLException e) {
-        String state = e.getSQLState();
+    /** A broken session, or a connection the source or target refused while it cannot serve (a failover). */
+    private static boolean retryable(Exception e) {
+        if (e instanceof PgMigrateException p) {
+            return p.kind() == ErrorKind.CONNECTION_FAILED && TransientErrors.isTransient(p);
+        }
+        String state = ((SQLException) e).getSQLState();
         return TransientErrors.isTransient(e)
                 || "55006".equals(state) // the slot or origin is still held by the session that is going away
                 || "55000".equals(state); // "replication origin ... is already active" on some majors
@@ -337,6 +391,10 @@ final class Replicator implements AutoCloseable {
         } finally {
             streamLock.unlock();
         }
+        closeStreamed();
+    }
+
+    private void closeStreamed() {
         if (streamed != null) {
             streamed.close();
             streamed = null;
