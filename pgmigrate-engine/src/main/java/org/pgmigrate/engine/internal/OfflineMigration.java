@@ -35,6 +35,7 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
@@ -56,6 +57,7 @@ import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.run.Cancellation;
 import org.pgmigrate.engine.internal.run.MigrationIds;
 import org.pgmigrate.engine.internal.run.RunThreads;
+import org.pgmigrate.engine.internal.run.Timeline;
 import org.pgmigrate.engine.internal.schema.LargeObject;
 import org.pgmigrate.engine.internal.schema.ObjectRef;
 import org.pgmigrate.engine.internal.schema.Placement;
@@ -98,6 +100,7 @@ public final class OfflineMigration {
     private final List<TableResult> tables = Collections.synchronizedList(new ArrayList<>());
     private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> objectCounts = new TreeMap<>();
+    private final Timeline timeline;
     private Instant startedAt;
     private ServerInfo sourceInfo;
     private ServerInfo targetInfo;
@@ -122,6 +125,7 @@ public final class OfflineMigration {
         this.cancellation = cancellation;
         this.listener = request.listener();
         this.clock = request.clock();
+        this.timeline = new Timeline(clock);
         this.sourceConnector = cancellation.tracking(new Connector(request.source(), Side.SOURCE));
         this.targetConnector = cancellation.tracking(
                 Connector.forIndexBuilds(request.target(), request.indexBuildMemory(), request.jobs()));
@@ -186,13 +190,13 @@ public final class OfflineMigration {
                     new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                     sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
             DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
-                    Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys)
+                    Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys, timeline)
                     .resumingOnline(online == null ? null : online.rowsCopied());
             // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
             Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
                     && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
             phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
-            phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
+            phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema, timeline));
             if (online == null) {
                 phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
             }
@@ -544,7 +548,7 @@ public final class OfflineMigration {
     }
 
     private Verifier verifier() {
-        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes);
+        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes, timeline);
     }
 
     /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
@@ -564,9 +568,15 @@ public final class OfflineMigration {
         throw new PgMigrateException(ErrorKind.VERIFICATION_FAILED, summary);
     }
 
-    private static void foreignKeys(Workers workers, TaskRunner tasks, TaskKeys keys, SourceSchema schema) throws Exception {
+    private static void foreignKeys(Workers workers, TaskRunner tasks, TaskKeys keys, SourceSchema schema, Timeline timeline)
+            throws Exception {
+        Map<Long, String> tables = schema.tables().stream().collect(Collectors.toMap(TableData::oid, t -> SqlNames.qualified(t.schema(), t.name())));
         for (SchemaObject o : schema.objects(Placement.FOREIGN_KEY)) {
-            workers.submit(session -> tasks.run(session, keys.of(o), StatementRunner.creating(List.of(o))));
+            workers.submit(session -> {
+                Instant start = timeline.now();
+                tasks.run(session, keys.of(o), StatementRunner.creating(List.of(o)));
+                timeline.add(TimelineEntry.Kind.CONSTRAINT, tables.getOrDefault(o.tableOid(), ""), o.name(), session.lane(), start, 0, 0);
+            });
         }
         workers.awaitIdle();
         inOrder(workers, tasks, Placement.AFTER_ALL_DATA, schema.objects(Placement.AFTER_ALL_DATA));
@@ -716,6 +726,7 @@ public final class OfflineMigration {
                     .tables(List.copyOf(tables))
                     .objects(objectCounts)
                     .warnings(List.copyOf(warnings))
+                    .timeline(timeline.entries())
                     .completed(completed)
                     .jobs(request.jobs())
                     .putOptions("copyFormat", request.copyFormat().name())
