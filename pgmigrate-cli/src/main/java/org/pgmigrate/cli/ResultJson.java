@@ -2,15 +2,18 @@ package org.pgmigrate.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Optional;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationDifference;
@@ -36,6 +39,13 @@ import org.pgmigrate.VerificationReport;
  *   "totals": {"rows": 1000, "bytes": 65536, "tables": 1, "rowsPerSecond": 8100.0, "bytesPerSecond": 530000.0},
  *   "objects": {"table": 1, "index": 2, ...},                      // objects created on the target, per kind
  *   "warnings": [{"code": "unsupported-object", "message": "string", "objects": ["public.x"]}, ...],
+ *   "timeline": [{"kind": "COPY" | "INDEX" | "CONSTRAINT" | "VERIFY", "table": "public.orders",
+ *                 "part": "",                                    // the index or constraint, or the part copied
+ *                 "lane": 1,                                     // the worker, 1..jobs (0: the run's own connection)
+ *                 "startMillis": 500, "endMillis": 2000,         // since startedAt
+ *                 "rows": 1000, "bytes": 65536}, ...],           // one per task, in the order they ended
+ *   "lag": [{"measuredAt": "2025-01-31T10:15:31.123Z", "bytes": 8192, "delayMillis": 40,
+ *            "appliedTransactions": 12, "appliedRows": 340}, ...],  // online runs: at most 1000, spread over the run
  *   "verification": {                                              // absent when verification was skipped
  *     "equal": true, "durationMillis": 321,
  *     "tables": [{"schema": "public", "name": "orders", "sourceRows": 1000, "targetRows": 1000,
@@ -138,6 +148,19 @@ final class ResultJson {
         ArrayNode warnings = json.putArray("warnings");
         for (MigrationWarning w : r.warnings()) {
             warnings.addObject().put("code", w.code()).put("message", w.message()).set("objects", Json.strings(w.objects()));
+        }
+
+        ArrayNode timeline = json.putArray("timeline");
+        for (TimelineEntry e : r.timeline()) {
+            timeline.addObject().put("kind", e.kind().name()).put("table", e.table()).put("part", e.part()).put("lane", e.lane())
+                    .put("startMillis", Duration.between(r.startedAt(), e.start()).toMillis())
+                    .put("endMillis", Duration.between(r.startedAt(), e.end()).toMillis())
+                    .put("rows", e.rows()).put("bytes", e.bytes());
+        }
+        ArrayNode lag = json.putArray("lag");
+        for (ReplicationLag l : r.lag()) {
+            lag.addObject().put("measuredAt", l.measuredAt().toString()).put("bytes", l.bytes()).put("delayMillis", l.delay().toMillis())
+                    .put("appliedTransactions", l.appliedTransactions()).put("appliedRows", l.appliedRows());
         }
 
         r.validation().ifPresent(report -> json.set("validation", ValidationJson.node(report)));

@@ -55,7 +55,7 @@ class ResultJsonTest {
         JsonNode report = JSON.readTree(ResultJson.of(SampleResults.shop()));
 
         assertThat(fieldNames(report)).containsExactly("migrationId", "mode", "completed", "startedAt",
-                "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings");
+                "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "timeline", "lag");
         assertThat(report.get("options").get("jobs").asInt()).isEqualTo(4);
         assertThat(fieldNames(report.get("totals"))).containsExactly("rows", "bytes", "tables", "rowsPerSecond", "bytesPerSecond");
         assertThat(report.get("migrationId").asText()).isEqualTo("m-42");
