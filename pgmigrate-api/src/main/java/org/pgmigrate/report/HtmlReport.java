@@ -118,10 +118,7 @@ public final class HtmlReport {
     /** The sections of a result; a whole-server run's databases follow, each with its own, one heading level down. */
     private static void result(Html html, MigrationResult r, int level) {
         String h = "h" + Math.min(level, 6);
-        html.element(h, "", "Servers, totals and options");
-        Sections.servers(html, r.source(), r.target(), r);
-        html.element(h, "", "Phases");
-        Sections.phases(html, r.phases(), r.duration());
+        Sections.overview(html, r);
         if (r.databases().isEmpty()) {
             html.element(h, "", "Timeline");
             TimelineSvg.draw(r, html);
@@ -136,6 +133,8 @@ public final class HtmlReport {
                 Charts.lag(r, html);
             }
         }
+        html.element(h, "", "Phases");
+        Sections.phases(html, r.phases(), r.duration());
         r.validation().ifPresent(v -> {
             html.element(h, "", "Validation");
             Sections.validation(html, v);
@@ -152,6 +151,8 @@ public final class HtmlReport {
             html.element(h, "", "Roles");
             Sections.roles(html, roles);
         });
+        html.element(h, "", "Options and objects");
+        Sections.details(html, r);
         for (MigrationResult database : r.databases()) {
             html.raw("<section class=\"database\">").element(h, "", "Database " + database.target().database()
                     + (database.completed() ? "" : " (not completed)"));
@@ -204,7 +205,12 @@ public final class HtmlReport {
             th,td{text-align:left;padding:3px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
             th{background:var(--soft);font-weight:600}td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
             tr.bad td{color:var(--bad)}
-            .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(250px,1fr));gap:12px}
+            .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px;margin:10px 0}
+            .stats{display:flex;flex-wrap:wrap;gap:8px 28px;margin:12px 0}.stats strong{display:block;font-size:20px;font-weight:600}
+            .stats span{color:var(--muted);font-size:12.5px}
+            .chips{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:6px}
+            .chips li{background:var(--soft);border:1px solid var(--line);border-radius:4px;padding:1px 8px;overflow-wrap:anywhere}
+            .chips span{color:var(--muted)}.columns{columns:4 200px;margin:4px 0;padding-left:18px}
             .card{border:1px solid var(--line);border-radius:6px;padding:4px 12px 8px;background:var(--soft);min-width:0}
             .card h3{margin:4px 0}dl{margin:0;display:grid;grid-template-columns:max-content minmax(0,1fr);gap:1px 10px}
             dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}

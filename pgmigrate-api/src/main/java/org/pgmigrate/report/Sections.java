@@ -22,22 +22,43 @@ import org.pgmigrate.VerificationReport;
 final class Sections {
     private Sections() {}
 
-    static void servers(Html html, ServerInfo source, ServerInfo target, MigrationResult result) {
-        html.raw("<div class=\"grid\">");
-        server(html, "Source", Optional.of(source), source.endpoint());
-        server(html, "Target", Optional.of(target), target.endpoint());
+    /** The totals in large figures, then both servers. */
+    static void overview(Html html, MigrationResult result) {
         double seconds = Math.max(1, result.duration().toMillis()) / 1000.0;
-        html.raw("<div class=\"card\"><h3>Totals</h3><dl>");
-        term(html, "Tables", Units.count(result.tables().size()));
-        term(html, "Rows", Units.count(result.totalRows()) + " (" + Units.count((long) (result.totalRows() / seconds)) + " rows/s)");
-        term(html, "Bytes", Units.bytes(result.totalBytes()) + " (" + Units.bytes((long) (result.totalBytes() / seconds)) + "/s)");
-        term(html, "Objects", result.objects().isEmpty() ? "none" : String.join(", ",
-                result.objects().entrySet().stream().map(e -> Units.count(e.getValue()) + " " + e.getKey()).toList()));
-        html.raw("</dl></div>");
-        html.raw("<div class=\"card\"><h3>Options</h3><dl>");
-        term(html, "jobs", String.valueOf(result.jobs()));
-        result.options().forEach((name, value) -> term(html, name, value));
-        html.raw("</dl></div></div>");
+        html.raw("<div class=\"stats\">");
+        stat(html, Units.duration(result.duration()), "duration");
+        stat(html, Units.count(result.tables().size()), "tables");
+        stat(html, Units.count(result.totalRows()), "rows");
+        stat(html, Units.bytes(result.totalBytes()), "copied");
+        stat(html, Units.count((long) (result.totalRows() / seconds)), "rows/s");
+        stat(html, Units.bytes((long) (result.totalBytes() / seconds)) + "/s", "throughput");
+        stat(html, Units.count(result.warnings().size()), result.warnings().size() == 1 ? "warning" : "warnings");
+        html.raw("</div><div class=\"grid\">");
+        server(html, "Source", Optional.of(result.source()), result.source().endpoint());
+        server(html, "Target", Optional.of(result.target()), result.target().endpoint());
+        html.raw("</div>");
+    }
+
+    private static void stat(Html html, String value, String label) {
+        html.raw("<div><strong>").escaped(value).raw("</strong><span>").escaped(label).raw("</span></div>");
+    }
+
+    /** The options the run had, and the objects it created per kind. */
+    static void details(Html html, MigrationResult result) {
+        html.raw("<ul class=\"chips\">");
+        chip(html, "jobs", String.valueOf(result.jobs()));
+        result.options().forEach((name, value) -> chip(html, name, value));
+        html.raw("</ul>");
+        if (!result.objects().isEmpty()) {
+            html.element("h3", "", "Objects created");
+            html.raw("<ul class=\"columns\">");
+            result.objects().forEach((kind, count) -> html.raw("<li>").escaped(Units.count(count) + " " + kind).raw("</li>"));
+            html.raw("</ul>");
+        }
+    }
+
+    private static void chip(Html html, String name, String value) {
+        html.raw("<li><span>").escaped(name).raw("</span> ").escaped(value).raw("</li>");
     }
 
     /** A server's card: its version and database when it was reached, else the endpoint alone. */

@@ -31,8 +31,8 @@ final class TimelineSvg {
     static final double PLOT = 1000;
     private static final double WIDTH = LABEL + PLOT + 20;
     private static final double PHASES = 18;
-    private static final double LANE = 15;
-    private static final double BAR = 11;
+    private static final double LANE = 20;
+    private static final double BAR = 15;
     private static final double MIN_BAR = 0.4;
     private static final int NAMED_IN_MERGED = 8;
 
@@ -75,7 +75,7 @@ final class TimelineSvg {
         phases(result.phases(), html, axis);
         for (int lane : lanes) {
             double y = lanesTop + row.get(lane) * LANE;
-            html.raw("<text x=\"0\" y=\"" + Html.num(y + BAR - 1) + "\">").escaped(lane == 0 ? "main" : "worker " + lane).raw("</text>");
+            html.raw("<text x=\"0\" y=\"" + Html.num(y + BAR / 2 + 3.5) + "\">").escaped(lane == 0 ? "main" : "worker " + lane).raw("</text>");
             html.raw("<line class=\"lane\" x1=\"" + Html.num(LABEL) + "\" x2=\"" + Html.num(LABEL + PLOT) + "\" y1=\"" + Html.num(y + LANE - 2)
                     + "\" y2=\"" + Html.num(y + LANE - 2) + "\"/>");
         }

@@ -124,6 +124,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void aWholeServerRunShowsEachDatabaseWithItsOwnTimeline() {
+        MigrationResult crm = ReportSamples.offline().target(ServerInfo.builder().versionNumber(170006).database("crm&co").endpoint("new")
+                .build()).timeline(List.of(ReportSamples.copy("public.leads", 1, 0, 100, 5, 50))).build();
+        MigrationResult shop = ReportSamples.offline().build();
+        MigrationResult server = ReportSamples.offline().timeline(List.of()).databases(List.of(crm, shop)).build();
+
+        String html = HtmlReport.of(server);
+
+        assertThat(html).containsSubsequence("<h2>Database crm&amp;co</h2>", "<figure class=\"timeline\">", "data-table=\"public.leads\"",
+                "<h2>Database shop</h2>", "<figure class=\"timeline\">", "data-table=\"public.orders\"");
+        assertThat(html.split("<figure class=\"timeline\">")).as("a timeline per database, none for the server").hasSize(3);
+    }
+
+    @Test
     void validationFindingsAreGroupedBySeverityWithTheirRemedies() {
         ValidationReport report = ValidationReport.builder().mode(MigrationMode.ONLINE).sourceEndpoint("app at old").targetEndpoint("app at new")
                 .source(ServerInfo.builder().versionNumber(110022).database("shop").endpoint("app at old").build())

@@ -84,7 +84,8 @@ class PgMigrateCommandIT {
 
             JsonNode r = JSON.readTree(json);
             assertThat(ResultJsonTest.fieldNames(r)).containsExactly("migrationId", "mode", "completed", "startedAt",
-                    "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "verification", "roles");
+                    "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "timeline", "lag",
+                    "verification", "roles");
             assertThat(r.get("completed").asBoolean()).isTrue();
             assertThat(r.get("verification").get("equal").asBoolean()).isTrue();
             assertThat(r.get("mode").asText()).isEqualTo("OFFLINE");
