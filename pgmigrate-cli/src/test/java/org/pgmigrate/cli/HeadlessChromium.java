@@ -21,6 +21,7 @@ final class HeadlessChromium {
     /** The window a report must fit: a laptop screen. */
     static final String WINDOW = "1280,800";
     private static final List<String> NAMES = List.of("chromium", "chromium-browser");
+    private static final String APT_GET = "/usr/bin/apt-get";
 
     private final Path executable;
     private final Path profile;
@@ -31,7 +32,7 @@ final class HeadlessChromium {
     }
 
     /** Chromium, installed first when missing and possible; else the calling test is skipped. */
-    static HeadlessChromium findOrInstall(Path profile) throws IOException, InterruptedException {
+    static HeadlessChromium findOrInstall(Path profile) throws InterruptedException {
         Optional<Path> found = find();
         String why = "";
         if (found.isEmpty()) {
@@ -56,31 +57,36 @@ final class HeadlessChromium {
     }
 
     /** Installs Debian's package; says why it could not. */
-    private static String install() throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+    private static String install() throws InterruptedException {
+        if (!Files.isExecutable(Path.of(APT_GET))) {
             return "no apt-get";
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             return "apt-get needs root, and the tests run as " + System.getProperty("user.name");
         }
         long start = System.nanoTime();
-        String out = run(List.of("apt-get", "install", "-y", "-q", "chromium"), 600);
+        String out = run(List.of(APT_GET, "install", "-y", "-q", "chromium"), 600);
         if (find().isEmpty()) {
             // the package lists may be missing, as in fresh containers
-            run(List.of("apt-get", "update", "-q"), 300);
-            out = run(List.of("apt-get", "install", "-y", "-q", "chromium"), 600);
+            run(List.of(APT_GET, "update", "-q"), 300);
+            out = run(List.of(APT_GET, "install", "-y", "-q", "chromium"), 600);
         }
         System.out.printf("apt-get install chromium took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
         return find().isPresent() ? "" : "apt-get install -y chromium failed: " + out.lines().reduce((a, b) -> b).orElse("");
     }
 
-    private static String run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+    /** What {@code command} printed, or why it could not run. */
+    private static String run(List<String> command, int seconds) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = p.getInputStream().readAllBytes();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return new String(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
         }
-        return new String(output, StandardCharsets.UTF_8);
     }
 
     /** The page's DOM once loaded and its scripts have run, at the laptop window size. */

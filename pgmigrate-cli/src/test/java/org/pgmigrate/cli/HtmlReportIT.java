@@ -85,6 +85,8 @@ class HtmlReportIT {
         assertThat(check.get("wider")).as("elements wider than the window").isEmpty();
         assertThat(names(check.get("copyBars").fieldNames())).as("tables with a bar on the timeline").containsExactlyInAnyOrderElementsOf(tables);
         check.get("copyBars").forEach(count -> assertThat(count.asInt()).as("copy bars per table (none is split)").isOne());
+        // the sample's tables have indexes and foreign keys, and are verified
+        assertThat(names(check.get("kinds").fieldNames())).containsExactlyInAnyOrder("copy", "index", "constraint", "verify");
         assertThat(names(check.get("verificationRows").elements())).as("the verification table's rows")
                 .containsExactlyInAnyOrderElementsOf(tables);
         assertThat(names(check.get("tableRows").elements())).containsExactlyInAnyOrderElementsOf(tables);

@@ -6,6 +6,11 @@
     var t = b.getAttribute('data-table');
     copyBars[t] = (copyBars[t] || 0) + 1;
   });
+  var kinds = {};
+  document.querySelectorAll('figure.timeline rect.bar').forEach(function (b) {
+    var k = b.getAttribute('data-kind');
+    kinds[k] = (kinds[k] || 0) + 1;
+  });
   var wider = [];
   document.querySelectorAll('body *').forEach(function (e) {
     var r = e.getBoundingClientRect();
@@ -18,6 +23,7 @@
     viewportWidth: vw,
     pageWidth: document.documentElement.scrollWidth,
     copyBars: copyBars,
+    kinds: kinds,
     timelineBars: document.querySelectorAll('figure.timeline rect.bar').length,
     verificationRows: Array.prototype.map.call(document.querySelectorAll('table.verification tbody tr'),
         function (r) { return r.getAttribute('data-table'); }),
