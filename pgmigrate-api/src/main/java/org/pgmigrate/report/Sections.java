@@ -68,6 +68,7 @@ final class Sections {
         info.ifPresentOrElse(s -> {
             term(html, "Database", s.database());
             term(html, "PostgreSQL", version(s.versionNumber()));
+            s.databaseBytes().ifPresent(bytes -> term(html, "Size at the start", Units.bytes(bytes)));
         }, () -> term(html, "Reached", "no"));
         html.raw("</dl></div>");
     }

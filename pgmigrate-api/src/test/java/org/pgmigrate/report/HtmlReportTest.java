@@ -69,7 +69,8 @@ class HtmlReportTest {
         assertThat(all(Pattern.compile("<rect class=\"bar index\" data-kind=\"index\" data-table=\"([^\"]*)\""), html))
                 .containsExactly("public.orders");
         assertThat(html).contains("<span class=\"badge ok\">Completed</span>", "Index build of orders_pkey on public.orders",
-                "1,000 rows, 1.0 MiB", "worker 1", "worker 2", "PostgreSQL</dt><dd>16.4", "17.6");
+                "1,000 rows, 1.0 MiB", "worker 1", "worker 2", "PostgreSQL</dt><dd>16.4", "17.6",
+                "Size at the start</dt><dd>3.0 GiB");
         // orders ends last on the timeline (its index, at 2.6 s)
         assertThat(html).contains("The last task to end: Index build of orders_pkey on public.orders, on worker 1, 2.6 s after the start.");
     }

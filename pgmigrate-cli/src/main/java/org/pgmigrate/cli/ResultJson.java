@@ -29,7 +29,8 @@ import org.pgmigrate.VerificationReport;
  *   "completed": true | false,
  *   "startedAt": "2025-01-31T10:15:30.123Z",          // ISO-8601, UTC
  *   "durationMillis": 12345,
- *   "source": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17},
+ *   "source": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17,
+ *              "databaseBytes": 8000000},                     // its size when the run connected, when readable
  *   "target": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17},
  *   "phases": [{"phase": "PREPARE", "durationMillis": 12}, ...],   // in the order they ran
  *   "tables": [{"schema": "public", "name": "orders", "rows": 1000, "bytes": 65536,
@@ -201,10 +202,12 @@ final class ResultJson {
     }
 
     private static ObjectNode server(ServerInfo s) {
-        return Json.object()
+        ObjectNode json = Json.object()
                 .put("endpoint", s.endpoint())
                 .put("database", s.database())
                 .put("versionNumber", s.versionNumber())
                 .put("majorVersion", s.majorVersion());
+        s.databaseBytes().ifPresent(bytes -> json.put("databaseBytes", bytes));
+        return json;
     }
 }

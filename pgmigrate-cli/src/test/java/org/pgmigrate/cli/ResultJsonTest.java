@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationReport;
@@ -141,5 +142,16 @@ class ResultJsonTest {
         assertThat(report.get("completed").asBoolean(true)).isFalse();
         assertThat(report.get("error").get("kind").asText()).isEqualTo("CONNECTION_FAILED");
         assertThat(report.get("error").get("message").asText()).isEqualTo("Cannot reach localhost:1.");
+    }
+
+    @Test
+    void aServersSizeIsWrittenWhenItIsKnown() throws Exception {
+        MigrationResult sized = MigrationResult.builder().from(SampleResults.shop())
+                .source(ServerInfo.builder().from(SampleResults.shop().source()).databaseBytes(123_456_789L).build()).build();
+
+        JsonNode report = JSON.readTree(ResultJson.of(sized));
+
+        assertThat(report.get("source").get("databaseBytes").asLong()).isEqualTo(123_456_789L);
+        assertThat(report.get("target").has("databaseBytes")).isFalse();
     }
 }

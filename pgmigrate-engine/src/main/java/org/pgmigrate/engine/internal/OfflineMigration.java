@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.DatabasePlan;
@@ -707,9 +708,15 @@ public final class OfflineMigration {
 
     static ServerInfo serverInfo(Connection c, String endpoint) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database()")) {
+             // the size needs CONNECT on the database or pg_read_all_stats: asked only then, so that the query cannot fail
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database(),"
+                     + " CASE WHEN pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CONNECT')"
+                     + " OR pg_catalog.pg_has_role('pg_read_all_stats', 'MEMBER')"
+                     + " THEN pg_catalog.pg_database_size(pg_catalog.current_database()) END")) {
             rs.next();
-            return ServerInfo.builder().versionNumber(rs.getInt(1)).database(rs.getString(2)).endpoint(endpoint).build();
+            long size = rs.getLong(3);
+            return ServerInfo.builder().versionNumber(rs.getInt(1)).database(rs.getString(2)).endpoint(endpoint)
+                    .databaseBytes(rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(size)).build();
         }
     }
 
