@@ -20,7 +20,7 @@ public abstract class TimelineEntry {
         INDEX,
         /** A constraint that is not built as an index, e.g. a foreign key. */
         CONSTRAINT,
-        /** The comparison of a table's rows (or of a part of them) with the source. */
+        /** The comparison of a table's rows (or of a part of them) with the source; or of one side's catalogs (no table). */
         VERIFY
     }
 
@@ -30,7 +30,7 @@ public abstract class TimelineEntry {
 
     public abstract Kind kind();
 
-    /** The table, named as in SQL. */
+    /** The table, named as in SQL; empty for work on no table (the verification's read of the catalogs). */
     public abstract String table();
 
     /** The index or constraint, named as in SQL; for a copy of a part, the part (e.g. a page range); else empty. */

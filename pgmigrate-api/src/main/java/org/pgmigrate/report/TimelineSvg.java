@@ -126,6 +126,8 @@ final class TimelineSvg {
         Instant at = start;
         int i = 0;
         for (PhaseResult p : phases) {
+            // a result built without start instants: the phases one after the other from the run's start
+            at = p.startedAt().orElse(at);
             double x = x(at);
             double w = PLOT * p.duration().toNanos() / totalNanos;
             html.raw("<g class=\"phase\"><rect class=\"phase" + (i++ % 2) + "\" x=\"" + Html.num(x) + "\" y=\"0\" width=\""
@@ -219,7 +221,8 @@ final class TimelineSvg {
             case COPY -> "Copy of " + e.table() + (e.part().isEmpty() ? "" : " (part " + e.part() + ")");
             case INDEX -> "Index build of " + e.part() + " on " + e.table();
             case CONSTRAINT -> "Constraint " + e.part();
-            case VERIFY -> "Verification of " + e.table() + (e.part().isEmpty() ? "" : " (part " + e.part() + ")");
+            case VERIFY -> e.table().isEmpty() ? "Verification: reading the " + e.part()
+                    : "Verification of " + e.table() + (e.part().isEmpty() ? "" : " (part " + e.part() + ")");
         };
     }
 }

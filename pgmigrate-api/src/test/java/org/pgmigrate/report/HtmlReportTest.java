@@ -76,6 +76,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void phasesStandOnTheTimelineWhereTheyStarted() {
+        // 4 s drawn over 1000 units right of 70 units of labels: a phase starting after 1 s at 320, and 2 s long, 500 wide
+        MigrationResult result = ReportSamples.offline().phases(List.of(org.pgmigrate.PhaseResult.of(org.pgmigrate.Phase.DATA,
+                ReportSamples.START.plusSeconds(1), ReportSamples.START.plusSeconds(3)))).build();
+
+        String html = HtmlReport.of(result);
+
+        assertThat(html).contains("<rect class=\"phase0\" x=\"320\" y=\"0\" width=\"500\"");
+    }
+
+    @Test
     void throughputSpreadsEachCopyOverItsSpan() {
         // 1,200 bytes from 0.5 s to 1.7 s: 1,000 bytes a second wherever it runs, in a 6-second run
         MigrationResult result = ReportSamples.offline().duration(Duration.ofSeconds(6)).timeline(List.of(

@@ -32,7 +32,8 @@ import org.pgmigrate.VerificationReport;
  *   "source": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17,
  *              "databaseBytes": 8000000},                     // its size when the run connected, when readable
  *   "target": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17},
- *   "phases": [{"phase": "PREPARE", "durationMillis": 12}, ...],   // in the order they ran
+ *   "phases": [{"phase": "PREPARE", "durationMillis": 12,
+ *               "startMillis": 40}, ...],                          // in the order they ran; the start since startedAt
  *   "tables": [{"schema": "public", "name": "orders", "rows": 1000, "bytes": 65536,
  *               "copyMillis": 80, "indexMillis": 15}, ...],       // every table, as the engine reported them
  *   "options": {"jobs": 4, "copyFormat": "AUTO", "verification": "FAIL_ON_DIFFERENCE",
@@ -118,7 +119,8 @@ final class ResultJson {
 
         ArrayNode phases = json.putArray("phases");
         for (PhaseResult p : r.phases()) {
-            phases.addObject().put("phase", p.phase().name()).put("durationMillis", p.duration().toMillis());
+            ObjectNode phase = phases.addObject().put("phase", p.phase().name()).put("durationMillis", p.duration().toMillis());
+            p.startedAt().ifPresent(start -> phase.put("startMillis", Duration.between(r.startedAt(), start).toMillis()));
         }
 
         ArrayNode tables = json.putArray("tables");

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
@@ -153,5 +155,17 @@ class ResultJsonTest {
 
         assertThat(report.get("source").get("databaseBytes").asLong()).isEqualTo(123_456_789L);
         assertThat(report.get("target").has("databaseBytes")).isFalse();
+    }
+
+    @Test
+    void aPhasesStartIsWrittenWhenItIsKnown() throws Exception {
+        MigrationResult result = MigrationResult.builder().from(SampleResults.shop()).phases(List.of(PhaseResult.of(Phase.DATA,
+                SampleResults.shop().startedAt().plusMillis(250), SampleResults.shop().startedAt().plusMillis(2250)))).build();
+
+        JsonNode phase = JSON.readTree(ResultJson.of(result)).get("phases").get(0);
+
+        assertThat(fieldNames(phase)).containsExactly("phase", "durationMillis", "startMillis");
+        assertThat(phase.get("startMillis").asLong()).isEqualTo(250);
+        assertThat(phase.get("durationMillis").asLong()).isEqualTo(2000);
     }
 }

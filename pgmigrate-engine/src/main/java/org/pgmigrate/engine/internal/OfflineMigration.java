@@ -692,7 +692,7 @@ public final class OfflineMigration {
         listener.phaseStarted(phase);
         Instant start = clock.instant();
         T value = body.run();
-        PhaseResult result = PhaseResult.of(phase, Duration.between(start, clock.instant()));
+        PhaseResult result = PhaseResult.of(phase, start, clock.instant());
         phases.add(result);
         LOG.info("Phase {} finished in {} ms", phase, result.duration().toMillis());
         listener.phaseFinished(result);

@@ -153,13 +153,17 @@ public final class Verifier {
         long[] factsNanos = new long[2];
         workers.submit(session -> {
             long t = System.nanoTime();
+            Instant started = timeline.now();
             facts[0] = readFacts(session.source(), "source");
             factsNanos[0] = System.nanoTime() - t;
+            timeline.add(TimelineEntry.Kind.VERIFY, "", "source catalogs", session.lane(), started, 0, 0);
         });
         workers.submit(session -> {
             long t = System.nanoTime();
+            Instant started = timeline.now();
             facts[1] = readFacts(session.target(), "target");
             factsNanos[1] = System.nanoTime() - t;
+            timeline.add(TimelineEntry.Kind.VERIFY, "", "target catalogs", session.lane(), started, 0, 0);
         });
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
