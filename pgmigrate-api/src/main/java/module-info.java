@@ -7,6 +7,7 @@ module org.pgmigrate.api {
     requires static org.immutables.value;
 
     exports org.pgmigrate;
+    exports org.pgmigrate.report;
     exports org.pgmigrate.spi;
     exports org.pgmigrate.spi.copy;
 

@@ -60,6 +60,21 @@ public abstract class MigrationResult {
     /** What was done with roles, unless roles were left alone ({@link RoleSelection#NONE}). */
     public abstract java.util.Optional<RoleReport> roles();
 
+    /**
+     * Every copy, index build, constraint and table verification of the run, one entry each, in
+     * the order they ended (work an earlier run of a resumed migration did is not in it).
+     */
+    public abstract List<TimelineEntry> timeline();
+
+    /**
+     * An online migration's lag, measured about once a second while it ran, at most
+     * {@value #MAX_LAG_SAMPLES} samples spread over the whole run (empty for an offline one).
+     */
+    public abstract List<ReplicationLag> lag();
+
+    /** How many {@link #lag()} samples a result keeps at most: a long stream keeps a sample every few seconds or minutes. */
+    public static final int MAX_LAG_SAMPLES = 1000;
+
     /** Whether every phase ran to the end. */
     public abstract boolean completed();
 

@@ -1,5 +1,6 @@
 package org.pgmigrate;
 
+import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /** A server and database as seen when the migration connected. */
@@ -22,6 +23,12 @@ public abstract class ServerInfo {
 
     /** Where the server was reached, without credentials. */
     public abstract String endpoint();
+
+    /**
+     * The database's size on disk ({@code pg_database_size}) when the migration connected, before
+     * it changed anything; empty when the user may not read it.
+     */
+    public abstract OptionalLong databaseBytes();
 
     public static class Builder extends ImmutableServerInfo.Builder {}
 }

@@ -5,12 +5,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.cli.console.Summary;
+import org.pgmigrate.report.HtmlReport;
 
 /**
  * How a command ends: runs a migration on its behalf and turns the outcome, or a failure of the
@@ -34,17 +36,18 @@ final class Execution {
         try {
             result = migration.get();
         } catch (PgMigrateException e) {
-            writeReport(ResultJson.failure(e));
+            writeReport(() -> ResultJson.failure(e), () -> HtmlReport.of(e));
             int code = failed(e, "");
             return e.kind() == ErrorKind.VERIFICATION_FAILED ? ExitCode.VERIFICATION_FAILED
                     : e.kind() == ErrorKind.VALIDATION_FAILED ? ExitCode.VALIDATION_FAILED : code;
         } catch (RuntimeException e) {
             // Not a failure pgmigrate diagnosed (a bug): say what it was, since there is no curated message to show.
-            writeReport(ResultJson.failure(Optional.empty(), "INTERNAL", String.valueOf(e)));
+            writeReport(() -> ResultJson.failure(Optional.empty(), "INTERNAL", String.valueOf(e)),
+                    () -> HtmlReport.failure(Optional.empty(), "INTERNAL", String.valueOf(e)));
             return fail("unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"), e);
         }
         out.print(Summary.format(result));
-        boolean written = writeReport(ResultJson.of(result));
+        boolean written = writeReport(() -> ResultJson.of(result), () -> HtmlReport.of(result));
         if (!result.completed()) {
             err.println("pgmigrate: the migration returned without completing every phase");
             return ExitCode.FAILED;
@@ -71,18 +74,27 @@ final class Execution {
         return ExitCode.FAILED;
     }
 
-    /** Writes the report if one was asked for; says so on err and returns false when it cannot. */
-    boolean writeReport(String json) {
+    /**
+     * Writes the report if one was asked for: as a self-contained HTML page when the file's name
+     * ends in {@code .html} or {@code .htm}, else as JSON. Says so on err and returns false when it cannot.
+     */
+    boolean writeReport(Supplier<String> json, Supplier<String> html) {
         if (report.isEmpty()) {
             return true;
         }
         try {
-            Files.writeString(report.get(), json, StandardCharsets.UTF_8);
+            Files.writeString(report.get(), isHtml(report.get()) ? html.get() : json.get(), StandardCharsets.UTF_8);
             out.println("Report written to " + report.get());
             return true;
         } catch (IOException e) {
             err.println("pgmigrate: could not write the report to " + report.get() + ": " + e);
             return false;
         }
+    }
+
+    /** Whether {@code --report} names an HTML page rather than a JSON file. */
+    static boolean isHtml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm");
     }
 }

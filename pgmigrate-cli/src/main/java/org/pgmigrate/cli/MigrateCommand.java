@@ -133,7 +133,8 @@ final class MigrateCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(names = "--report", paramLabel = "FILE", order = 31, converter = Converters.OutputFile.class,
-            description = "write the result as JSON to FILE, also when the migration fails")
+            description = "write the result to FILE, also when the migration fails: a self-contained HTML page (timeline,"
+                    + " throughput, lag, findings, verification) when FILE ends in .html or .htm, else JSON")
     Path report;
 
     @Option(names = "--copy-format", paramLabel = "auto|text|binary", order = 32, converter = Converters.Format.class,

@@ -10,7 +10,7 @@ import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PlannedTable;
-import org.pgmigrate.cli.console.Units;
+import org.pgmigrate.report.Units;
 
 /** A {@link MigrationPlan} as plain text for the console: what a migration would do, largest tables first. */
 public final class PlanText {

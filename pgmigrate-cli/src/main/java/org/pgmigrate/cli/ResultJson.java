@@ -2,15 +2,18 @@ package org.pgmigrate.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Optional;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationDifference;
@@ -26,9 +29,11 @@ import org.pgmigrate.VerificationReport;
  *   "completed": true | false,
  *   "startedAt": "2025-01-31T10:15:30.123Z",          // ISO-8601, UTC
  *   "durationMillis": 12345,
- *   "source": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17},
+ *   "source": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17,
+ *              "databaseBytes": 8000000},                     // its size when the run connected, when readable
  *   "target": {"endpoint": "string", "database": "string", "versionNumber": 170006, "majorVersion": 17},
- *   "phases": [{"phase": "PREPARE", "durationMillis": 12}, ...],   // in the order they ran
+ *   "phases": [{"phase": "PREPARE", "durationMillis": 12,
+ *               "startMillis": 40}, ...],                          // in the order they ran; the start since startedAt
  *   "tables": [{"schema": "public", "name": "orders", "rows": 1000, "bytes": 65536,
  *               "copyMillis": 80, "indexMillis": 15}, ...],       // every table, as the engine reported them
  *   "options": {"jobs": 4, "copyFormat": "AUTO", "verification": "FAIL_ON_DIFFERENCE",
@@ -36,6 +41,13 @@ import org.pgmigrate.VerificationReport;
  *   "totals": {"rows": 1000, "bytes": 65536, "tables": 1, "rowsPerSecond": 8100.0, "bytesPerSecond": 530000.0},
  *   "objects": {"table": 1, "index": 2, ...},                      // objects created on the target, per kind
  *   "warnings": [{"code": "unsupported-object", "message": "string", "objects": ["public.x"]}, ...],
+ *   "timeline": [{"kind": "COPY" | "INDEX" | "CONSTRAINT" | "VERIFY", "table": "public.orders",
+ *                 "part": "",                                    // the index or constraint, or the part copied
+ *                 "lane": 1,                                     // the worker, 1..jobs (0: the run's own connection)
+ *                 "startMillis": 500, "endMillis": 2000,         // since startedAt
+ *                 "rows": 1000, "bytes": 65536}, ...],           // one per task, in the order they ended
+ *   "lag": [{"measuredAt": "2025-01-31T10:15:31.123Z", "bytes": 8192, "delayMillis": 40,
+ *            "appliedTransactions": 12, "appliedRows": 340}, ...],  // online runs: at most 1000, spread over the run
  *   "verification": {                                              // absent when verification was skipped
  *     "equal": true, "durationMillis": 321,
  *     "tables": [{"schema": "public", "name": "orders", "sourceRows": 1000, "targetRows": 1000,
@@ -107,7 +119,8 @@ final class ResultJson {
 
         ArrayNode phases = json.putArray("phases");
         for (PhaseResult p : r.phases()) {
-            phases.addObject().put("phase", p.phase().name()).put("durationMillis", p.duration().toMillis());
+            ObjectNode phase = phases.addObject().put("phase", p.phase().name()).put("durationMillis", p.duration().toMillis());
+            p.startedAt().ifPresent(start -> phase.put("startMillis", Duration.between(r.startedAt(), start).toMillis()));
         }
 
         ArrayNode tables = json.putArray("tables");
@@ -138,6 +151,19 @@ final class ResultJson {
         ArrayNode warnings = json.putArray("warnings");
         for (MigrationWarning w : r.warnings()) {
             warnings.addObject().put("code", w.code()).put("message", w.message()).set("objects", Json.strings(w.objects()));
+        }
+
+        ArrayNode timeline = json.putArray("timeline");
+        for (TimelineEntry e : r.timeline()) {
+            timeline.addObject().put("kind", e.kind().name()).put("table", e.table()).put("part", e.part()).put("lane", e.lane())
+                    .put("startMillis", Duration.between(r.startedAt(), e.start()).toMillis())
+                    .put("endMillis", Duration.between(r.startedAt(), e.end()).toMillis())
+                    .put("rows", e.rows()).put("bytes", e.bytes());
+        }
+        ArrayNode lag = json.putArray("lag");
+        for (ReplicationLag l : r.lag()) {
+            lag.addObject().put("measuredAt", l.measuredAt().toString()).put("bytes", l.bytes()).put("delayMillis", l.delay().toMillis())
+                    .put("appliedTransactions", l.appliedTransactions()).put("appliedRows", l.appliedRows());
         }
 
         r.validation().ifPresent(report -> json.set("validation", ValidationJson.node(report)));
@@ -178,10 +204,12 @@ final class ResultJson {
     }
 
     private static ObjectNode server(ServerInfo s) {
-        return Json.object()
+        ObjectNode json = Json.object()
                 .put("endpoint", s.endpoint())
                 .put("database", s.database())
                 .put("versionNumber", s.versionNumber())
                 .put("majorVersion", s.majorVersion());
+        s.databaseBytes().ifPresent(bytes -> json.put("databaseBytes", bytes));
+        return json;
     }
 }

@@ -14,6 +14,7 @@ import org.pgmigrate.MigrationMode;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Severity;
 import org.pgmigrate.ValidationReport;
+import org.pgmigrate.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
     String disabledRules;
 
     @Option(names = "--report", paramLabel = "FILE", order = 31, converter = Converters.OutputFile.class,
-            description = "write the findings as JSON to FILE")
+            description = "write the findings to FILE: a self-contained HTML page when FILE ends in .html or .htm, else JSON")
     Path report;
 
     @Option(names = "--verbose", order = 71, description = "print stack traces of failures")
@@ -98,12 +99,12 @@ final class ValidateCommand implements Callable<Integer> {
             result = validator.apply(builder);
         } catch (PgMigrateException e) {
             if (e.kind() != ErrorKind.INVALID_REQUEST) {
-                execution.writeReport(ValidationJson.failure(e));
+                execution.writeReport(() -> ValidationJson.failure(e), () -> HtmlReport.failure(Optional.empty(), e.kind().name(), e.getMessage()));
             }
             return execution.failed(e, "validation could not run: ");
         }
         out.print(result.toText());
-        if (!execution.writeReport(ValidationJson.of(result))) {
+        if (!execution.writeReport(() -> ValidationJson.of(result), () -> HtmlReport.of(result))) {
             return ExitCode.FAILED;
         }
         return result.outcome() == Severity.FAILED ? ExitCode.VALIDATION_FAILED : ExitCode.OK;

@@ -11,6 +11,7 @@ import org.pgmigrate.Migration;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(names = "--report", paramLabel = "FILE", order = 31, converter = Converters.OutputFile.class,
-            description = "write the comparison as JSON to FILE")
+            description = "write the comparison to FILE: a self-contained HTML page when FILE ends in .html or .htm, else JSON")
     Path report;
 
     @Option(names = MigrateCommand.SUBSCRIPTIONS, order = 37,
@@ -90,7 +91,7 @@ final class VerifyCommand implements Callable<Integer> {
             return execution.failed(e, "");
         }
         print(result);
-        if (!execution.writeReport(ResultJson.of(result))) {
+        if (!execution.writeReport(() -> ResultJson.of(result), () -> HtmlReport.of(result))) {
             return ExitCode.FAILED;
         }
         return result.equal() ? ExitCode.OK : ExitCode.VERIFICATION_FAILED;

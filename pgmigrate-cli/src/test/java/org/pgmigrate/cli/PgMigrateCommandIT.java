@@ -91,7 +91,8 @@ class PgMigrateCommandIT {
 
             JsonNode r = JSON.readTree(json);
             assertThat(ResultJsonTest.fieldNames(r)).containsExactly("migrationId", "mode", "completed", "startedAt",
-                    "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "verification", "roles");
+                    "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "timeline", "lag",
+                    "verification", "roles");
             assertThat(r.get("completed").asBoolean()).isTrue();
             assertThat(r.get("verification").get("equal").asBoolean()).isTrue();
             assertThat(r.get("mode").asText()).isEqualTo("OFFLINE");
@@ -100,6 +101,9 @@ class PgMigrateCommandIT {
             assertThat(r.get("source").get("majorVersion").asInt()).isEqualTo(17);
             assertThat(r.get("source").get("versionNumber").asInt()).isEqualTo(sourceServer.versionNumber());
             assertThat(r.get("source").get("database").asText()).isEqualTo(source.name());
+            // only autovacuum can have grown the source since (by a free space or visibility map)
+            assertThat(r.get("source").get("databaseBytes").asLong()).isPositive()
+                    .isLessThanOrEqualTo(Long.parseLong(source.queryValue("SELECT pg_database_size(current_database())")));
             assertThat(r.get("target").get("database").asText()).isEqualTo(target.name());
             assertThat(r.get("phases")).isNotEmpty();
             assertThat(r.get("totals").get("rows").asLong()).isEqualTo(253);

@@ -542,6 +542,31 @@ class PgMigrateCommandTest {
     }
 
     @Test
+    void aReportNamedHtmlIsThePageOfTheResult() throws Exception {
+        Path report = dir.resolve("Shop Report.HTML");
+        CommandRun run = CommandRun.run(Map.of(), builder -> SampleResults.shop(),
+                "migrate", "--source", SOURCE, "--target", TARGET, "--report", report.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        String html = Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Migration m-42", "Completed",
+                "&quot;Sales&quot;.&quot;Line &quot;&quot;items&quot;&quot;&quot;", "Event triggers are not migrated.");
+    }
+
+    @Test
+    void aFailedRunsHtmlReportShowsTheErrorAndThePartialResult() throws Exception {
+        Path report = dir.resolve("failed.htm");
+        MigrationResult partial = MigrationResult.builder().from(SampleResults.shop()).completed(false).build();
+        CommandRun run = CommandRun.run(Map.of(),
+                throwing(new MigrationFailedException(ErrorKind.MIGRATION_FAILED, "Copying public.items failed: <no space>.", partial, null)),
+                "migrate", "--source", SOURCE, "--target", TARGET, "--report", report.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(Files.readString(report)).contains("Error: MIGRATION_FAILED", "Copying public.items failed: &lt;no space&gt;.",
+                "data-table=\"public.orders\"");
+    }
+
+    @Test
     void failureBeforeStartWritesAReportWithTheErrorOnly() throws Exception {
         Path report = dir.resolve("refused.json");
         CommandRun run = CommandRun.run(Map.of(),

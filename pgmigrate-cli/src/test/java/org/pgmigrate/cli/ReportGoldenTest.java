@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,10 @@ import org.pgmigrate.Finding;
 import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.RoleReport;
 import org.pgmigrate.TableVerification;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.ValidationFailedException;
 import org.pgmigrate.ValidationReport;
 import org.pgmigrate.VerificationDifference;
@@ -43,6 +46,8 @@ class ReportGoldenTest {
                 .duration(Duration.ofMillis(1500)).build();
     }
 
+    private static final Instant START = SampleResults.shop().startedAt();
+
     static MigrationResult everything() {
         MigrationResult database = MigrationResult.builder().from(SampleResults.shop()).migrationId("m-42/crm").completed(false).build();
         return MigrationResult.builder().from(SampleResults.shop())
@@ -51,6 +56,11 @@ class ReportGoldenTest {
                 .validation(ValidateCommandTest.report(Finding.warning("unlogged-tables", ODD, "ALTER TABLE ... SET LOGGED;", List.of("a", "b"))))
                 .verification(verification())
                 .roles(RoleReport.builder().addCreated("app").addReserved("rds_superuser").addMemberships("app_ro -> app").build())
+                .addTimeline(TimelineEntry.builder().kind(TimelineEntry.Kind.COPY).table("public.orders").part("ctid >= '(0,0)'").lane(2)
+                                .start(START.plusMillis(500)).end(START.plusMillis(2000)).rows(1000).bytes(65536).build(),
+                        TimelineEntry.builder().kind(TimelineEntry.Kind.INDEX).table(ODD).part("orders_pkey").lane(1)
+                                .start(START.plusMillis(2000)).end(START.plusMillis(2600)).build())
+                .addLag(ReplicationLag.of(8192, Duration.ofMillis(40), START.plusSeconds(1), 12, 340))
                 .addDatabases(database, SampleResults.shop())
                 .duration(Duration.ZERO)
                 .build();

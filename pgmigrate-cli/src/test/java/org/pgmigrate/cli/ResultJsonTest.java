@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
+import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationReport;
@@ -55,7 +58,7 @@ class ResultJsonTest {
         JsonNode report = JSON.readTree(ResultJson.of(SampleResults.shop()));
 
         assertThat(fieldNames(report)).containsExactly("migrationId", "mode", "completed", "startedAt",
-                "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings");
+                "durationMillis", "source", "target", "phases", "tables", "options", "totals", "objects", "warnings", "timeline", "lag");
         assertThat(report.get("options").get("jobs").asInt()).isEqualTo(4);
         assertThat(fieldNames(report.get("totals"))).containsExactly("rows", "bytes", "tables", "rowsPerSecond", "bytesPerSecond");
         assertThat(report.get("migrationId").asText()).isEqualTo("m-42");
@@ -141,5 +144,28 @@ class ResultJsonTest {
         assertThat(report.get("completed").asBoolean(true)).isFalse();
         assertThat(report.get("error").get("kind").asText()).isEqualTo("CONNECTION_FAILED");
         assertThat(report.get("error").get("message").asText()).isEqualTo("Cannot reach localhost:1.");
+    }
+
+    @Test
+    void aServersSizeIsWrittenWhenItIsKnown() throws Exception {
+        MigrationResult sized = MigrationResult.builder().from(SampleResults.shop())
+                .source(ServerInfo.builder().from(SampleResults.shop().source()).databaseBytes(123_456_789L).build()).build();
+
+        JsonNode report = JSON.readTree(ResultJson.of(sized));
+
+        assertThat(report.get("source").get("databaseBytes").asLong()).isEqualTo(123_456_789L);
+        assertThat(report.get("target").has("databaseBytes")).isFalse();
+    }
+
+    @Test
+    void aPhasesStartIsWrittenWhenItIsKnown() throws Exception {
+        MigrationResult result = MigrationResult.builder().from(SampleResults.shop()).phases(List.of(PhaseResult.of(Phase.DATA,
+                SampleResults.shop().startedAt().plusMillis(250), SampleResults.shop().startedAt().plusMillis(2250)))).build();
+
+        JsonNode phase = JSON.readTree(ResultJson.of(result)).get("phases").get(0);
+
+        assertThat(fieldNames(phase)).containsExactly("phase", "durationMillis", "startMillis");
+        assertThat(phase.get("startMillis").asLong()).isEqualTo(250);
+        assertThat(phase.get("durationMillis").asLong()).isEqualTo(2000);
     }
 }

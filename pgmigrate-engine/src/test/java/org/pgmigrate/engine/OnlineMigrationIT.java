@@ -17,6 +17,7 @@ import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.ReplicationLag;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
 
@@ -69,6 +70,8 @@ class OnlineMigrationIT {
                     Phase.SEQUENCES, Phase.VERIFY);
             assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.equal()).isTrue());
             assertThat(lags).isNotEmpty();
+            assertThat(result.lag()).as("the lag measured, kept in the result for the report").isNotEmpty().isSubsetOf(lags);
+            assertThat(result.timeline()).extracting(TimelineEntry::table).contains("online.items");
             assertNothingLeft(source, target);
         }
     }

@@ -11,6 +11,7 @@ import org.pgmigrate.PhaseResult;
 import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.report.Units;
 
 /**
  * Prints one line per phase and per finished table, prefixed by the time since the first event.
@@ -61,7 +62,7 @@ public final class ConsoleProgress implements MigrationListener {
         long now = nanoTime.getAsLong();
         if (streaming && (lastLag == 0 || now - lastLag >= LAG_EVERY_NANOS)) {
             lastLag = now;
-            print("  " + Units.lag(lag));
+            print("  " + lag(lag));
         }
     }
 
@@ -102,5 +103,11 @@ public final class ConsoleProgress implements MigrationListener {
         }
         String elapsed = Units.duration(Duration.ofNanos(now - start));
         out.println(String.format("[%10s] %s", elapsed, text));
+    }
+
+    /** "lag 1.2 MiB, 0.3 s behind; 12,345 rows in 678 transactions applied" for an online migration. */
+    static String lag(ReplicationLag lag) {
+        return "streaming: lag " + Units.bytes(lag.bytes()) + ", " + Units.duration(lag.delay()) + " behind; "
+                + Units.count(lag.appliedRows(), "row") + " in " + Units.count(lag.appliedTransactions(), "transaction") + " applied";
     }
 }

@@ -11,6 +11,7 @@ import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.report.Units;
 
 /** Renders a {@link MigrationResult} as the text a person reads at the end of a run. */
 public final class Summary {

@@ -17,6 +17,7 @@ import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.report.Units;
 
 /**
  * Live progress for a terminal: while rows copy, an overall bar with the estimated time left
@@ -147,7 +148,7 @@ public final class TerminalProgress implements MigrationListener {
 
     List<String> frame(long now) {
         if (plan == null) {
-            return List.of(Units.lag(lag) + "  (pgmigrate cutover --target URL to finish)");
+            return List.of(ConsoleProgress.lag(lag) + "  (pgmigrate cutover --target URL to finish)");
         }
         long rows = finishedRows + inFlight.values().stream().filter(Objects::nonNull).mapToLong(TableProgress::rows).sum();
         Duration elapsed = Duration.ofNanos(now - dataStart);

@@ -27,6 +27,8 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.TimelineEntry;
+import org.pgmigrate.TimelineEntry.Kind;
 import org.pgmigrate.engine.internal.copy.CopiedRows;
 import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.RowDigest;
@@ -37,6 +39,7 @@ import org.pgmigrate.engine.internal.copy.Workers.Priority;
 import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.journal.TaskKeys;
 import org.pgmigrate.engine.internal.journal.TaskRunner;
+import org.pgmigrate.engine.internal.run.Timeline;
 import org.pgmigrate.engine.internal.schema.Placement;
 import org.pgmigrate.engine.internal.schema.SchemaObject;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -73,6 +76,7 @@ final class DataPhase {
     private final boolean rawBytes;
     private final TaskRunner tasks;
     private final TaskKeys keys;
+    private final Timeline timeline;
     private final CopiedRows copiedRows = new CopiedRows();
     private final Map<Long, CopyPlans.TablePlan> planned = new ConcurrentHashMap<>();
     private Verifier verifier;
@@ -80,7 +84,7 @@ final class DataPhase {
     private OnlineHooks.RowsCopied rowsCopied;
 
     DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
-              Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys) {
+              Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys, Timeline timeline) {
         this.listener = listener;
         this.clock = clock;
         this.plans = plans;
@@ -90,6 +94,7 @@ final class DataPhase {
         this.rawBytes = rawBytes;
         this.tasks = tasks;
         this.keys = keys;
+        this.timeline = timeline;
     }
 
     /** Copies as a resumed online migration does, with {@code rowsCopied} recorded in each copy's transaction. */
@@ -215,8 +220,10 @@ final class DataPhase {
         boolean empty = tasks.journal().earlierRun().isEmpty();
         // reported once the transaction has committed
         List<Batched> finished = new ArrayList<>();
+        List<TimelineEntry> entries = new ArrayList<>();
         tasks.runTogether(session, together, s -> {
             finished.clear();
+            entries.clear();
             Map<String, Journal.Outcome> done = new HashMap<>();
             for (TableData table : tables) {
                 List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
@@ -225,6 +232,7 @@ final class DataPhase {
                 Journal.Outcome copied = copyRows(TaskKeys.rows(table), table, s, empty ? options(table).unfrozen() : options(table), progress);
                 done.put(TaskKeys.rows(table), copied);
                 Instant copiedAt = clock.instant();
+                entries.add(Timeline.entry(Kind.COPY, name(table), "", s.lane(), start, copiedAt, copied.rows(), copied.bytes()));
                 List<IndexResult> indexes = new ArrayList<>();
                 for (SchemaObject index : indexes(objects)) {
                     Instant built = clock.instant();
@@ -232,7 +240,9 @@ final class DataPhase {
                         StatementRunner.run(s.target(), step.getValue());
                         done.put(step.getKey(), Journal.Outcome.NONE);
                     }
-                    indexes.add(IndexResult.of(name(table), index.name(), Duration.between(built, clock.instant())));
+                    Instant end = clock.instant();
+                    indexes.add(IndexResult.of(name(table), index.name(), Duration.between(built, end)));
+                    entries.add(Timeline.entry(Kind.INDEX, name(table), index.name(), s.lane(), built, end, 0, 0));
                 }
                 finishTable(s, table, rest(objects));
                 done.put(TaskKeys.tableFinished(table), Journal.Outcome.NONE);
@@ -241,6 +251,7 @@ final class DataPhase {
             }
             return done;
         });
+        entries.forEach(timeline::add);
         for (Batched b : finished) {
             b.indexes().forEach(listener::indexBuilt);
             result(b.table(), b.copied(), b.copying(), b.indexing());
@@ -297,8 +308,10 @@ final class DataPhase {
             listener.tableStarted(split.name);
         }
         String task = TaskKeys.part(split.table, part);
+        Instant start = clock.instant();
         Journal.Outcome copied = tasks.run(session, task, s -> copyRows(task, split.table, s,
                 options(split.table).forPart(part), new ProgressThrottle(clock, clock.instant(), split.name, -1, listener)));
+        timeline.add(Kind.COPY, split.name, part, session.lane(), start, copied.rows(), copied.bytes());
         split.rows.addAndGet(copied.rows());
         split.bytes.addAndGet(copied.bytes());
         if (split.remaining.decrementAndGet() == 0) {
@@ -367,7 +380,9 @@ final class DataPhase {
         Instant start = clock.instant();
         Journal.Outcome copied = tasks.run(session, TaskKeys.rows(table), s -> copyRows(TaskKeys.rows(table), table, s, options(table),
                 new ProgressThrottle(clock, clock.instant(), name, table.estimatedRows(), listener)));
-        loaded(workers, session, new Loaded(table, name, copied, start, clock.instant()), postData);
+        Instant copiedAt = clock.instant();
+        timeline.add(Timeline.entry(Kind.COPY, name, "", session.lane(), start, copiedAt, copied.rows(), copied.bytes()));
+        loaded(workers, session, new Loaded(table, name, copied, start, copiedAt), postData);
     }
 
     /** The table's rows are in: its indexes go ahead of further copies. */
@@ -413,7 +428,9 @@ final class DataPhase {
             IndexBuildWorkers.limitTo(s.target(), idleJobs);
             return creating.run(s);
         });
-        listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, clock.instant())));
+        Instant end = clock.instant();
+        timeline.add(Timeline.entry(Kind.INDEX, table, index.name(), session.lane(), start, end, 0, 0));
+        listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, end)));
     }
 
     /** Runs the statements of the table's indexes that follow their builds, once all are built. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.DatabasePlan;
@@ -35,6 +36,7 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
@@ -56,6 +58,7 @@ import org.pgmigrate.engine.internal.roles.RolePolicy;
 import org.pgmigrate.engine.internal.run.Cancellation;
 import org.pgmigrate.engine.internal.run.MigrationIds;
 import org.pgmigrate.engine.internal.run.RunThreads;
+import org.pgmigrate.engine.internal.run.Timeline;
 import org.pgmigrate.engine.internal.schema.LargeObject;
 import org.pgmigrate.engine.internal.schema.ObjectRef;
 import org.pgmigrate.engine.internal.schema.Placement;
@@ -98,6 +101,7 @@ public final class OfflineMigration {
     private final List<TableResult> tables = Collections.synchronizedList(new ArrayList<>());
     private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> objectCounts = new TreeMap<>();
+    private final Timeline timeline;
     private Instant startedAt;
     private ServerInfo sourceInfo;
     private ServerInfo targetInfo;
@@ -122,6 +126,7 @@ public final class OfflineMigration {
         this.cancellation = cancellation;
         this.listener = request.listener();
         this.clock = request.clock();
+        this.timeline = new Timeline(clock);
         this.sourceConnector = cancellation.tracking(new Connector(request.source(), Side.SOURCE));
         this.targetConnector = cancellation.tracking(
                 Connector.forIndexBuilds(request.target(), request.indexBuildMemory(), request.jobs()));
@@ -186,13 +191,13 @@ public final class OfflineMigration {
                     new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                     sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
             DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
-                    Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys)
+                    Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys, timeline)
                     .resumingOnline(online == null ? null : online.rowsCopied());
             // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
             Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
                     && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
             phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
-            phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema));
+            phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema, timeline));
             if (online == null) {
                 phase(Phase.SEQUENCES, () -> sequences(tgt, schema));
             }
@@ -549,7 +554,7 @@ public final class OfflineMigration {
     }
 
     private Verifier verifier() {
-        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes);
+        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes, timeline);
     }
 
     /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
@@ -569,9 +574,15 @@ public final class OfflineMigration {
         throw new PgMigrateException(ErrorKind.VERIFICATION_FAILED, summary);
     }
 
-    private static void foreignKeys(Workers workers, TaskRunner tasks, TaskKeys keys, SourceSchema schema) throws Exception {
+    private static void foreignKeys(Workers workers, TaskRunner tasks, TaskKeys keys, SourceSchema schema, Timeline timeline)
+            throws Exception {
+        Map<Long, String> tables = schema.tables().stream().collect(Collectors.toMap(TableData::oid, t -> SqlNames.qualified(t.schema(), t.name())));
         for (SchemaObject o : schema.objects(Placement.FOREIGN_KEY)) {
-            workers.submit(session -> tasks.run(session, keys.of(o), StatementRunner.creating(List.of(o))));
+            workers.submit(session -> {
+                Instant start = timeline.now();
+                tasks.run(session, keys.of(o), StatementRunner.creating(List.of(o)));
+                timeline.add(TimelineEntry.Kind.CONSTRAINT, tables.getOrDefault(o.tableOid(), ""), o.name(), session.lane(), start, 0, 0);
+            });
         }
         workers.awaitIdle();
         inOrder(workers, tasks, Placement.AFTER_ALL_DATA, schema.objects(Placement.AFTER_ALL_DATA));
@@ -686,7 +697,7 @@ public final class OfflineMigration {
         listener.phaseStarted(phase);
         Instant start = clock.instant();
         T value = body.run();
-        PhaseResult result = PhaseResult.of(phase, Duration.between(start, clock.instant()));
+        PhaseResult result = PhaseResult.of(phase, start, clock.instant());
         phases.add(result);
         LOG.info("Phase {} finished in {} ms", phase, result.duration().toMillis());
         listener.phaseFinished(result);
@@ -702,9 +713,15 @@ public final class OfflineMigration {
 
     static ServerInfo serverInfo(Connection c, String endpoint) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database()")) {
+             // the size needs CONNECT on the database or pg_read_all_stats: asked only then, so that the query cannot fail
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_version_num')::int, pg_catalog.current_database(),"
+                     + " CASE WHEN pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CONNECT')"
+                     + " OR pg_catalog.pg_has_role('pg_read_all_stats', 'MEMBER')"
+                     + " THEN pg_catalog.pg_database_size(pg_catalog.current_database()) END")) {
             rs.next();
-            return ServerInfo.builder().versionNumber(rs.getInt(1)).database(rs.getString(2)).endpoint(endpoint).build();
+            long size = rs.getLong(3);
+            return ServerInfo.builder().versionNumber(rs.getInt(1)).database(rs.getString(2)).endpoint(endpoint)
+                    .databaseBytes(rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(size)).build();
         }
     }
 
@@ -721,6 +738,7 @@ public final class OfflineMigration {
                     .tables(List.copyOf(tables))
                     .objects(objectCounts)
                     .warnings(List.copyOf(warnings))
+                    .timeline(timeline.entries())
                     .completed(completed)
                     .jobs(request.jobs())
                     .putOptions("copyFormat", request.copyFormat().name())

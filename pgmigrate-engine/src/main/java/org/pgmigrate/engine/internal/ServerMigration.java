@@ -392,7 +392,7 @@ public final class ServerMigration {
         listener.phaseStarted(phase);
         Instant start = request.clock().instant();
         body.run();
-        PhaseResult result = PhaseResult.of(phase, Duration.between(start, request.clock().instant()));
+        PhaseResult result = PhaseResult.of(phase, start, request.clock().instant());
         phases.add(result);
         listener.phaseFinished(result);
     }

@@ -13,6 +13,7 @@ import org.pgmigrate.engine.internal.jdbc.Side;
 import org.pgmigrate.engine.internal.roles.RoleCreator;
 import org.pgmigrate.engine.internal.run.MigrationIds;
 import org.pgmigrate.engine.internal.run.RunThreads;
+import org.pgmigrate.engine.internal.run.Timeline;
 import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -50,7 +51,7 @@ public final class StandaloneVerification {
             }
             try (Workers workers = new Workers(request.jobs(), new RunThreads(request.threadFactory(), id, this), snapshot::join, targetConnector::open)) {
                 return new Verifier(request.listener(), request.clock(), request.splitTablesLargerThan(), sourceVersion, targetVersion,
-                        Connector.rawBytes(sourceConnector, source, targetConnector, target)).verify(expected, workers, source, target, Map.of());
+                        Connector.rawBytes(sourceConnector, source, targetConnector, target), Timeline.NONE).verify(expected, workers, source, target, Map.of());
             }
         } catch (PgMigrateException e) {
             throw e;

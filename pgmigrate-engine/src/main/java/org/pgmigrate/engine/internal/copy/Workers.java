@@ -35,12 +35,19 @@ public final class Workers implements AutoCloseable {
     public static final class Session {
         private final Supplier<Connection> sourceFactory;
         private final Supplier<Connection> targetFactory;
+        private final int lane;
         private Connection source;
         private Connection target;
 
-        Session(Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory) {
+        Session(Supplier<Connection> sourceFactory, Supplier<Connection> targetFactory, int lane) {
             this.sourceFactory = sourceFactory;
             this.targetFactory = targetFactory;
+            this.lane = lane;
+        }
+
+        /** Which of the workers this is, from 1 to their number: the lane of its work on the run's timeline. */
+        public int lane() {
+            return lane;
         }
 
         public Connection source() {
@@ -180,11 +187,11 @@ public final class Workers implements AutoCloseable {
     private Session session() {
         Session s = sessions.get();
         if (s == null) {
-            s = new Session(sourceFactory, targetFactory);
-            sessions.set(s);
             synchronized (allSessions) {
+                s = new Session(sourceFactory, targetFactory, allSessions.size() + 1);
                 allSessions.add(s);
             }
+            sessions.set(s);
         }
         return s;
     }

@@ -63,6 +63,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
     private final Connector targetConnector;
     private final ReplicationObjects objects;
     private final ControlTable control;
+    private final LagSamples lagSamples = new LagSamples();
     /** What records the source's DDL, when it is replicated; else null. */
     private final DdlCapture ddlCapture;
     private final Object slotLock = new Object();
@@ -134,7 +135,7 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
             MigrationRequest run = MigrationRequest.builder().from(request).listener(new CancellableListener()).build();
             result = MigrationResult.builder().from(new OfflineMigration(run, this, migrationId, cancellation).run())
                     .validation(Optional.ofNullable(validation))
-                    .roles(roles).build();
+                    .roles(roles).lag(lagSamples.all()).build();
         } catch (PgMigrateException e) {
             failure = e;
         } catch (RuntimeException | Error e) {
@@ -163,15 +164,17 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
                 outcome.complete(result);
             } else {
                 LOG.error("Online migration {} ended: {}", migrationId, failure.getMessage() + cleanup);
-                outcome.fail(withNote(failure, cleanup));
+                outcome.fail(withNote(failure, cleanup, lagSamples.all()));
             }
             MDC.clear();
         }
     }
 
-    private static PgMigrateException withNote(PgMigrateException e, String note) {
+    /** The failure with {@code note} added to its message, and {@code lag} to its partial result. */
+    private static PgMigrateException withNote(PgMigrateException e, String note, List<ReplicationLag> lag) {
         if (e instanceof MigrationFailedException f) {
-            return new MigrationFailedException(f.kind(), f.getMessage() + note, f.partialResult(), f.getCause() == null ? f : f.getCause());
+            return new MigrationFailedException(f.kind(), f.getMessage() + note, MigrationResult.builder().from(f.partialResult()).lag(lag).build(),
+                    f.getCause() == null ? f : f.getCause());
         }
         return new PgMigrateException(e.kind(), e.getMessage() + note, e);
     }
@@ -682,7 +685,9 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
             if (!running) {
                 return;
             }
-            listener.lagMeasured(lag());
+            ReplicationLag lag = lag();
+            lagSamples.add(lag);
+            listener.lagMeasured(lag);
             if (request.maxRetainedWalBytes().isPresent() && retained > request.maxRetainedWalBytes().getAsLong() && stopped == null) {
                 stopped = new PgMigrateException(ErrorKind.WAL_RETENTION_EXCEEDED, "The replication slot " + names.slot()
                         + " held " + retained + " bytes of WAL on the source, more than the limit of "

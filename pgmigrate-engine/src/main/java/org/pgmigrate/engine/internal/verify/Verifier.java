@@ -20,13 +20,16 @@ import java.util.regex.Pattern;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.PgMigrateException;
+import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableVerification;
+import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.Workers;
+import org.pgmigrate.engine.internal.run.Timeline;
 import org.pgmigrate.engine.internal.schema.SequenceStates;
 import org.pgmigrate.engine.internal.schema.SequenceValue;
 import org.pgmigrate.engine.internal.schema.SourceSchema;
@@ -51,6 +54,7 @@ public final class Verifier {
     private final int sourceVersion;
     private final int targetVersion;
     private final boolean rawBytes;
+    private final Timeline timeline;
     /** The tables whose comparison has started, by OID. */
     private final Map<Long, TableComparison> started = new ConcurrentHashMap<>();
     private final Map<Long, Transformed> transformed = new ConcurrentHashMap<>();
@@ -63,15 +67,17 @@ public final class Verifier {
      * @param sourceVersion server_version_num of the source
      * @param targetVersion the same of the target
      * @param rawBytes both databases are SQL_ASCII, whose rows are read as the bytes they are
+     * @param timeline where each read of a table is recorded
      */
     public Verifier(MigrationListener listener, Clock clock, long splitTablesLargerThan, int sourceVersion, int targetVersion,
-                    boolean rawBytes) {
+                    boolean rawBytes, Timeline timeline) {
         this.listener = listener;
         this.clock = clock;
         this.partBytes = Math.min(TableComparison.PART_BYTES, splitTablesLargerThan);
         this.sourceVersion = sourceVersion;
         this.targetVersion = targetVersion;
         this.rawBytes = rawBytes;
+        this.timeline = timeline;
     }
 
     /**
@@ -112,9 +118,12 @@ public final class Verifier {
             workers.submit(session -> {
                 TableVerification v;
                 long t = System.nanoTime();
+                Instant start = timeline.now();
                 try {
                     v = comparison.read(read, session.source(), session.target());
                     tablesNanos.addAndGet(System.nanoTime() - t);
+                    timeline.add(TimelineEntry.Kind.VERIFY, SqlNames.qualified(table.schema(), table.name()), read.part() == null ? "" : read.part(), session.lane(),
+                            start, v == null ? 0 : v.targetRows(), 0);
                 } catch (SQLException e) {
                     throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
                             + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
@@ -144,13 +153,17 @@ public final class Verifier {
         long[] factsNanos = new long[2];
         workers.submit(session -> {
             long t = System.nanoTime();
+            Instant started = timeline.now();
             facts[0] = readFacts(session.source(), "source");
             factsNanos[0] = System.nanoTime() - t;
+            timeline.add(TimelineEntry.Kind.VERIFY, "", "source catalogs", session.lane(), started, 0, 0);
         });
         workers.submit(session -> {
             long t = System.nanoTime();
+            Instant started = timeline.now();
             facts[1] = readFacts(session.target(), "target");
             factsNanos[1] = System.nanoTime() - t;
+            timeline.add(TimelineEntry.Kind.VERIFY, "", "target catalogs", session.lane(), started, 0, 0);
         });
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());

@@ -1,9 +1,9 @@
-package org.pgmigrate.cli.console;
+package org.pgmigrate.report;
 
 import java.time.Duration;
 import java.util.Locale;
 
-/** Human-readable numbers for console output; {@link Locale#ROOT} so output does not vary by machine. */
+/** Human-readable numbers for reports and console output; {@link Locale#ROOT} so output does not vary by machine. */
 public final class Units {
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
 
@@ -62,11 +62,5 @@ public final class Units {
     public static String rowRate(long rows, Duration duration) {
         double seconds = duration.toNanos() / 1e9;
         return seconds <= 0 ? "" : count((long) (rows / seconds)) + " rows/s";
-    }
-
-    /** "lag 1.2 MiB, 0.3 s behind; 12,345 rows in 678 transactions applied" for an online migration. */
-    public static String lag(org.pgmigrate.ReplicationLag lag) {
-        return "streaming: lag " + bytes(lag.bytes()) + ", " + duration(lag.delay()) + " behind; "
-                + count(lag.appliedRows(), "row") + " in " + count(lag.appliedTransactions(), "transaction") + " applied";
     }
 }

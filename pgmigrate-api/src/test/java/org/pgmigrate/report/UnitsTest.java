@@ -1,4 +1,4 @@
-package org.pgmigrate.cli.console;
+package org.pgmigrate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
