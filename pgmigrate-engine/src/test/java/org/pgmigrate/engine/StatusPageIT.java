@@ -66,6 +66,12 @@ class StatusPageIT {
                     && seen.get(seen.size() - 1).path("phase").asText().equals("STREAM")
                     && seen.get(seen.size() - 1).path("lag").path("appliedRows").asLong() >= 1);
 
+            // while it streams: where it stands, then the report of the work so far, reloading itself
+            String live = get(page).body();
+            assertThat(live).contains("<section class=\"live\">", "phase STREAM", "http-equiv=\"refresh\"", "Not completed",
+                    "accounts");
+            assertThat(live.indexOf("<section class=\"live\">")).isLessThan(live.indexOf("Not completed"));
+
             handle.cutover();
 
             // served until the handle is closed: the last word is the end of the run
@@ -78,7 +84,8 @@ class StatusPageIT {
             assertThat(last.path("phasesFinished").findValuesAsText("phase")).contains("DATA", "STREAM", "CUTOVER");
             Response html = get(page);
             assertThat(html.contentType()).isEqualTo("text/html; charset=utf-8");
-            assertThat(html.body()).contains("completed", handle.migrationId()).doesNotContain("http-equiv=\"refresh\"");
+            assertThat(html.body()).contains("completed", handle.migrationId(), "Completed").doesNotContain("http-equiv=\"refresh\"")
+                    .doesNotContain("Not completed");
             assertThat(get(page.resolve("nothing-here")).statusCode()).isEqualTo(404);
             poller.shutdownNow();
             assertThat(poller.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -15,10 +15,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.DatabasePlan;
@@ -30,9 +30,9 @@ import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationRequest;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
+import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
-import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.ServerInfo;
 import org.pgmigrate.SqlNames;
 import org.pgmigrate.TableResult;
@@ -72,6 +72,7 @@ import org.pgmigrate.engine.internal.schema.TableData;
 import org.pgmigrate.engine.internal.schema.TargetCapabilities;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
 import org.pgmigrate.engine.internal.schema.UncreatableSelection;
+import org.pgmigrate.engine.internal.status.LiveResults;
 import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +104,8 @@ public final class OfflineMigration {
     private final Map<String, Integer> objectCounts = new TreeMap<>();
     private final Timeline timeline;
     private Instant startedAt;
-    private ServerInfo sourceInfo;
-    private ServerInfo targetInfo;
+    private volatile ServerInfo sourceInfo;
+    private volatile ServerInfo targetInfo;
 
     public OfflineMigration(MigrationRequest request) {
         this(request, MigrationIds.next(), new Cancellation());
@@ -138,7 +139,7 @@ public final class OfflineMigration {
         Connection source = null;
         Connection target = null;
         boolean targetChanged = false;
-        try {
+        try (LiveResults.Registration live = LiveResults.register(migrationId, this::progress)) {
             source = sourceConnector.open();
             target = targetConnector.open();
             Connection src = source;
@@ -725,6 +726,11 @@ public final class OfflineMigration {
         }
     }
 
+    /** The work finished so far, once both servers are known; for the live status page, from its thread. */
+    private Optional<MigrationResult> progress() {
+        return sourceInfo == null || targetInfo == null ? Optional.empty() : Optional.of(result(false));
+    }
+
     private MigrationResult result(boolean completed) {
         synchronized (tables) {
             return MigrationResult.builder()
@@ -736,7 +742,7 @@ public final class OfflineMigration {
                     .duration(Duration.between(startedAt, clock.instant()))
                     .phases(List.copyOf(phases))
                     .tables(List.copyOf(tables))
-                    .objects(objectCounts)
+                    .objects(Map.copyOf(objectCounts))
                     .warnings(List.copyOf(warnings))
                     .timeline(timeline.entries())
                     .completed(completed)

@@ -3,13 +3,19 @@ package org.pgmigrate.engine.internal.status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.pgmigrate.MigrationResult;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.ReplicationLag;
 import org.pgmigrate.TableProgress;
+import org.pgmigrate.report.HtmlReport;
+import org.pgmigrate.report.Units;
 
 /**
- * The live status page: one self-contained HTML page of a {@link RunStatus}, reloading itself
- * every two seconds while the run goes on. No script, font or style from elsewhere.
+ * The live status page, reloading itself every two seconds while the run goes on: where the run
+ * stands (phase, tables in flight, rates, time left, the lag), then, once both servers are known,
+ * the {@link HtmlReport report} of the work finished so far, which the page becomes when the run
+ * ends. Self-contained: no script, font or style from elsewhere.
  */
 final class StatusPage {
     static final int REFRESH_SECONDS = 2;
@@ -18,45 +24,66 @@ final class StatusPage {
 
     private StatusPage() {}
 
+    /** The page of {@code s}, alone. */
     static String of(RunStatus s) {
-        return new StatusPage().render(s);
+        return of(s, Optional.empty());
     }
 
-    private String render(RunStatus s) {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        if (s.running()) {
-            html.append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">");
+    /** The page of {@code s}, leading the report of {@code result} (the work so far) when there is one. */
+    static String of(RunStatus s, Optional<MigrationResult> result) {
+        String status = new StatusPage().status(s, result.isEmpty());
+        String head = (s.running() ? "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">" : "")
+                + "<style>" + LIVE_STYLE + "</style>";
+        if (result.isPresent()) {
+            // the report is this engine's own page: its head ends once, its content starts at <main>
+            String report = HtmlReport.of(result.get());
+            int headEnd = report.indexOf("</head>");
+            int main = report.indexOf("<main>");
+            if (headEnd > 0 && main > headEnd) {
+                int content = main + "<main>".length();
+                return report.substring(0, headEnd) + head + report.substring(headEnd, content) + status + report.substring(content);
+            }
         }
-        html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.append("<title>pgmigrate: ").append(text(s.state())).append("</title><style>").append(STYLE).append("</style></head><body>");
-        html.append("<h1>pgmigrate <span class=\"state ").append(s.state()).append("\">").append(text(s.state())).append("</span></h1>");
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" + head
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>pgmigrate: " + text(s.state()) + "</title><style>" + PAGE_STYLE + "</style></head><body>" + status
+                + "</body></html>\n";
+    }
+
+    /** Where the run stands; with {@code phases}, the phases finished too (the report shows them otherwise). */
+    private String status(RunStatus s, boolean phases) {
+        html.append("<section class=\"live\"><h1>pgmigrate <span class=\"state ").append(s.state()).append("\">")
+                .append(text(s.state())).append("</span></h1>");
         html.append("<p class=\"sub\">").append(text(s.mode().name().toLowerCase(Locale.ROOT))).append(" migration ")
                 .append(text(s.migrationId().orElse(""))).append(", started ").append(text(s.startedAt().toString()))
-                .append(s.phase().map(p -> ", phase " + p.name()).map(StatusPage::text).orElse("")).append("</p>");
+                .append(s.phase().map(p -> ", phase " + p.name()).map(StatusPage::text).orElse(""))
+                .append(s.running() ? "; this page reloads every " + REFRESH_SECONDS + " s" : "").append("</p>");
         s.error().ifPresent(e -> html.append("<p class=\"error\">").append(text(e)).append("</p>"));
         summary(s);
         copyBar(s);
         inFlight(s.inFlight());
         lag(s.lagHistory());
-        phases(s.phases());
-        html.append("</body></html>\n");
+        if (phases) {
+            phases(s.phases());
+        }
+        html.append("</section>");
         return html.toString();
     }
 
     private void summary(RunStatus s) {
         html.append("<table class=\"facts\">");
-        row("elapsed", duration(s.elapsed()));
+        row("elapsed", Units.duration(s.elapsed()));
         row("tables copied", s.tablesDone() + (s.plannedTables().isPresent() ? " of " + s.plannedTables().getAsLong() : ""));
-        row("rows copied", String.format(Locale.ROOT, "%,d", s.copiedRows())
-                + (s.estimatedRows().isPresent() ? String.format(Locale.ROOT, " of about %,d", s.estimatedRows().getAsLong()) : ""));
-        row("data copied", bytes(s.copiedBytes())
-                + (s.estimatedBytes().isPresent() ? " of about " + bytes(s.estimatedBytes().getAsLong()) : ""));
-        row("rate", String.format(Locale.ROOT, "%,.0f rows/s, %s/s", s.rowsPerSecond(), bytes((long) s.bytesPerSecond())));
-        s.remaining().ifPresent(r -> row("copy time left", "about " + duration(r)));
+        row("rows copied", Units.count(s.copiedRows())
+                + (s.estimatedRows().isPresent() ? " of about " + Units.count(s.estimatedRows().getAsLong()) : ""));
+        row("data copied", Units.bytes(s.copiedBytes())
+                + (s.estimatedBytes().isPresent() ? " of about " + Units.bytes(s.estimatedBytes().getAsLong()) : ""));
+        row("rate", Units.count(Math.round(s.rowsPerSecond())) + " rows/s, " + Units.bytes((long) s.bytesPerSecond()) + "/s");
+        s.remaining().ifPresent(r -> row("copy time left", "about " + Units.duration(r)));
         row("tables verified", s.tablesVerified() + (s.tablesDiffering() > 0 ? ", " + s.tablesDiffering() + " differing" : ""));
         row("warnings", Long.toString(s.warnings()));
-        s.lag().ifPresent(l -> row("lag", duration(l.delay()) + ", " + bytes(l.bytes()) + " of WAL; "
-                + String.format(Locale.ROOT, "%,d", l.appliedTransactions()) + " transactions applied"));
+        s.lag().ifPresent(l -> row("lag", Units.duration(l.delay()) + ", " + Units.bytes(l.bytes()) + " of WAL; "
+                + Units.count(l.appliedTransactions()) + " transactions applied"));
         html.append("</table>");
     }
 
@@ -74,7 +101,7 @@ final class StatusPage {
         html.append("<h2>Copying now</h2><table class=\"tables\"><tr><th>table</th><th>rows</th><th>data</th><th>progress</th></tr>");
         for (TableProgress t : tables) {
             html.append("<tr><td>").append(text(t.qualifiedName())).append("</td><td class=\"n\">")
-                    .append(String.format(Locale.ROOT, "%,d", t.rows())).append("</td><td class=\"n\">").append(bytes(t.bytes()))
+                    .append(Units.count(t.rows())).append("</td><td class=\"n\">").append(Units.bytes(t.bytes()))
                     .append("</td><td>");
             if (t.estimatedRows().isPresent() && t.estimatedRows().getAsLong() > 0) {
                 bar(t.qualifiedName(), t.rows(), t.estimatedRows().getAsLong());
@@ -92,8 +119,8 @@ final class StatusPage {
         long max = Math.max(1, history.stream().mapToLong(l -> l.delay().toMillis()).max().orElse(1));
         int width = 600;
         int height = 120;
-        html.append("<h2>Lag over the last ").append(duration(Duration.between(history.get(0).measuredAt(),
-                history.get(history.size() - 1).measuredAt()))).append(" (highest ").append(duration(Duration.ofMillis(max)))
+        html.append("<h2>Lag over the last ").append(Units.duration(Duration.between(history.get(0).measuredAt(),
+                history.get(history.size() - 1).measuredAt()))).append(" (highest ").append(Units.duration(Duration.ofMillis(max)))
                 .append(")</h2><svg class=\"lag\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"replication delay over time\"><polyline points=\"");
         for (int i = 0; i < history.size(); i++) {
@@ -110,7 +137,7 @@ final class StatusPage {
         }
         html.append("<h2>Phases finished</h2><table class=\"tables\">");
         for (PhaseResult p : phases) {
-            row(p.phase().name(), duration(p.duration()));
+            row(p.phase().name(), Units.duration(p.duration()));
         }
         html.append("</table>");
     }
@@ -123,28 +150,6 @@ final class StatusPage {
 
     private void row(String name, String value) {
         html.append("<tr><th>").append(text(name)).append("</th><td>").append(text(value)).append("</td></tr>");
-    }
-
-    static String duration(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
-    }
-
-    static String bytes(long n) {
-        String[] units = {"B", "kB", "MB", "GB", "TB"};
-        double v = n;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return u == 0 ? n + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     /** {@code s} safe as HTML text and attribute value. */
@@ -164,16 +169,21 @@ final class StatusPage {
         return out.toString();
     }
 
-    private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em auto;max-width:60em;padding:0 1em;color:#222}"
-            + "h1{font-size:1.5em;margin:0}h2{font-size:1.1em;margin:1.5em 0 .5em}.sub{color:#666;margin-top:.2em}"
-            + ".state{font-size:.7em;padding:.1em .5em;border-radius:.3em;background:#ddd;vertical-align:middle}"
-            + ".state.running{background:#cde4ff}.state.completed{background:#cfeccf}.state.failed,.state.cancelled{background:#f6cccc}"
-            + ".error{background:#fbeaea;border-left:4px solid #c33;padding:.5em 1em;white-space:pre-wrap}"
-            + "table{border-collapse:collapse}th,td{text-align:left;padding:.2em 1em .2em 0;vertical-align:middle}"
-            + ".facts th{color:#666;font-weight:normal}.tables td.n{text-align:right}.tables td{overflow-wrap:anywhere}"
-            + ".bar{width:100%;min-width:8em;height:.8em;background:#eee;border-radius:.2em;margin:.5em 0}"
-            + ".bar div{height:100%;background:#3a7bd5;border-radius:.2em}"
-            + "svg.lag{width:100%;max-width:600px;height:120px;background:#f7f7f7}"
-            + "svg.lag polyline{fill:none;stroke:#3a7bd5;stroke-width:2}"
-            + "@media print{.bar div{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
+    /** The page's own look, when it has no report to follow. */
+    private static final String PAGE_STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em auto;max-width:60em;padding:0 1em;color:#222}"
+            + "h1{font-size:1.5em;margin:0}h2{font-size:1.1em;margin:1.5em 0 .5em}"
+            + "table{border-collapse:collapse}th,td{text-align:left;padding:.2em 1em .2em 0;vertical-align:middle}";
+
+    /** The status section's own classes, which do not touch the report's. */
+    private static final String LIVE_STYLE = ".live .sub{color:#666;margin-top:.2em}"
+            + ".live .state{font-size:.7em;padding:.1em .5em;border-radius:.3em;background:#ddd;vertical-align:middle}"
+            + ".live .state.running{background:#cde4ff}.live .state.completed{background:#cfeccf}"
+            + ".live .state.failed,.live .state.cancelled{background:#f6cccc}"
+            + ".live .error{background:#fbeaea;border-left:4px solid #c33;padding:.5em 1em;white-space:pre-wrap}"
+            + ".live .facts th{color:#666;font-weight:normal}.live .tables td.n{text-align:right}.live .tables td{overflow-wrap:anywhere}"
+            + ".live .bar{width:100%;min-width:8em;height:.8em;background:#eee;border-radius:.2em;margin:.5em 0}"
+            + ".live .bar div{height:100%;background:#3a7bd5;border-radius:.2em}"
+            + ".live svg.lag{width:100%;max-width:600px;height:120px;background:#f7f7f7}"
+            + ".live svg.lag polyline{fill:none;stroke:#3a7bd5;stroke-width:2}"
+            + "@media print{.live .bar div{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
 }

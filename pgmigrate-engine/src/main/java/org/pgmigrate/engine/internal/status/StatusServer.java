@@ -57,7 +57,8 @@ public final class StatusServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> answer(exchange, tracker, "/", "text/html; charset=utf-8", StatusPage::of));
+        server.createContext("/", exchange -> answer(exchange, tracker, "/", "text/html; charset=utf-8",
+                status -> StatusPage.of(status, tracker.result())));
         server.createContext("/status.json", exchange -> answer(exchange, tracker, "/status.json", "application/json", StatusJson::of));
         server.start();
         StatusServer started = new StatusServer(server, executor);

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.pgmigrate.DataPlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.IndexResult;
+import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationMode;
 import org.pgmigrate.MigrationResult;
@@ -57,6 +58,7 @@ public final class StatusTracker implements MigrationListener {
     private final ArrayDeque<ReplicationLag> lags = new ArrayDeque<>();
     private String state = "running";
     private String error;
+    private MigrationResult endResult;
 
     public StatusTracker(MigrationListener next, MigrationMode mode, Clock clock) {
         this.next = next;
@@ -74,11 +76,27 @@ public final class StatusTracker implements MigrationListener {
     public synchronized void ended(MigrationResult result, Throwable failure) {
         if (failure == null) {
             state = result.completed() ? "completed" : "failed";
+            endResult = result;
             return;
         }
         Throwable cause = failure.getCause() != null && !(failure instanceof PgMigrateException) ? failure.getCause() : failure;
         state = cause instanceof PgMigrateException p && p.kind() == ErrorKind.CANCELLED ? "cancelled" : "failed";
         error = cause.getMessage();
+        if (cause instanceof MigrationFailedException f) {
+            endResult = f.partialResult();
+        }
+    }
+
+    /** The run's result once it ended (a failed run's partial one), else its work so far when it can tell. */
+    Optional<MigrationResult> result() {
+        String id;
+        synchronized (this) {
+            if (endResult != null || !state.equals("running")) {
+                return Optional.ofNullable(endResult);
+            }
+            id = migrationId;
+        }
+        return id == null ? Optional.empty() : LiveResults.of(id);
     }
 
     public synchronized RunStatus status() {

@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.MigrationMode;
+import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.ReplicationLag;
+import org.pgmigrate.ServerInfo;
 import org.pgmigrate.TableProgress;
+import org.pgmigrate.TableResult;
 
 /** The status as JSON and as a page. */
 class StatusViewsTest {
@@ -51,6 +54,30 @@ class StatusViewsTest {
         assertThat(page).contains("<meta http-equiv=\"refresh\" content=\"2\">", "phase STREAM", "1 of 2",
                 "public.&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;", "<polyline");
         assertThat(page).doesNotContain("<script");
+    }
+
+    @Test
+    void withTheWorkSoFarThePageIsTheReportLedByTheStatus() {
+        ServerInfo server = ServerInfo.builder().versionNumber(170006).database("shop").endpoint("app at db").build();
+        MigrationResult soFar = MigrationResult.builder().migrationId("m1").mode(MigrationMode.ONLINE).source(server).target(server)
+                .startedAt(START).duration(Duration.ofSeconds(10)).jobs(2).completed(false)
+                .addPhases(PhaseResult.of(Phase.DATA, Duration.ofMillis(4250)))
+                .addTables(TableResult.builder().schema("public").name("finished_table").rows(5).bytes(50)
+                        .copyDuration(Duration.ofSeconds(1)).indexDuration(Duration.ZERO).build())
+                .build();
+
+        String page = StatusPage.of(status("running", "public.in_flight", Optional.empty()), Optional.of(soFar));
+
+        assertThat(page).containsOnlyOnce("<!DOCTYPE html>").containsOnlyOnce("<meta http-equiv=\"refresh\" content=\"2\">")
+                .containsOnlyOnce("</head>").containsOnlyOnce("<body>");
+        int head = page.indexOf("</head>");
+        assertThat(page.indexOf("http-equiv=\"refresh\"")).isLessThan(head);
+        // where the run stands comes first, then the report of what is done
+        int status = page.indexOf("<section class=\"live\">");
+        assertThat(status).isGreaterThan(page.indexOf("<main>"));
+        assertThat(page.indexOf("public.in_flight")).isGreaterThan(status);
+        assertThat(page.indexOf("finished_table")).isGreaterThan(page.indexOf("</section>"));
+        assertThat(page).contains("Not completed");
     }
 
     @Test
