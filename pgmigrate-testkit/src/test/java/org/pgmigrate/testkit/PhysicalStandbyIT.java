@@ -36,6 +36,9 @@ class PhysicalStandbyIT {
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> replica.queryColumn("SELECT slot_name || ' '"
                         + " || synced || ' ' || temporary FROM pg_replication_slots WHERE slot_type = 'logical'")
                         .equals(java.util.List.of("follows true false")));
+                // replication is asynchronous: a commit the standby has not replayed is lost with the primary
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> replica.queryColumn("SELECT id FROM t ORDER BY id").equals(java.util.List.of("1", "2", "3")));
 
                 primary.stopImmediately();
                 assertThatThrownBy(() -> primary.connect("postgres")).isInstanceOf(SQLException.class);
