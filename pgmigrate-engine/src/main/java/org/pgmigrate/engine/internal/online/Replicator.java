@@ -76,6 +76,9 @@ final class Replicator implements AutoCloseable {
     /** Held by whoever calls the stream: the apply thread, or {@link #keepalive()} while it is busy elsewhere. */
     private final ReentrantLock streamLock = new ReentrantLock();
     private volatile long lastStreamUseMillis;
+    /** Polls in a row that found nothing, inside a source transaction. */
+    private int emptyPolls;
+    private static final int EMPTY_POLLS_BEFORE_PAUSE = 1000;
 
     Replicator(Connector source, Connector target, ReplicationNames names, CopiedTables tables, DdlCapture ddl, Clock clock, long start,
                Consumer<MigrationWarning> warnings) {
@@ -200,8 +203,13 @@ final class Replicator implements AutoCloseable {
         if (nothingOpen && until.done(position)) {
             return true;
         }
-        if (nothingOpen || !progressed) {
-            sleep(nothingOpen ? 5 : 1);
+        // Inside a source transaction its next change is usually on its way: poll again at once, and
+        // pause only once the stream has stayed empty for a while (the source idles in a transaction).
+        emptyPolls = progressed ? 0 : emptyPolls + 1;
+        if (nothingOpen) {
+            sleep(5);
+        } else if (emptyPolls > EMPTY_POLLS_BEFORE_PAUSE) {
+            sleep(1);
         }
         return false;
     }
