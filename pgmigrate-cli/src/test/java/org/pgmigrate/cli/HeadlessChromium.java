@@ -3,6 +3,7 @@ package org.pgmigrate.cli;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,26 +92,44 @@ final class HeadlessChromium {
 
     /** The page's DOM once loaded and its scripts have run, at the laptop window size. */
     String dumpDom(Path page) throws IOException, InterruptedException {
-        return chromium(page, "--dump-dom");
+        return dumpDom(page, WINDOW);
+    }
+
+    /** The same in a window of {@code size} ("width,height"). */
+    String dumpDom(Path page, String size) throws IOException, InterruptedException {
+        return chromium(page.toAbsolutePath().toUri(), size, "--dump-dom");
     }
 
     /** A screenshot of the page's first screen at the laptop window size. */
     void screenshot(Path page, Path png) throws IOException, InterruptedException {
+        screenshot(page.toAbsolutePath().toUri(), png);
+    }
+
+    /** The same of a page served at {@code uri}. */
+    void screenshot(URI uri, Path png) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
-        chromium(page, "--screenshot=" + png.toAbsolutePath());
+        chromium(uri, WINDOW, "--screenshot=" + png.toAbsolutePath());
         assumeTrue(Files.size(png) > 0, "Chromium wrote no screenshot");
     }
 
-    private String chromium(Path page, String what) throws IOException, InterruptedException {
+    /** The page printed to {@code pdf} as Chromium prints it (A4 or Letter, its default margins). */
+    void printToPdf(Path page, Path pdf) throws IOException, InterruptedException {
+        Files.createDirectories(pdf.toAbsolutePath().getParent());
+        chromium(page.toAbsolutePath().toUri(), WINDOW, "--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath());
+    }
+
+    private String chromium(URI uri, String size, String... what) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + WINDOW, what,
-                page.toAbsolutePath().toUri().toString()));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
+                "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + size));
+        command.addAll(List.of(what));
+        command.add(uri.toString());
+        // into a file, not a pipe: a Chromium that hangs cannot hold the test past the timeout
+        Path out = Files.createTempFile(profile, "chromium", ".out");
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("Chromium did not finish within 60 s: " + command);
         }
-        return new String(out, StandardCharsets.UTF_8);
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 }

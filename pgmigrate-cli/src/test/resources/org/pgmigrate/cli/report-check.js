@@ -1,5 +1,19 @@
 // Appended to a copy of a report by HtmlReportIT: what the browser drew, written into the page as JSON.
 (function () {
+  var printRules = [];
+  if (window.REPORT_CHECK_PRINT) {
+    // lay the page out as printed: its print rules applied on top of the screen's
+    Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+      Array.prototype.forEach.call(sheet.cssRules, function (rule) {
+        if (rule.media && rule.media.mediaText.indexOf('print') >= 0) {
+          Array.prototype.forEach.call(rule.cssRules, function (r) { printRules.push(r.cssText); });
+        }
+      });
+    });
+    var style = document.createElement('style');
+    style.textContent = printRules.join('\n');
+    document.head.appendChild(style);
+  }
   var vw = document.documentElement.clientWidth;
   var copyBars = {};
   document.querySelectorAll('figure.timeline rect.bar[data-kind="copy"]').forEach(function (b) {
@@ -20,6 +34,8 @@
     }
   });
   var check = {
+    printRules: printRules.length,
+    live: (document.querySelector('section.live') || {textContent: ''}).textContent,
     viewportWidth: vw,
     pageWidth: document.documentElement.scrollWidth,
     copyBars: copyBars,

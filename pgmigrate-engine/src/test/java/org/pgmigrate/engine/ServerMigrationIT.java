@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatServer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -19,6 +27,8 @@ import org.pgmigrate.Endpoint;
 import org.pgmigrate.DatabasePlan;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationHandle;
+import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationPlan;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.MigrationWarning;
@@ -27,6 +37,7 @@ import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.PhaseResult;
 import org.pgmigrate.PlannedTable;
 import org.pgmigrate.RoleSelection;
+import org.pgmigrate.TableResult;
 import org.pgmigrate.testkit.PostgresServer;
 
 /**
@@ -264,14 +275,37 @@ class ServerMigrationIT {
     }
 
     @Test
-    void databasesRunSideBySideWithinTheJobLimit() throws SQLException {
+    void databasesRunSideBySideWithinTheJobLimitAndTheLivePageShowsThemAll() throws Exception {
         try (PostgresServer source = PostgresServer.start(17); PostgresServer target = PostgresServer.start(17)) {
             loadServer(source);
 
-            MigrationResult result = Migration.from(serverEndpoint(source)).to(serverEndpoint(target))
+            // each database's first finished table waits until the live page has shown both
+            CountDownLatch shown = new CountDownLatch(1);
+            MigrationListener waits = new MigrationListener() {
+                @Override
+                public void tableFinished(TableResult table) {
+                    try {
+                        shown.await(1, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            MigrationResult result;
+            try (MigrationHandle handle = Migration.from(serverEndpoint(source)).to(serverEndpoint(target))
                     .databases(DatabaseSelection.named("shop", "crm"))
-                    .jobs(2).databasesInParallel(2)
-                    .execute();
+                    .jobs(2).databasesInParallel(2).listener(waits).statusPort(0)
+                    .start()) {
+                URI page = handle.statusPage().orElseThrow();
+                Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
+                    String live = body(page);
+                    return live.contains("Database shop") && live.contains("Database crm");
+                });
+                assertThat(body(page)).contains("http-equiv=\"refresh\"", "Not completed");
+                shown.countDown();
+                result = handle.await();
+                assertThat(body(page)).contains("Database shop", "Database crm").doesNotContain("Not completed");
+            }
 
             assertThat(result.databases()).allSatisfy(r -> assertThat(r.jobs()).isEqualTo(1));
             assertThat(result.databases()).extracting(r -> r.target().database()).containsExactly("shop", "crm");
@@ -349,6 +383,12 @@ class ServerMigrationIT {
             return query(c, "SELECT rolname::text FROM pg_roles ORDER BY 1");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(URI page) throws IOException {
+        try (InputStream in = page.toURL().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -727,7 +727,7 @@ public final class OfflineMigration {
     }
 
     /** The work finished so far, once both servers are known; for the live status page, from its thread. */
-    private Optional<MigrationResult> progress() {
+    Optional<MigrationResult> progress() {
         return sourceInfo == null || targetInfo == null ? Optional.empty() : Optional.of(result(false));
     }
 

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.pgmigrate.DatabaseSelection;
 import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
@@ -44,6 +46,7 @@ import org.pgmigrate.engine.internal.run.Cancellation;
 import org.pgmigrate.engine.internal.run.MigrationIds;
 import org.pgmigrate.engine.internal.run.RunThreads;
 import org.pgmigrate.engine.internal.schema.Tablespaces;
+import org.pgmigrate.engine.internal.status.LiveResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,8 @@ public final class ServerMigration {
     private final List<PhaseResult> phases = new ArrayList<>();
     private final List<MigrationWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final List<MigrationResult> databaseResults = Collections.synchronizedList(new ArrayList<>());
+    /** Each database's work so far, in the order they started, for the live status page. */
+    private final List<AtomicReference<Supplier<Optional<MigrationResult>>>> liveDatabases = Collections.synchronizedList(new ArrayList<>());
     private RoleReport roleReport;
     private ServerInfo sourceInfo;
     private ServerInfo targetInfo;
@@ -87,6 +92,13 @@ public final class ServerMigration {
     }
 
     public MigrationResult run() {
+        // registered before the databases' own migrations, which share the id: the page shows them all
+        try (LiveResults.Registration live = LiveResults.register(migrationId, this::progress)) {
+            return runRegistered();
+        }
+    }
+
+    private MigrationResult runRegistered() {
         List<DatabasePair> databases;
         try {
             databases = onServers((source, target, prepared) -> {
@@ -326,7 +338,11 @@ public final class ServerMigration {
     private void migrateDatabases(List<DatabasePair> databases) {
         List<DatabaseRuns.Migrate> migrations = databases.stream().<DatabaseRuns.Migrate>map(db -> part -> {
             OfflineMigration migration = new OfflineMigration(db.request(), migrationId, part);
-            return (request.databases().wholeServer() ? migration.keepingJournal() : migration).run();
+            AtomicReference<Supplier<Optional<MigrationResult>>> live = new AtomicReference<>(migration::progress);
+            liveDatabases.add(live);
+            MigrationResult result = (request.databases().wholeServer() ? migration.keepingJournal() : migration).run();
+            live.set(() -> Optional.of(result));
+            return result;
         }).toList();
         DatabaseRuns.Outcomes outcomes;
         try {
@@ -397,11 +413,24 @@ public final class ServerMigration {
         listener.phaseFinished(result);
     }
 
+    /** The work so far: the databases finished and those going on, once one has started. */
+    private Optional<MigrationResult> progress() {
+        List<MigrationResult> perDatabase;
+        synchronized (liveDatabases) {
+            perDatabase = liveDatabases.stream().map(d -> d.get().get()).flatMap(Optional::stream).toList();
+        }
+        return perDatabase.isEmpty() ? Optional.empty() : Optional.of(result(false, perDatabase));
+    }
+
     private MigrationResult result(boolean completed) {
         List<MigrationResult> perDatabase;
         synchronized (databaseResults) {
             perDatabase = List.copyOf(databaseResults);
         }
+        return result(completed, perDatabase);
+    }
+
+    private MigrationResult result(boolean completed, List<MigrationResult> perDatabase) {
         List<MigrationWarning> allWarnings = new ArrayList<>(warnings);
         if (!request.databases().wholeServer() && perDatabase.size() == 1) {
             // one database: its result, with the server-level phases and roles in front

@@ -10,7 +10,8 @@ import org.pgmigrate.MigrationResult;
 /**
  * The work so far of the runs going on, by migration id, for the status page to draw as the
  * report it will become. A run registers while it runs; the several databases of one run share
- * its id, and the first registered is the one shown until it ends.
+ * its id, and the first registered is the one shown until it ends: a run of several databases
+ * registers before them, and shows them all.
  */
 public final class LiveResults {
     private static final Map<String, Supplier<Optional<MigrationResult>>> RUNS = new ConcurrentHashMap<>();
