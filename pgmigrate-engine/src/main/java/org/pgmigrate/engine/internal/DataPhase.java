@@ -385,9 +385,15 @@ final class DataPhase {
         loaded(workers, session, new Loaded(table, name, copied, start, copiedAt), postData);
     }
 
-    /** The table's rows are in: its indexes go ahead of further copies. */
+    /**
+     * The table's rows are in: its indexes go ahead of further copies, and its comparison is queued
+     * now rather than once they are built. Nothing after the copy changes a row, and a read shares
+     * the table with index builds; at the end of a run, the last table's read then runs beside its
+     * builds instead of after them, alone.
+     */
     private void loaded(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> postData) throws Exception {
         LOG.debug("Copied {}: {} rows, {} bytes", loaded.table.qualifiedName(), loaded.copied.rows(), loaded.copied.bytes());
+        verifyEarly(workers, loaded.table);
         String name = loaded.name;
         List<SchemaObject> indexes = indexes(postData);
         List<SchemaObject> rest = rest(postData);
@@ -483,14 +489,13 @@ final class DataPhase {
             return Journal.Outcome.NONE;
         });
         result(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt), Duration.between(loaded.copiedAt, clock.instant()));
-        verifyEarly(workers, loaded.table);
     }
 
-    /** Hands a finished table to the verifier, when there is one and this run copied all of the table. */
+    /** Hands a copied table to the verifier, when there is one and this run copied all of the table. */
     private void verifyEarly(Workers workers, TableData table) {
         RowDigest copied = copiedRows.of(table.oid());
         if (verifier != null && copied != null) {
-            verifier.tableFinished(table, copied, workers);
+            verifier.tableCopied(table, copied, workers);
         }
     }
 

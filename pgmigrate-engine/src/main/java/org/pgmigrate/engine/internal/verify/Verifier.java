@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * Compares a target with the source it was copied from. Tables are compared in parallel on the
  * workers, whose source sessions read under the migration's snapshot, each by the digest of its
  * rows (see {@link TableComparison}); sequences, large objects and the schema on the coordinating
- * connections. A migration starts comparing a table as soon as the table is finished (see
- * {@link #tableFinished}), while others still copy; {@link #verify} compares the rest and reports.
+ * connections. A migration starts comparing a table as soon as its rows are copied (see
+ * {@link #tableCopied}), while others still copy and its indexes build; {@link #verify} compares
+ * the rest and reports.
  */
 public final class Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
@@ -82,10 +83,10 @@ public final class Verifier {
 
     /**
      * Starts comparing {@code table} on the workers, behind the jobs already queued: the copy has
-     * finished it (rows, indexes, the rest) and digested its source rows as {@code copied}. A
-     * change someone else makes to its rows after this is not seen.
+     * moved its rows (its indexes may still be building) and digested its source rows as
+     * {@code copied}. A change someone else makes to its rows after this is not seen.
      */
-    public void tableFinished(TableData table, RowDigest copied, Workers workers) {
+    public void tableCopied(TableData table, RowDigest copied, Workers workers) {
         start(table, copied, workers);
     }
 
