@@ -6,7 +6,8 @@ package org.pgmigrate;
  *
  * <p>Calls arrive from the migration's worker threads, several at once while tables copy in
  * parallel: implementations must be thread-safe and should return quickly. For one table, events
- * come in order: started, progress, index built, finished; verified later.
+ * come in order: started, progress, copied, index built, finished; verified after copied, while
+ * its indexes build or later.
  *
  * <p>A listener that throws (anything, an {@link Error} too) fails the run: it ends with
  * {@link ErrorKind#MIGRATION_FAILED}, whose message names the listener's class and the event,
@@ -30,6 +31,12 @@ public interface MigrationListener {
 
     /** A table's copy has moved on; sent about once a second per table while it copies. */
     default void tableProgress(TableProgress progress) {}
+
+    /**
+     * A table's rows are in, all its parts when it was copied in parts ({@code copied} sums
+     * them). Its indexes build next, and verification compares its rows from now on.
+     */
+    default void tableCopied(TableProgress copied) {}
 
     /** An index or index-backed constraint was built, after its table's rows were in. */
     default void indexBuilt(IndexResult index) {}

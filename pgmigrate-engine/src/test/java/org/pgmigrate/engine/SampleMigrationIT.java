@@ -15,6 +15,7 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
 import org.pgmigrate.PhaseResult;
+import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.testkit.DatabaseObjectKind;
@@ -86,11 +87,13 @@ class SampleMigrationIT {
                 assertThat(started).as("start event of " + table.qualifiedName()).isNotNegative().isLessThan(finished);
                 assertThat(events.indexOf("phase DATA")).isLessThan(started);
                 assertThat(events.indexOf("phase FOREIGN_KEYS")).isGreaterThan(finished);
+                int copied = events.indexOf("copied " + table.qualifiedName() + " " + table.rows());
+                assertThat(copied).as("rows in, with their count").isBetween(started, finished);
                 int verified = events.indexOf("verified " + table.qualifiedName());
-                assertThat(verified).as("verified once the copy finished it").isGreaterThan(finished);
+                assertThat(verified).as("verified once its rows are in").isGreaterThan(copied);
                 for (int i = 0; i < events.size(); i++) {
                     if (events.get(i).startsWith("index " + table.qualifiedName() + " ")) {
-                        assertThat(i).as(events.get(i)).isBetween(started, finished);
+                        assertThat(i).as(events.get(i)).isBetween(copied, finished);
                     }
                 }
             }
@@ -171,6 +174,11 @@ class SampleMigrationIT {
         @Override
         public void tableStarted(String qualifiedName) {
             events.add("started " + qualifiedName);
+        }
+
+        @Override
+        public void tableCopied(TableProgress copied) {
+            events.add("copied " + copied.qualifiedName() + " " + copied.rows());
         }
 
         @Override

@@ -13,7 +13,7 @@ import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
-import org.pgmigrate.TableResult;
+import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
@@ -43,14 +43,14 @@ class VerificationIT {
     }
 
     /**
-     * A listener that changes the target once the migration has finished {@code table} (rows,
-     * indexes, statistics): verification compares a table from then on.
+     * A listener that changes the target once the migration has copied {@code table}'s rows:
+     * verification compares a table from then on (its indexes may still be building).
      */
-    private static MigrationListener whenFinished(String table, Runnable change) {
+    private static MigrationListener whenCopied(String table, Runnable change) {
         return new MigrationListener() {
             @Override
-            public void tableFinished(TableResult result) {
-                if (result.qualifiedName().equals(table)) {
+            public void tableCopied(TableProgress copied) {
+                if (copied.qualifiedName().equals(table)) {
                     change.run();
                 }
             }
@@ -164,7 +164,7 @@ class VerificationIT {
     @Test
     void tablesReadInPartsStillLocateADifference(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
-        MigrationListener tamper = whenFinished("public.items", () -> target.execute("UPDATE items SET price = price + 1 WHERE id = 900"));
+        MigrationListener tamper = whenCopied("public.items", () -> target.execute("UPDATE items SET price = price + 1 WHERE id = 900"));
         // every table above one byte is read in parts: the copy's digest against the target's parts
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).splitTablesLargerThan(1)
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
@@ -235,7 +235,7 @@ class VerificationIT {
     @Test
     void aDifferenceDuringTheMigrationFailsItWithTheReport(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
-        MigrationListener tamper = whenFinished("public.notes", () -> target.execute("DELETE FROM notes WHERE body = 'note 3'"));
+        MigrationListener tamper = whenCopied("public.notes", () -> target.execute("DELETE FROM notes WHERE body = 'note 3'"));
         assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).listener(tamper).execute())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.VERIFICATION_FAILED);
@@ -247,7 +247,7 @@ class VerificationIT {
     @Test
     void warnOnDifferenceCompletesWithAWarning(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
-        MigrationListener tamper = whenFinished("public.items", () -> target.execute("UPDATE items SET name = 'changed' WHERE id = 1"));
+        MigrationListener tamper = whenCopied("public.items", () -> target.execute("UPDATE items SET name = 'changed' WHERE id = 1"));
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
         assertThat(result.completed()).isTrue();

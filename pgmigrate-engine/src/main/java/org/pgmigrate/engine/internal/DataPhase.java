@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.Phase;
 import org.pgmigrate.SqlNames;
+import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.TimelineEntry.Kind;
@@ -253,6 +255,7 @@ final class DataPhase {
         });
         entries.forEach(timeline::add);
         for (Batched b : finished) {
+            copied(b.table(), b.copied(), b.copying());
             b.indexes().forEach(listener::indexBuilt);
             result(b.table(), b.copied(), b.copying(), b.indexing());
             verifyEarly(workers, b.table());
@@ -393,6 +396,7 @@ final class DataPhase {
      */
     private void loaded(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> postData) throws Exception {
         LOG.debug("Copied {}: {} rows, {} bytes", loaded.table.qualifiedName(), loaded.copied.rows(), loaded.copied.bytes());
+        copied(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt));
         verifyEarly(workers, loaded.table);
         String name = loaded.name;
         List<SchemaObject> indexes = indexes(postData);
@@ -489,6 +493,13 @@ final class DataPhase {
             return Journal.Outcome.NONE;
         });
         result(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt), Duration.between(loaded.copiedAt, clock.instant()));
+    }
+
+    /** Tells the listener that the table's rows are in, before the verifier may read them. */
+    private void copied(TableData table, Journal.Outcome copied, Duration copying) {
+        listener.tableCopied(TableProgress.builder().qualifiedName(name(table)).rows(copied.rows()).bytes(copied.bytes())
+                .estimatedRows(table.estimatedRows() >= 0 ? OptionalLong.of(table.estimatedRows()) : OptionalLong.empty())
+                .elapsed(copying).build());
     }
 
     /** Hands a copied table to the verifier, when there is one and this run copied all of the table. */

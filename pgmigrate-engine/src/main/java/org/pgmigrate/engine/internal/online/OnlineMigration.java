@@ -578,6 +578,11 @@ public final class OnlineMigration extends RunHandle implements OnlineHooks {
         }
 
         @Override
+        public void tableCopied(TableProgress copied) {
+            listener.tableCopied(copied);
+        }
+
+        @Override
         public void tableFinished(org.pgmigrate.TableResult result) {
             listener.tableFinished(result);
         }

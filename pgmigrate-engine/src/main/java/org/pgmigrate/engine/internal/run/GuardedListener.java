@@ -77,6 +77,11 @@ public final class GuardedListener implements MigrationListener {
     }
 
     @Override
+    public void tableCopied(TableProgress copied) {
+        call("tableCopied", () -> listener.tableCopied(copied));
+    }
+
+    @Override
     public void tableFinished(TableResult result) {
         call("tableFinished", () -> listener.tableFinished(result));
     }

@@ -179,6 +179,11 @@ public final class StatusTracker implements MigrationListener {
     }
 
     @Override
+    public void tableCopied(TableProgress copied) {
+        next.tableCopied(copied);
+    }
+
+    @Override
     public void tableFinished(TableResult result) {
         synchronized (this) {
             inFlight.remove(result.qualifiedName());
