@@ -165,7 +165,7 @@ class VerificationIT {
     void tablesReadInPartsStillLocateADifference(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
         source.execute(SCHEMA);
         MigrationListener tamper = whenCopied("public.items", () -> target.execute("UPDATE items SET price = price + 1 WHERE id = 900"));
-        // every table above one byte is read in parts: the copy's digest against the target's parts
+        // every table above one byte is copied in parts: the parts' digests summed against the target's
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).splitTablesLargerThan(1)
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
         TableVerification items = result.verification().orElseThrow().tables().stream()

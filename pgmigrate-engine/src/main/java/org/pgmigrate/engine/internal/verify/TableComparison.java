@@ -17,9 +17,13 @@ import org.pgmigrate.spi.copy.RowTransform;
 /**
  * Compares one table on both sides by the {@link RowDigest} of its rows: the one the copy took of
  * what it read from the source when there is one, else a read of the source; then a read of the
- * target. A large table is read in ranges of pages, on servers that scan those efficiently, so
- * its reads spread over the workers; its digest is their sum. A table whose digests differ and
- * that has an integer key is read again in key ranges on both sides, to say where.
+ * target. When both sides are read, a large table is read in ranges of pages, on servers that
+ * scan those efficiently, so its reads spread over the workers; its digest is their sum. Beside a
+ * copy the target is read in one scan: other work fills the workers, and page ranges cost the
+ * target more CPU (on PostgreSQL 15, 5 million rows: 2.8 to 3.0 CPU-seconds in one scan, 3.5 to
+ * 3.7 in 12 ranges, up to 6.7 when ranges are the first read after the load). A table whose
+ * digests differ and that has an integer key is read again in key ranges on both sides, to say
+ * where.
  */
 final class TableComparison {
     /** Ranges of key a difference is located to. */
@@ -62,8 +66,10 @@ final class TableComparison {
         } else {
             if (copied == null) {
                 parts(sourceVersion).forEach(p -> reads.add(new Read(true, p)));
+                parts(targetVersion).forEach(p -> reads.add(new Read(false, p)));
+            } else {
+                reads.add(new Read(false, null));
             }
-            parts(targetVersion).forEach(p -> reads.add(new Read(false, p)));
         }
         this.remaining = reads.size();
     }
