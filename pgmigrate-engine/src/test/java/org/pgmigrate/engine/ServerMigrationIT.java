@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgmigrate.testkit.DatabaseAssertions.assertThatServer;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -298,13 +295,13 @@ class ServerMigrationIT {
                     .start()) {
                 URI page = handle.statusPage().orElseThrow();
                 Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
-                    String live = body(page);
+                    String live = StatusPageIT.get(page).body();
                     return live.contains("Database shop") && live.contains("Database crm");
                 });
-                assertThat(body(page)).contains("http-equiv=\"refresh\"", "Not completed");
+                assertThat(StatusPageIT.get(page).body()).contains("http-equiv=\"refresh\"", "Not completed");
                 shown.countDown();
                 result = handle.await();
-                assertThat(body(page)).contains("Database shop", "Database crm").doesNotContain("Not completed");
+                assertThat(StatusPageIT.get(page).body()).contains("Database shop", "Database crm").doesNotContain("Not completed");
             }
 
             assertThat(result.databases()).allSatisfy(r -> assertThat(r.jobs()).isEqualTo(1));
@@ -383,12 +380,6 @@ class ServerMigrationIT {
             return query(c, "SELECT rolname::text FROM pg_roles ORDER BY 1");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(URI page) throws IOException {
-        try (InputStream in = page.toURL().openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

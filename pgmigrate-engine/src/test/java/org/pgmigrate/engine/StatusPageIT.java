@@ -132,9 +132,10 @@ class StatusPageIT {
     }
 
     /** A GET's status, content type and body. */
-    private record Response(int statusCode, String contentType, String body) {}
+    record Response(int statusCode, String contentType, String body) {}
 
-    private static Response get(URI uri) throws IOException {
+    /** A GET of {@code uri}; also for other tests that look at a status page. */
+    static Response get(URI uri) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         c.setConnectTimeout(5_000);
         c.setReadTimeout(10_000);

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
@@ -498,7 +497,7 @@ final class DataPhase {
     /** Tells the listener that the table's rows are in, before the verifier may read them. */
     private void copied(TableData table, Journal.Outcome copied, Duration copying) {
         listener.tableCopied(TableProgress.builder().qualifiedName(name(table)).rows(copied.rows()).bytes(copied.bytes())
-                .estimatedRows(table.estimatedRows() >= 0 ? OptionalLong.of(table.estimatedRows()) : OptionalLong.empty())
+                .estimatedRows(ProgressThrottle.estimate(table.estimatedRows()))
                 .elapsed(copying).build());
     }
 

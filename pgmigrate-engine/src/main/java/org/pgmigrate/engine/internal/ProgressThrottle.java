@@ -23,8 +23,13 @@ final class ProgressThrottle {
         this.start = start;
         this.last = start;
         this.table = table;
-        this.estimatedRows = estimatedRows >= 0 ? OptionalLong.of(estimatedRows) : OptionalLong.empty();
+        this.estimatedRows = estimate(estimatedRows);
         this.listener = listener;
+    }
+
+    /** A table's estimated row count as progress reports it: none when the catalog has none (negative). */
+    static OptionalLong estimate(long estimatedRows) {
+        return estimatedRows >= 0 ? OptionalLong.of(estimatedRows) : OptionalLong.empty();
     }
 
     void copied(long rows, long bytes) {
