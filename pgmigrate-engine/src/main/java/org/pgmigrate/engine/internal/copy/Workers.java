@@ -80,15 +80,21 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    /** How urgent a job is: index builds go before further copies, so tables finish early. */
+    /**
+     * How urgent a job is: index builds go before further copies, so tables finish early, and
+     * verification's reads after both.
+     */
     public enum Priority {
         HIGH,
-        NORMAL
+        NORMAL,
+        LOW
     }
 
     private final int threads;
     private final ExecutorService executor;
     private final AtomicLong sequence = new AtomicLong();
+    /** Jobs in the queue of a priority above {@link Priority#LOW}. */
+    private final AtomicInteger waitingAboveLow = new AtomicInteger();
     private final ThreadLocal<Session> sessions = new ThreadLocal<>();
     private final List<Session> allSessions = new ArrayList<>();
     private final Supplier<Connection> sourceFactory;
@@ -114,8 +120,24 @@ public final class Workers implements AutoCloseable {
 
     /** Runs {@code job} on a worker, before any waiting job of lower priority. */
     public void submit(Priority priority, Job job) {
+        submit(priority, 0, job);
+    }
+
+    /**
+     * Runs {@code job} on a worker, before any waiting job of lower priority, and before those of
+     * its priority that are smaller by {@code size} (bytes it works on): the largest left to the
+     * end would run alone while the other workers wait.
+     */
+    public void submit(Priority priority, long size, Job job) {
         pending.register();
-        executor.execute(new Ordered(priority, sequence.incrementAndGet(), () -> {
+        boolean aboveLow = priority != Priority.LOW;
+        if (aboveLow) {
+            waitingAboveLow.incrementAndGet();
+        }
+        executor.execute(new Ordered(priority, size, sequence.incrementAndGet(), () -> {
+            if (aboveLow) {
+                waitingAboveLow.decrementAndGet();
+            }
             try {
                 if (failure.get() == null) {
                     if (mdc != null) {
@@ -132,8 +154,8 @@ public final class Workers implements AutoCloseable {
         }));
     }
 
-    /** A queued job: by priority, then in submission order. */
-    private record Ordered(Priority priority, long sequence, Runnable body) implements Runnable, Comparable<Ordered> {
+    /** A queued job: by priority, then the larger first, then in submission order. */
+    private record Ordered(Priority priority, long size, long sequence, Runnable body) implements Runnable, Comparable<Ordered> {
         @Override
         public void run() {
             body.run();
@@ -142,7 +164,11 @@ public final class Workers implements AutoCloseable {
         @Override
         public int compareTo(Ordered other) {
             int byPriority = priority.compareTo(other.priority);
-            return byPriority != 0 ? byPriority : Long.compare(sequence, other.sequence);
+            if (byPriority != 0) {
+                return byPriority;
+            }
+            int bySize = Long.compare(other.size, size);
+            return bySize != 0 ? bySize : Long.compare(sequence, other.sequence);
         }
     }
 
@@ -157,6 +183,15 @@ public final class Workers implements AutoCloseable {
      */
     public int idle() {
         return Math.max(0, threads - (pending.getRegisteredParties() - 1));
+    }
+
+    /**
+     * How many other workers a job may lend cores from at this moment: the idle ones, and once no
+     * job above {@link Priority#LOW} waits, every other one, since what they run then ends with
+     * nothing urgent to start after it.
+     */
+    public int spare() {
+        return waitingAboveLow.get() == 0 ? threads - 1 : idle();
     }
 
     /**

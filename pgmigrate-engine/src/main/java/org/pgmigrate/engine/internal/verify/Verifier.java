@@ -82,12 +82,15 @@ public final class Verifier {
     }
 
     /**
-     * Starts comparing {@code table} on the workers, behind the jobs already queued: the copy has
-     * moved its rows (its indexes may still be building) and digested its source rows as
+     * Starts comparing {@code table} on the workers, behind the copies and index builds queued: the
+     * copy has moved its rows (its indexes may still be building) and digested its source rows as
      * {@code copied}. A change someone else makes to its rows after this is not seen.
+     *
+     * @param whenRead run on the worker that read the table last, once its rows are read, or null
+     * @return whether this started the comparison, so that {@code whenRead} will run
      */
-    public void tableCopied(TableData table, RowDigest copied, Workers workers) {
-        start(table, copied, workers);
+    public boolean tableCopied(TableData table, RowDigest copied, Workers workers, Workers.Job whenRead) {
+        return start(table, copied, workers, whenRead);
     }
 
     /**
@@ -102,9 +105,9 @@ public final class Verifier {
     /** A transformation rows pass through, and the format it reads. */
     private record Transformed(RowTransform transform, boolean binary) {}
 
-    private void start(TableData table, RowDigest copied, Workers workers) {
+    private boolean start(TableData table, RowDigest copied, Workers workers, Workers.Job whenRead) {
         if (started.containsKey(table.oid())) {
-            return;
+            return false;
         }
         int sourceMajor = sourceVersion / 10000;
         int targetMajor = targetVersion / 10000;
@@ -113,10 +116,14 @@ public final class Verifier {
         TableComparison comparison = new TableComparison(table, copied, RowDigest.Form.of(binary, sourceMajor != targetMajor, rawBytes),
                 through == null ? null : through.transform(), sourceVersion, targetVersion, partBytes);
         if (started.putIfAbsent(table.oid(), comparison) != null) {
-            return;
+            return false;
         }
-        for (TableComparison.Read read : comparison.reads()) {
-            workers.submit(session -> {
+        List<TableComparison.Read> reads = comparison.reads();
+        long readBytes = table.estimatedBytes() / reads.size();
+        for (TableComparison.Read read : reads) {
+            // behind copies and index builds, so that a read queued then leaves a build the other
+            // jobs' cores (see Workers#spare); the largest first, or it may be left to run alone
+            workers.submit(Workers.Priority.LOW, readBytes, session -> {
                 TableVerification v;
                 long t = System.nanoTime();
                 Instant start = timeline.now();
@@ -132,9 +139,13 @@ public final class Verifier {
                 if (v != null) {
                     checked.add(v);
                     listener.tableVerified(v);
+                    if (whenRead != null) {
+                        whenRead.run(session);
+                    }
                 }
             });
         }
+        return true;
     }
 
     /**
@@ -169,7 +180,7 @@ public final class Verifier {
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
-            start(table, copiedRows.get(table.oid()), workers);
+            start(table, copiedRows.get(table.oid()), workers, null);
         }
         workers.awaitIdle();
         List<VerificationDifference> differences = new ArrayList<>();

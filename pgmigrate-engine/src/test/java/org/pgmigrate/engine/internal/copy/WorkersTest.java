@@ -3,10 +3,12 @@ package org.pgmigrate.engine.internal.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.pgmigrate.engine.internal.run.RunThreads;
 import org.pgmigrate.engine.internal.copy.Workers.Priority;
@@ -28,6 +30,22 @@ class WorkersTest {
             workers.awaitIdle();
         }
         assertThat(order).containsExactly("urgent", "copy a", "index of a", "copy b");
+    }
+
+    @Test
+    void theLargerOfTwoWaitingJobsOfAPriorityGoesFirst() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try (Workers workers = new Workers(1, RunThreads.ofItsOwn("t"), () -> null, () -> null)) {
+            workers.submit(s -> release.await(5, TimeUnit.SECONDS));
+            workers.submit(Priority.LOW, 10, s -> order.add("read of a small table"));
+            workers.submit(Priority.LOW, 1000, s -> order.add("read of a large table"));
+            workers.submit(Priority.LOW, 10, s -> order.add("read of another small table"));
+            workers.submit(Priority.NORMAL, s -> order.add("copy"));
+            release.countDown();
+            workers.awaitIdle();
+        }
+        assertThat(order).containsExactly("copy", "read of a large table", "read of a small table", "read of another small table");
     }
 
     @Test
@@ -56,6 +74,38 @@ class WorkersTest {
             workers.awaitIdle();
         }
         assertThat(seen).containsExactly(2, 2);
+    }
+
+    @Test
+    void spareCountsEveryOtherWorkerOnceNothingAboveLowWaits() throws Exception {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch otherStarted = new CountDownLatch(1);
+        CountDownLatch releaseOther = new CountDownLatch(1);
+        CountDownLatch releaseCopy = new CountDownLatch(1);
+        try (Workers workers = new Workers(2, RunThreads.ofItsOwn("t"), () -> null, () -> null)) {
+            // one worker busy for a while, as a copy of another table would be
+            workers.submit(s -> {
+                otherStarted.countDown();
+                releaseOther.await(5, TimeUnit.SECONDS);
+            });
+            otherStarted.await(5, TimeUnit.SECONDS);
+            workers.submit(s -> {
+                // a verification read waits: the other worker still counts as spare
+                workers.submit(Priority.LOW, x -> {});
+                seen.add(workers.spare());
+                // a copy waits too: it needs the other worker next, which is no longer spare
+                workers.submit(s2 -> releaseCopy.await(5, TimeUnit.SECONDS));
+                seen.add(workers.spare());
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
+            releaseOther.countDown();
+            releaseCopy.countDown();
+            workers.awaitIdle();
+            // the copy and the read have run: nothing waits, the other worker is spare again
+            workers.submit(s -> seen.add(workers.spare()));
+            workers.awaitIdle();
+        }
+        assertThat(seen).containsExactly(1, 0, 1);
     }
 
     @Test
