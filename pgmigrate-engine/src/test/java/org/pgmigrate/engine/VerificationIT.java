@@ -14,7 +14,6 @@ import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
 import org.pgmigrate.TableProgress;
-import org.pgmigrate.TableResult;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
@@ -231,33 +230,6 @@ class VerificationIT {
         assertThat(events.indexOf("verified public.items")).as("items compared before the foreign keys' phase, during the copy")
                 .isGreaterThan(events.indexOf("DATA")).isLessThan(events.indexOf("FOREIGN_KEYS"));
         assertThat(events).containsOnlyOnce("verified public.items");
-    }
-
-    @Test
-    void aTableCopiedOnItsOwnIsFinishedOnceItIsRead(@Pg(instance = "source") TestDatabase source, @Pg(instance = "target") TestDatabase target) {
-        // about 1 MB: copied on its own, not in a batch of small tables, and read as soon as it is copied
-        source.execute("CREATE TABLE public.big (id int PRIMARY KEY, note text);"
-                + "INSERT INTO public.big SELECT g, repeat('x', 40) FROM generate_series(1, 20000) g; ANALYZE public.big");
-        List<String> events = new CopyOnWriteArrayList<>();
-        MigrationListener recorder = new MigrationListener() {
-            @Override
-            public void tableVerified(TableVerification verification) {
-                events.add("verified " + verification.qualifiedName());
-            }
-
-            @Override
-            public void tableFinished(TableResult result) {
-                events.add("finished " + result.qualifiedName());
-            }
-        };
-
-        // one job: the read waits behind the primary key's build. Finishing the table attaches the
-        // key under an exclusive lock, which would wait for a read in progress, holding a worker idle.
-        Migration.from(source.endpoint()).to(target.endpoint()).jobs(1).listener(recorder).execute();
-
-        assertThat(events).containsSubsequence("verified public.big", "finished public.big");
-        assertThat(target.queryValue("SELECT count(*) FROM pg_constraint WHERE conrelid = 'public.big'::regclass AND contype = 'p'"))
-                .isEqualTo("1");
     }
 
     @Test

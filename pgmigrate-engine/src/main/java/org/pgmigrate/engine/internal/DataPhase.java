@@ -257,7 +257,7 @@ final class DataPhase {
             copied(b.table(), b.copied(), b.copying());
             b.indexes().forEach(listener::indexBuilt);
             result(b.table(), b.copied(), b.copying(), b.indexing());
-            verifyEarly(workers, b.table(), null);
+            verifyEarly(workers, b.table());
         }
     }
 
@@ -391,32 +391,26 @@ final class DataPhase {
      * The table's rows are in: its indexes go ahead of further copies, and its comparison is queued
      * now rather than once they are built. Nothing after the copy changes a row, and a read shares
      * the table with index builds; at the end of a run, the last table's read then runs beside its
-     * builds instead of after them, alone. The table is finished once both its builds and that read
-     * are done, by whichever ends last: its constraints attach under an exclusive lock, which would
-     * wait for the read while holding a worker idle.
+     * builds instead of after them, alone.
      */
     private void loaded(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> postData) throws Exception {
         LOG.debug("Copied {}: {} rows, {} bytes", loaded.table.qualifiedName(), loaded.copied.rows(), loaded.copied.bytes());
         copied(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt));
+        verifyEarly(workers, loaded.table);
         String name = loaded.name;
         List<SchemaObject> indexes = indexes(postData);
         List<SchemaObject> rest = rest(postData);
-        AtomicInteger remaining = new AtomicInteger(indexes.size() + 1);
-        Workers.Job finishLast = s -> {
-            if (remaining.decrementAndGet() == 0) {
-                finish(workers, s, loaded, indexes, rest);
-            }
-        };
-        if (!verifyEarly(workers, loaded.table, finishLast)) {
-            finishLast.run(session);
-        }
         if (indexes.isEmpty()) {
+            finish(workers, session, loaded, indexes, rest);
             return;
         }
+        AtomicInteger remaining = new AtomicInteger(indexes.size());
         List<Workers.Job> builds = indexes.stream().map(index -> (Workers.Job) s -> {
             MDC.put("pgmigrate.phase", Phase.DATA.name());
             buildIndex(workers, s, name, index);
-            finishLast.run(s);
+            if (remaining.decrementAndGet() == 0) {
+                finish(workers, s, loaded, indexes, rest);
+            }
         }).toList();
         builds.subList(1, builds.size()).forEach(build -> workers.submit(Priority.HIGH, build));
         // the first one here: queued, another worker could start it while this one still counted
@@ -507,15 +501,12 @@ final class DataPhase {
                 .elapsed(copying).build());
     }
 
-    /**
-     * Hands a copied table to the verifier, when there is one and this run copied all of the table.
-     *
-     * @param whenRead run on a worker once the table's rows are read, or null
-     * @return whether the verifier reads the table now and runs {@code whenRead} then
-     */
-    private boolean verifyEarly(Workers workers, TableData table, Workers.Job whenRead) {
+    /** Hands a copied table to the verifier, when there is one and this run copied all of the table. */
+    private void verifyEarly(Workers workers, TableData table) {
         RowDigest copied = copiedRows.of(table.oid());
-        return verifier != null && copied != null && verifier.tableCopied(table, copied, workers, whenRead);
+        if (verifier != null && copied != null) {
+            verifier.tableCopied(table, copied, workers);
+        }
     }
 
     private static void finishTable(Workers.Session session, TableData table, List<SchemaObject> rest) {

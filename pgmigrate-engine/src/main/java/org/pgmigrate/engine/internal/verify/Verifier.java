@@ -85,12 +85,9 @@ public final class Verifier {
      * Starts comparing {@code table} on the workers, behind the copies and index builds queued: the
      * copy has moved its rows (its indexes may still be building) and digested its source rows as
      * {@code copied}. A change someone else makes to its rows after this is not seen.
-     *
-     * @param whenRead run on the worker that read the table last, once its rows are read, or null
-     * @return whether this started the comparison, so that {@code whenRead} will run
      */
-    public boolean tableCopied(TableData table, RowDigest copied, Workers workers, Workers.Job whenRead) {
-        return start(table, copied, workers, whenRead);
+    public void tableCopied(TableData table, RowDigest copied, Workers workers) {
+        start(table, copied, workers);
     }
 
     /**
@@ -105,9 +102,9 @@ public final class Verifier {
     /** A transformation rows pass through, and the format it reads. */
     private record Transformed(RowTransform transform, boolean binary) {}
 
-    private boolean start(TableData table, RowDigest copied, Workers workers, Workers.Job whenRead) {
+    private void start(TableData table, RowDigest copied, Workers workers) {
         if (started.containsKey(table.oid())) {
-            return false;
+            return;
         }
         int sourceMajor = sourceVersion / 10000;
         int targetMajor = targetVersion / 10000;
@@ -116,7 +113,7 @@ public final class Verifier {
         TableComparison comparison = new TableComparison(table, copied, RowDigest.Form.of(binary, sourceMajor != targetMajor, rawBytes),
                 through == null ? null : through.transform(), sourceVersion, targetVersion, partBytes);
         if (started.putIfAbsent(table.oid(), comparison) != null) {
-            return false;
+            return;
         }
         List<TableComparison.Read> reads = comparison.reads();
         long readBytes = table.estimatedBytes() / reads.size();
@@ -139,13 +136,9 @@ public final class Verifier {
                 if (v != null) {
                     checked.add(v);
                     listener.tableVerified(v);
-                    if (whenRead != null) {
-                        whenRead.run(session);
-                    }
                 }
             });
         }
-        return true;
     }
 
     /**
@@ -180,7 +173,7 @@ public final class Verifier {
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
-            start(table, copiedRows.get(table.oid()), workers, null);
+            start(table, copiedRows.get(table.oid()), workers);
         }
         workers.awaitIdle();
         List<VerificationDifference> differences = new ArrayList<>();
