@@ -13,8 +13,9 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
 
 /**
  * Index builds start parallel workers only for the jobs that are spare (idle, or with no copy or
- * build waiting for them), and never more than the target allows. An expression index calls a function that fails when a pgmigrate session builds
- * it with another max_parallel_maintenance_workers than the test expects.
+ * build waiting for them), and never more than the target allows. An expression index calls a
+ * function that fails when a pgmigrate session builds it with another
+ * max_parallel_maintenance_workers than the test expects.
  */
 @ExtendWith(PostgresExtension.class)
 class IndexBuildWorkersIT {
