@@ -25,7 +25,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
  * FULL with duplicate rows, and updates that leave a TOASTed value unchanged.
  */
 @ExtendWith(PostgresExtension.class)
-class OnlineCasesIT {
+class OnlineCasesIT implements OnSharedOnlineTarget {
     @Test
     void everyCaseEndsEqualAfterTheCutover(@Pg(instance = "online-source", settings = "wal_level=logical") TestDatabase source,
                                            @Pg(instance = "online-target") TestDatabase target) throws Exception {

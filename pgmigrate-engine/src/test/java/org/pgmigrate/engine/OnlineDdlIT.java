@@ -28,7 +28,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
  * goes on.
  */
 @ExtendWith(PostgresExtension.class)
-class OnlineDdlIT {
+class OnlineDdlIT implements OnSharedOnlineTarget {
     @Test
     void ddlRunOnTheSourceWhileStreamingIsReplicated(@Pg(instance = "online-source", settings = "wal_level=logical") TestDatabase source,
                                                      @Pg(instance = "online-target") TestDatabase target) throws Exception {

@@ -27,7 +27,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
  * twice (the workload's guard table has a unique key) and nothing left on either side.
  */
 @ExtendWith(PostgresExtension.class)
-class OnlineFailoverIT {
+class OnlineFailoverIT implements OnSharedOnlineTarget {
     @Test
     void aSourceFailoverUnderWritesIsSurvivedAndTheTargetEndsEqual(@Pg(instance = "online-target") TestDatabase target)
             throws Exception {

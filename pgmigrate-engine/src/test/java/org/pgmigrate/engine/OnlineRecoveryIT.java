@@ -21,7 +21,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
  * unique key of {@code online.guard} or the row counts; one lost would show in the comparison.
  */
 @ExtendWith(PostgresExtension.class)
-class OnlineRecoveryIT {
+class OnlineRecoveryIT implements OnSharedOnlineTarget {
     private static final String APPLY = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
             + " WHERE application_name = 'pgmigrate-apply' AND datname = current_database()";
     private static final String STREAM = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"

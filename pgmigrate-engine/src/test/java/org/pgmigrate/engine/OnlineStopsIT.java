@@ -22,7 +22,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
 
 /** The ways an online migration stops before its cutover, each leaving nothing behind on either server. */
 @ExtendWith(PostgresExtension.class)
-class OnlineStopsIT {
+class OnlineStopsIT implements OnSharedOnlineTarget {
     private static final String SOURCE = "online-source";
     private static final String LOGICAL = "wal_level=logical";
 

@@ -35,7 +35,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
  * commit.
  */
 @ExtendWith(PostgresExtension.class)
-class OnlineStreamedTransactionsIT {
+class OnlineStreamedTransactionsIT implements OnSharedOnlineTarget {
     private static final String SLOT_STATS = "SELECT coalesce(sum(stream_txns), 0) FROM pg_stat_replication_slots"
             + " WHERE slot_name IN (SELECT slot_name FROM pg_replication_slots WHERE database = current_database())";
     private static final String WALSENDER = "SELECT pid FROM pg_stat_replication WHERE application_name = 'pgmigrate-stream'";

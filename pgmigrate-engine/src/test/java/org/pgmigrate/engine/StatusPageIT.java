@@ -32,7 +32,7 @@ import org.pgmigrate.testkit.junit5.PostgresExtension;
 
 /** The live status page and its JSON, served while a migration runs. */
 @ExtendWith(PostgresExtension.class)
-class StatusPageIT {
+class StatusPageIT implements OnSharedOnlineTarget {
     private static final String PASSWORD = "status-page-must-not-show-this";
     private static final ObjectMapper JSON = new ObjectMapper();
 
