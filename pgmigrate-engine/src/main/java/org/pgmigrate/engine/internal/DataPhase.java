@@ -401,7 +401,7 @@ final class DataPhase {
         List<SchemaObject> indexes = indexes(postData);
         List<SchemaObject> rest = rest(postData);
         if (indexes.isEmpty()) {
-            finish(workers, session, loaded, indexes, rest);
+            finishOrHandOver(workers, session, loaded, indexes, rest);
             return;
         }
         AtomicInteger remaining = new AtomicInteger(indexes.size());
@@ -409,7 +409,7 @@ final class DataPhase {
             MDC.put("pgmigrate.phase", Phase.DATA.name());
             buildIndex(workers, s, name, index);
             if (remaining.decrementAndGet() == 0) {
-                finish(workers, s, loaded, indexes, rest);
+                finishOrHandOver(workers, s, loaded, indexes, rest);
             }
         }).toList();
         builds.subList(1, builds.size()).forEach(build -> workers.submit(Priority.HIGH, build));
@@ -477,6 +477,20 @@ final class DataPhase {
 
     private static boolean isIndex(SchemaObject o) {
         return o.kind().equals("index") || o.kind().equals("constraint");
+    }
+
+    /**
+     * Finishes the table now or, where its verification read runs and the finish locks the table
+     * exclusively (a constraint's ALTER TABLE, a rule, a policy...), leaves it to that read: see
+     * {@link Verifier#afterRunningReads}. ANALYZE alone shares the table with a read.
+     */
+    private void finishOrHandOver(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> indexes,
+                                  List<SchemaObject> rest) throws Exception {
+        Workers.Job finishing = s -> finish(workers, s, loaded, indexes, rest);
+        boolean locksTable = !rest.isEmpty() || indexes.stream().anyMatch(index -> indexTasks(index).size() > 1);
+        if (verifier == null || !locksTable || !verifier.afterRunningReads(loaded.table, finishing)) {
+            finishing.run(session);
+        }
     }
 
     /**

@@ -58,6 +58,7 @@ public final class Verifier {
     private final Timeline timeline;
     /** The tables whose comparison has started, by OID. */
     private final Map<Long, TableComparison> started = new ConcurrentHashMap<>();
+    private final Map<Long, RunningReads> running = new ConcurrentHashMap<>();
     private final Map<Long, Transformed> transformed = new ConcurrentHashMap<>();
     private final List<TableVerification> checked = Collections.synchronizedList(new ArrayList<>());
     /** Where the time goes, for the log: the tables' reads summed over the workers. */
@@ -117,28 +118,53 @@ public final class Verifier {
         }
         List<TableComparison.Read> reads = comparison.reads();
         long readBytes = table.estimatedBytes() / reads.size();
+        RunningReads ofTable = running.computeIfAbsent(table.oid(), oid -> new RunningReads());
         for (TableComparison.Read read : reads) {
             // behind copies and index builds, so that a read queued then leaves a build the other
             // jobs' cores (see Workers#spare); the largest first, or it may be left to run alone
             workers.submit(Workers.Priority.LOW, readBytes, session -> {
-                TableVerification v;
-                long t = System.nanoTime();
-                Instant start = timeline.now();
+                ofTable.started();
+                Workers.Job after;
                 try {
-                    v = comparison.read(read, session.source(), session.target());
-                    tablesNanos.addAndGet(System.nanoTime() - t);
-                    timeline.add(TimelineEntry.Kind.VERIFY, SqlNames.qualified(table.schema(), table.name()), read.part() == null ? "" : read.part(), session.lane(),
-                            start, v == null ? 0 : v.targetRows(), 0);
-                } catch (SQLException e) {
-                    throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
-                            + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+                    read(table, comparison, read, session);
+                } finally {
+                    // a read that failed drops what waited for it: the run fails with the read's error
+                    after = ofTable.ended();
                 }
-                if (v != null) {
-                    checked.add(v);
-                    listener.tableVerified(v);
+                if (after != null) {
+                    after.run(session);
                 }
             });
         }
+    }
+
+    private void read(TableData table, TableComparison comparison, TableComparison.Read read, Workers.Session session) {
+        TableVerification v;
+        long t = System.nanoTime();
+        Instant start = timeline.now();
+        try {
+            v = comparison.read(read, session.source(), session.target());
+            tablesNanos.addAndGet(System.nanoTime() - t);
+            timeline.add(TimelineEntry.Kind.VERIFY, SqlNames.qualified(table.schema(), table.name()), read.part() == null ? "" : read.part(),
+                    session.lane(), start, v == null ? 0 : v.targetRows(), 0);
+        } catch (SQLException e) {
+            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Verifying table " + table.qualifiedName()
+                    + " failed: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+        if (v != null) {
+            checked.add(v);
+            listener.tableVerified(v);
+        }
+    }
+
+    /**
+     * Leaves {@code job} to the reads of {@code table} that run now: the last to end runs it on its
+     * worker. False, for the caller to run it at once, where none of them runs (a read still
+     * queued then waits for the job's locks instead, and holds no worker meanwhile).
+     */
+    public boolean afterRunningReads(TableData table, Workers.Job job) {
+        RunningReads reads = running.get(table.oid());
+        return reads != null && reads.handOver(job);
     }
 
     /**
