@@ -15,7 +15,6 @@ import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.journal.Journal;
 import org.pgmigrate.engine.internal.schema.ObjectRef;
-import org.pgmigrate.engine.internal.schema.SourceSchema;
 import org.pgmigrate.engine.internal.schema.SourceSchema.RequiredExtension;
 import org.pgmigrate.engine.internal.schema.UncreatableSelection;
 import org.pgmigrate.validation.internal.UncreatableObjects;

@@ -13,20 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs an object's statements on the target and names the object when one fails. */
-final class StatementRunner {
+public final class StatementRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
 
     private StatementRunner() {}
 
     /** The work of a journaled task that creates {@code objects}, in order, in its transaction. */
-    static TaskRunner.Work creating(List<SchemaObject> objects) {
+    public static TaskRunner.Work creating(List<SchemaObject> objects) {
         return session -> {
             objects.forEach(o -> run(session.target(), o));
             return Journal.Outcome.NONE;
         };
     }
 
-    static void run(Connection target, SchemaObject object) {
+    public static void run(Connection target, SchemaObject object) {
         try (Statement s = target.createStatement()) {
             for (String sql : object.statements()) {
                 // a user mapping's options may hold a password
@@ -62,7 +62,7 @@ final class StatementRunner {
         }
     }
 
-    static void run(Connection target, String what, String sql) {
+    public static void run(Connection target, String what, String sql) {
         try (Statement s = target.createStatement()) {
             LOG.debug("{}", sql);
             s.execute(sql);

@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.data;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,8 @@ import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableResult;
 import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.TimelineEntry.Kind;
+import org.pgmigrate.engine.internal.OnlineHooks;
+import org.pgmigrate.engine.internal.StatementRunner;
 import org.pgmigrate.engine.internal.copy.CopiedRows;
 import org.pgmigrate.engine.internal.copy.CopyPlans;
 import org.pgmigrate.engine.internal.copy.RowDigest;
@@ -65,7 +66,7 @@ import org.slf4j.MDC;
  * skipped when a resumed run finds it done. Small tables go last, fifty at a time, each batch with
  * all its tables' tasks in one transaction.
  */
-final class DataPhase {
+public final class DataPhase {
     private static final Logger LOG = LoggerFactory.getLogger(DataPhase.class);
 
     private final MigrationListener listener;
@@ -76,15 +77,15 @@ final class DataPhase {
     private final Throttle throttle;
     private final boolean rawBytes;
     private final TaskRunner tasks;
-    private final TaskKeys keys;
     private final Timeline timeline;
+    private final IndexSteps indexSteps;
     private final CopiedRows copiedRows = new CopiedRows();
     private final Map<Long, CopyPlans.TablePlan> planned = new ConcurrentHashMap<>();
     private Verifier verifier;
     /** A resumed online copy's: recorded with each table's rows, and a table only partly copied before starts over. */
     private OnlineHooks.RowsCopied rowsCopied;
 
-    DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
+    public DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
               Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys, Timeline timeline) {
         this.listener = listener;
         this.clock = clock;
@@ -94,12 +95,12 @@ final class DataPhase {
         this.throttle = throttle;
         this.rawBytes = rawBytes;
         this.tasks = tasks;
-        this.keys = keys;
         this.timeline = timeline;
+        this.indexSteps = new IndexSteps(listener, clock, tasks, keys, timeline);
     }
 
     /** Copies as a resumed online migration does, with {@code rowsCopied} recorded in each copy's transaction. */
-    DataPhase resumingOnline(OnlineHooks.RowsCopied rowsCopied) {
+    public DataPhase resumingOnline(OnlineHooks.RowsCopied rowsCopied) {
         this.rowsCopied = rowsCopied;
         return this;
     }
@@ -108,7 +109,7 @@ final class DataPhase {
      * @param source a source connection inside the snapshot, to find how to split large tables
      * @param verifier compares each table as soon as it is finished, or null
      */
-    void run(Workers workers, SourceSchema schema, Connection source, Verifier verifier) throws Exception {
+    public void run(Workers workers, SourceSchema schema, Connection source, Verifier verifier) throws Exception {
         this.verifier = verifier;
         Map<Long, List<SchemaObject>> postData = new HashMap<>();
         for (SchemaObject o : schema.objects(Placement.TABLE_POST_DATA)) {
@@ -170,35 +171,6 @@ final class DataPhase {
     }
 
     /**
-     * Small tables, gathered to be copied many in one transaction: one by one, the commits and
-     * journal round trips of their copy, index and statistics tasks would cost more than their rows.
-     */
-    private static final class SmallTables {
-        /** Below this size at the source (16 pages), a table's tasks cost more than its rows. */
-        static final long MAX_BYTES = 128 * 1024;
-        /** Tables per transaction: bounds the locks one transaction holds, and what a failure redoes. */
-        static final int PER_BATCH = 50;
-
-        private final List<TableData> tables = new ArrayList<>();
-
-        boolean takes(TableData table) {
-            if (table.estimatedBytes() > MAX_BYTES) {
-                return false;
-            }
-            tables.add(table);
-            return true;
-        }
-
-        List<List<TableData>> batches() {
-            List<List<TableData>> batches = new ArrayList<>();
-            for (int i = 0; i < tables.size(); i += PER_BATCH) {
-                batches.add(tables.subList(i, Math.min(tables.size(), i + PER_BATCH)));
-            }
-            return batches;
-        }
-    }
-
-    /**
      * Copies {@code tables} with their indexes, other objects and statistics in one transaction,
      * recording each of their tasks done in it, as the table-by-table path would have.
      */
@@ -208,8 +180,8 @@ final class DataPhase {
         List<String> together = new ArrayList<>();
         for (TableData table : tables) {
             together.add(TaskKeys.rows(table));
-            for (SchemaObject index : indexes(postData.getOrDefault(table.oid(), List.of()))) {
-                together.addAll(indexTasks(index).keySet());
+            for (SchemaObject index : IndexSteps.indexes(postData.getOrDefault(table.oid(), List.of()))) {
+                together.addAll(indexSteps.steps(index).keySet());
             }
             together.add(TaskKeys.tableFinished(table));
         }
@@ -235,9 +207,9 @@ final class DataPhase {
                 Instant copiedAt = clock.instant();
                 entries.add(Timeline.entry(Kind.COPY, name(table), "", s.lane(), start, copiedAt, copied.rows(), copied.bytes()));
                 List<IndexResult> indexes = new ArrayList<>();
-                for (SchemaObject index : indexes(objects)) {
+                for (SchemaObject index : IndexSteps.indexes(objects)) {
                     Instant built = clock.instant();
-                    for (Map.Entry<String, SchemaObject> step : indexTasks(index).entrySet()) {
+                    for (Map.Entry<String, SchemaObject> step : indexSteps.steps(index).entrySet()) {
                         StatementRunner.run(s.target(), step.getValue());
                         done.put(step.getKey(), Journal.Outcome.NONE);
                     }
@@ -245,7 +217,7 @@ final class DataPhase {
                     indexes.add(IndexResult.of(name(table), index.name(), Duration.between(built, end)));
                     entries.add(Timeline.entry(Kind.INDEX, name(table), index.name(), s.lane(), built, end, 0, 0));
                 }
-                finishTable(s, table, rest(objects));
+                finishTable(s, table, IndexSteps.rest(objects));
                 done.put(TaskKeys.tableFinished(table), Journal.Outcome.NONE);
                 finished.add(new Batched(table, copied, Duration.between(start, copiedAt), indexes,
                         Duration.between(copiedAt, clock.instant())));
@@ -398,8 +370,8 @@ final class DataPhase {
         copied(loaded.table, loaded.copied, Duration.between(loaded.start, loaded.copiedAt));
         verifyEarly(workers, loaded.table);
         String name = loaded.name;
-        List<SchemaObject> indexes = indexes(postData);
-        List<SchemaObject> rest = rest(postData);
+        List<SchemaObject> indexes = IndexSteps.indexes(postData);
+        List<SchemaObject> rest = IndexSteps.rest(postData);
         if (indexes.isEmpty()) {
             finishOrHandOver(workers, session, loaded, indexes, rest);
             return;
@@ -407,7 +379,7 @@ final class DataPhase {
         AtomicInteger remaining = new AtomicInteger(indexes.size());
         List<Workers.Job> builds = indexes.stream().map(index -> (Workers.Job) s -> {
             MDC.put("pgmigrate.phase", Phase.DATA.name());
-            buildIndex(workers, s, name, index);
+            indexSteps.build(workers, s, name, index);
             if (remaining.decrementAndGet() == 0) {
                 finishOrHandOver(workers, s, loaded, indexes, rest);
             }
@@ -419,67 +391,6 @@ final class DataPhase {
     }
 
     /**
-     * Builds an index, or the unique index a constraint will use, in a transaction of its own.
-     * Its other statements (ADD CONSTRAINT ... USING INDEX, REPLICA IDENTITY...) wait for
-     * {@link #attach}: each takes an exclusive lock on the table, which would wait for every other
-     * build of the table, holding a worker idle meanwhile (and, in the build's own transaction,
-     * deadlock with them).
-     */
-    private void buildIndex(Workers workers, Workers.Session session, String table, SchemaObject index) throws Exception {
-        Map.Entry<String, SchemaObject> build = indexTasks(index).entrySet().iterator().next();
-        if (tasks.journal().done(build.getKey()).isPresent()) {
-            return;
-        }
-        Instant start = clock.instant();
-        int spareJobs = workers.spare();
-        TaskRunner.Work creating = StatementRunner.creating(List.of(build.getValue()));
-        tasks.run(session, build.getKey(), s -> {
-            IndexBuildWorkers.limitTo(s.target(), spareJobs);
-            return creating.run(s);
-        });
-        Instant end = clock.instant();
-        timeline.add(Timeline.entry(Kind.INDEX, table, index.name(), session.lane(), start, end, 0, 0));
-        listener.indexBuilt(IndexResult.of(table, index.name(), Duration.between(start, end)));
-    }
-
-    /** Runs the statements of the table's indexes that follow their builds, once all are built. */
-    private void attach(Workers.Session session, List<SchemaObject> indexes) throws Exception {
-        for (SchemaObject index : indexes) {
-            List<Map.Entry<String, SchemaObject>> steps = List.copyOf(indexTasks(index).entrySet());
-            if (steps.size() > 1) {
-                tasks.run(session, steps.get(1).getKey(), StatementRunner.creating(List.of(steps.get(1).getValue())));
-            }
-        }
-    }
-
-    /**
-     * The tasks of an index, in order, with what each runs: its build alone first when other
-     * statements follow it (see {@link #buildIndex}), the rest under the index's own key.
-     */
-    private Map<String, SchemaObject> indexTasks(SchemaObject index) {
-        String task = keys.of(index);
-        List<String> statements = index.statements();
-        Map<String, SchemaObject> steps = new LinkedHashMap<>();
-        if (statements.size() > 1) {
-            steps.put(task + ": build", index.withStatements(statements.subList(0, 1)));
-        }
-        steps.put(task, index.withStatements(statements.subList(statements.size() > 1 ? 1 : 0, statements.size())));
-        return steps;
-    }
-
-    private static List<SchemaObject> indexes(List<SchemaObject> postData) {
-        return postData.stream().filter(DataPhase::isIndex).toList();
-    }
-
-    private static List<SchemaObject> rest(List<SchemaObject> postData) {
-        return postData.stream().filter(o -> !isIndex(o)).toList();
-    }
-
-    private static boolean isIndex(SchemaObject o) {
-        return o.kind().equals("index") || o.kind().equals("constraint");
-    }
-
-    /**
      * Finishes the table now or, where its verification read runs and the finish locks the table
      * exclusively (a constraint's ALTER TABLE, a rule, a policy...), leaves it to that read: see
      * {@link Verifier#afterRunningReads}. ANALYZE alone shares the table with a read.
@@ -487,7 +398,7 @@ final class DataPhase {
     private void finishOrHandOver(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> indexes,
                                   List<SchemaObject> rest) throws Exception {
         Workers.Job finishing = s -> finish(workers, s, loaded, indexes, rest);
-        boolean locksTable = !rest.isEmpty() || indexes.stream().anyMatch(index -> indexTasks(index).size() > 1);
+        boolean locksTable = !rest.isEmpty() || indexSteps.attaches(indexes);
         if (verifier == null || !locksTable || !verifier.afterRunningReads(loaded.table, finishing)) {
             finishing.run(session);
         }
@@ -500,7 +411,7 @@ final class DataPhase {
      */
     private void finish(Workers workers, Workers.Session session, Loaded loaded, List<SchemaObject> indexes, List<SchemaObject> rest)
             throws Exception {
-        attach(session, indexes);
+        indexSteps.attach(session, indexes);
         tasks.run(session, TaskKeys.tableFinished(loaded.table), s -> {
             finishTable(s, loaded.table, rest);
             return Journal.Outcome.NONE;
@@ -541,7 +452,7 @@ final class DataPhase {
      * The digests of the rows this run read from the source, by table OID, for the tables it
      * copied whole (a table an earlier run copied, or some of whose parts, has none).
      */
-    Map<Long, RowDigest> copiedRows() {
+    public Map<Long, RowDigest> copiedRows() {
         return copiedRows.all();
     }
 

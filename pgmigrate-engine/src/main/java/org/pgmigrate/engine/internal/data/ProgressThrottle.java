@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.data;
 
 import java.time.Clock;
 import java.time.Duration;

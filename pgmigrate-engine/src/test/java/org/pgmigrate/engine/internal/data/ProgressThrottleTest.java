@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pgmigrate.engine.internal;
+package org.pgmigrate.engine.internal.data;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
