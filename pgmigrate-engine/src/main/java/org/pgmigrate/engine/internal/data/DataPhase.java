@@ -86,7 +86,7 @@ public final class DataPhase {
     private OnlineHooks.RowsCopied rowsCopied;
 
     public DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
-              Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys, Timeline timeline) {
+                     Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys, Timeline timeline) {
         this.listener = listener;
         this.clock = clock;
         this.plans = plans;
