@@ -37,6 +37,7 @@ import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.WarningCodes;
 import org.pgmigrate.engine.internal.copy.CopyPlans;
+import org.pgmigrate.engine.internal.copy.PgRowHash;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Throttle;
@@ -186,12 +187,12 @@ public final class OfflineMigration {
             CopyPlans plans = new CopyPlans(request.copyStrategies(), request.copyFormat(),
                     new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
                     sourceInfo.majorVersion(), targetInfo.majorVersion(), clock);
-            DataPhase data = new DataPhase(listener, clock, plans, sourceInfo.majorVersion() != targetInfo.majorVersion(), tables,
+            DataPhase data = new DataPhase(listener, clock, plans, tables,
                     Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys, timeline)
                     .resumingOnline(online == null ? null : online.rowsCopied());
             // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
             Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
-                    && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier() : null;
+                    && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier(PgRowHash.agrees(tgt, targetInfo.versionNumber())) : null;
             phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
             phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema, timeline));
             if (online == null) {
@@ -355,7 +356,7 @@ public final class OfflineMigration {
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
                     try (Workers workers = new Workers(request.jobs(), threads(), () -> readOnlySource(), targetConnector::open)) {
-                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(verifier(), workers, source, target, now, Map.of()));
+                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(verifier(false), workers, source, target, now, Map.of()));
                     }
                 }
                 source.rollback();
@@ -549,8 +550,10 @@ public final class OfflineMigration {
         workers.awaitIdle();
     }
 
-    private Verifier verifier() {
-        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes, timeline);
+    /** @param serverHashes the target hashes rows as the copy does (see {@link PgRowHash#agrees}) */
+    private Verifier verifier(boolean serverHashes) {
+        return new Verifier(listener, clock, request.splitTablesLargerThan(), sourceInfo.versionNumber(), targetInfo.versionNumber(), rawBytes,
+                serverHashes, timeline);
     }
 
     /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */

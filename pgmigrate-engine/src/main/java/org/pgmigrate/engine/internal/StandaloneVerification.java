@@ -51,7 +51,7 @@ public final class StandaloneVerification {
             }
             try (Workers workers = new Workers(request.jobs(), new RunThreads(request.threadFactory(), id, this), snapshot::join, targetConnector::open)) {
                 return new Verifier(request.listener(), request.clock(), request.splitTablesLargerThan(), sourceVersion, targetVersion,
-                        Connector.rawBytes(sourceConnector, source, targetConnector, target), Timeline.NONE).verify(expected, workers, source, target, Map.of());
+                        Connector.rawBytes(sourceConnector, source, targetConnector, target), false, Timeline.NONE).verify(expected, workers, source, target, Map.of());
             }
         } catch (PgMigrateException e) {
             throw e;

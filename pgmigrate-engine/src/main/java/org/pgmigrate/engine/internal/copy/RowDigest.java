@@ -8,7 +8,8 @@ package org.pgmigrate.engine.internal.copy;
  *
  * <p>The hash is of a row's COPY form, as the server printed it in the {@link Form} recorded
  * here; digests compare only in the same form, taken with the same session settings (see
- * {@code Connector}).
+ * {@code Connector}). In {@link Form#SERVER_HASH} it is the 64-bit {@link PgRowHash}, summed in
+ * {@code high}.
  */
 public record RowDigest(Form form, long rows, long high, long low) {
     /**
@@ -19,11 +20,21 @@ public record RowDigest(Form form, long rows, long high, long low) {
      *     the text printed: the servers are of different majors, which print floats differently
      * @param rawBytes both databases are SQL_ASCII, and rows are read as the bytes they are (see
      *     {@link TableCopier.Options#rawBytes()})
+     * @param serverHash rows are hashed by {@link PgRowHash}, which a server computes too, rather
+     *     than by their whole COPY form
      */
-    public record Form(boolean binary, boolean floatsByValue, boolean rawBytes) {
+    public record Form(boolean binary, boolean floatsByValue, boolean rawBytes, boolean serverHash) {
+        /** Binary COPY rows hashed as a PostgreSQL 14+ server hashes them in SQL. */
+        public static final Form SERVER_HASH = new Form(true, false, false, true);
+
         /** The form of a copy in {@code binary} or text format between servers of different majors or not. */
         public static Form of(boolean binary, boolean acrossMajors, boolean rawBytes) {
-            return new Form(binary, acrossMajors && !binary, rawBytes);
+            return new Form(binary, acrossMajors && !binary, rawBytes, false);
+        }
+
+        /** The same form hashing whole COPY rows, which any server can be read in. */
+        public Form copyRows() {
+            return new Form(binary, floatsByValue, rawBytes, false);
         }
     }
 

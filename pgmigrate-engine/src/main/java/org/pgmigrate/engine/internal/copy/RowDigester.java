@@ -56,6 +56,11 @@ public final class RowDigester implements RowSink {
     }
 
     private void addRow(byte[] row, int offset, int length) {
+        if (form.serverHash()) {
+            rows++;
+            high += PgRowHash.row(row, offset, length);
+            return;
+        }
         if (floats != null) {
             // normalized first: the buffer may grow into a new array
             int normalized = floats.normalize(row, offset, length);
@@ -86,6 +91,9 @@ public final class RowDigester implements RowSink {
      */
     public static RowDigest read(Connection connection, TableData table, String part, RowDigest.Form form, RowTransform transform)
             throws SQLException {
+        if (form.serverHash() && transform == null) {
+            return PgRowHash.read(connection, table, part);
+        }
         if (form.rawBytes()) {
             TableCopier.clientEncoding(connection, TableCopier.RAW_BYTES_ENCODING);
         }

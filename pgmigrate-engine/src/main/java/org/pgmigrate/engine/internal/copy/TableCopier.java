@@ -56,27 +56,21 @@ public final class TableCopier {
      * @param throttle limits the bytes read from the source per second
      * @param rawBytes both databases are SQL_ASCII: the rows travel as the bytes they are, which
      *     need not be UTF-8 (the sessions switch their client encoding for the copy)
-     * @param acrossMajors the servers are of different majors (see {@link RowDigest.Form})
-     * @param digest digest the rows, for a verification to compare the target with: as read, or as
-     *     {@code transform} passes them on when it changes values
+     * @param digest the form to digest the rows in, for a verification to compare the target
+     *     with (null for none): as read, or as {@code transform} passes them on when it changes values
      * @param transform what rows pass through on their way, or null
      * @param tableThrottle limits the bytes read from the source per second for this table, besides {@code throttle}
      */
-    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes, boolean acrossMajors,
-                          boolean digest, RowTransform transform, Throttle tableThrottle) {
+    public record Options(boolean binary, boolean freeze, String part, Throttle throttle, boolean rawBytes, RowDigest.Form digest,
+                          RowTransform transform, Throttle tableThrottle) {
         /** The same options for one part of the table (parts are never frozen: they share the table). */
         public Options forPart(String condition) {
-            return new Options(binary, false, condition, throttle, rawBytes, acrossMajors, digest, transform, tableThrottle);
+            return new Options(binary, false, condition, throttle, rawBytes, digest, transform, tableThrottle);
         }
 
         /** The same options for a table known to be empty: not emptied first, so not frozen either. */
         public Options unfrozen() {
-            return new Options(binary, false, part, throttle, rawBytes, acrossMajors, digest, transform, tableThrottle);
-        }
-
-        /** The form the copy digests the source's rows in. */
-        public RowDigest.Form digestForm() {
-            return RowDigest.Form.of(binary, acrossMajors, rawBytes);
+            return new Options(binary, false, part, throttle, rawBytes, digest, transform, tableThrottle);
         }
     }
 
@@ -124,11 +118,17 @@ public final class TableCopier {
             return "COPY " + table.qualifiedName() + " (" + String.join(", ", table.columnNames()) + ") TO STDOUT" + format;
         }
         String select = table.columns().isEmpty() ? "SELECT" : "SELECT " + String.join(", ", table.columnNames());
+        return "COPY (" + select + rowsOf(table, part) + ") TO STDOUT" + format;
+    }
+
+    /** The FROM and WHERE clauses of a query of {@code table}'s own rows (after its filter) matching {@code part} (null for all). */
+    static String rowsOf(TableData table, String part) {
+        boolean filtered = table.filter() != null && !table.filter().isEmpty();
         String filter = filtered ? " " + table.filter() : "";
         if (part != null) {
             filter = filter.isEmpty() ? " WHERE " + part : filter + " AND (" + part + ")";
         }
-        return "COPY (" + select + " FROM ONLY " + table.qualifiedName() + filter + ") TO STDOUT" + format;
+        return " FROM ONLY " + table.qualifiedName() + filter;
     }
 
     private static Copied stream(TableData table, Connection source, Connection target, Options options, Progress progress)
@@ -161,7 +161,7 @@ public final class TableCopier {
         try {
             CopyBatch batch = new CopyBatch(in);
             RowTransform transform = options.transform();
-            RowDigester digester = options.digest() ? new RowDigester(options.digestForm(), table.columns()) : null;
+            RowDigester digester = options.digest() != null ? new RowDigester(options.digest(), table.columns()) : null;
             // a transformation that changes values is checked by what it sent, others by what the source sent
             boolean digestSent = digester != null && transform != null && !transform.keepsValues();
             RowSink sink = digestSent ? (row, offset, length) -> {

@@ -72,7 +72,6 @@ public final class DataPhase {
     private final MigrationListener listener;
     private final Clock clock;
     private final CopyPlans plans;
-    private final boolean acrossMajors;
     private final List<TableResult> results;
     private final Throttle throttle;
     private final boolean rawBytes;
@@ -85,12 +84,11 @@ public final class DataPhase {
     /** A resumed online copy's: recorded with each table's rows, and a table only partly copied before starts over. */
     private OnlineHooks.RowsCopied rowsCopied;
 
-    public DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, boolean acrossMajors, List<TableResult> results,
+    public DataPhase(MigrationListener listener, Clock clock, CopyPlans plans, List<TableResult> results,
                      Throttle throttle, boolean rawBytes, TaskRunner tasks, TaskKeys keys, Timeline timeline) {
         this.listener = listener;
         this.clock = clock;
         this.plans = plans;
-        this.acrossMajors = acrossMajors;
         this.results = results;
         this.throttle = throttle;
         this.rawBytes = rawBytes;
@@ -342,9 +340,9 @@ public final class DataPhase {
         boolean freeze = table.filter() == null;
         // rows are digested only for a verifier to compare (not online, nor with verification
         // skipped), and only where they stand for the whole table: else the verifier reads the source
-        boolean digest = verifier != null && plan.partsCoverTheTable();
-        return new TableCopier.Options(plan.plan().isBinary(), freeze, null, throttle, rawBytes, acrossMajors, digest,
-                plan.plan().transform().orElse(null), plan.tableThrottle());
+        RowTransform transform = plan.plan().transform().orElse(null);
+        RowDigest.Form digest = verifier != null && plan.partsCoverTheTable() ? verifier.copyForm(table, plan.plan().isBinary(), transform) : null;
+        return new TableCopier.Options(plan.plan().isBinary(), freeze, null, throttle, rawBytes, digest, transform, plan.tableThrottle());
     }
 
     private void copy(Workers workers, Workers.Session session, TableData table, List<SchemaObject> postData) throws Exception {

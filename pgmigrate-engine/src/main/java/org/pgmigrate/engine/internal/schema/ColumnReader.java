@@ -90,9 +90,13 @@ final class ColumnReader {
                 // pg_attver is an option zonky's builds of 18 give every column, which no statement can set
                 + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || '=' || pg_catalog.quote_literal(o.option_value)"
                 + "       FROM pg_catalog.pg_options_to_table(a.attoptions) o WHERE o.option_name <> 'pg_attver'),"
-                + " " + referencesLater() + ", ad.oid"
+                + " " + referencesLater() + ", ad.oid,"
+                + " pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(sp.proname)"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_catalog.pg_type st ON st.oid = (CASE WHEN t.typbasetype <> 0 THEN t.typbasetype ELSE t.oid END)"
+                + " LEFT JOIN pg_catalog.pg_proc sp ON sp.oid = st.typsend"
+                + " LEFT JOIN pg_catalog.pg_namespace sn ON sn.oid = sp.pronamespace"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
                 + " LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
                 + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum" + notNullJoin
@@ -126,6 +130,7 @@ final class ColumnReader {
                                 rs.getBoolean(21), catalog.comment(ObjectRef.PG_CONSTRAINT, rs.getLong(17), 0));
                     }
                     c.defaultOid = rs.getLong(25);
+                    c.send = rs.getString(26);
                     columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(c);
                 });
     }
@@ -194,6 +199,8 @@ final class ColumnReader {
         /** The column's type modifier, or its domain's; -1 for none. */
         int typmod;
         boolean binarySafe;
+        /** The qualified send function of its base type, or null. */
+        String send;
         /** The column's OPTIONS clause (foreign tables), or an empty string. */
         String foreignOptions;
         /** Its NOT NULL constraint (18+), or null: before 18 {@link #notNull} is all there is. */

@@ -113,7 +113,7 @@ final class NamespaceReader {
                         for (int i = 0; i < names.size(); i++) {
                             // the extension created this table on the target: its columns are not
                             // ours to rely on, so values travel exactly as the source has them
-                            columns.add(TableColumn.of(Sql.ident(names.get(i)), typeNames.get(i), ((Number) types[i]).longValue(), -1, false));
+                            columns.add(TableColumn.of(Sql.ident(names.get(i)), typeNames.get(i), ((Number) types[i]).longValue(), -1, false, null));
                         }
                         String filter = condition == null || condition.isBlank() ? "" : condition;
                         out.tables.add(new TableData(oid, qualified, rs.getString(1), rs.getString(2), columns, filter, rs.getLong(5), -1, null));

@@ -276,7 +276,7 @@ final class RelationReader {
     private List<TableColumn> copyColumns(Relation r) {
         return columns.of(r.oid).stream()
                 .filter(c -> !c.isGenerated())
-                .map(c -> TableColumn.of(Sql.ident(c.name), c.type, c.baseType, c.typmod, c.binarySafe))
+                .map(c -> TableColumn.of(Sql.ident(c.name), c.type, c.baseType, c.typmod, c.binarySafe, c.send))
                 .toList();
     }
 

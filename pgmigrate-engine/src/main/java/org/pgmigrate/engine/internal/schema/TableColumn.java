@@ -16,10 +16,13 @@ import java.util.Map;
  * @param blankPadded whether it is {@code character(n)} (or a domain over it): every value is
  *     stored padded with spaces to n characters, and the target pads a shorter value again
  * @param type its type as {@code format_type} prints it, for copy strategies; null where unknown
+ * @param send the qualified name of the function that gives a value's binary COPY form (its base
+ *     type's), for a server to hash what a binary copy sends (see {@code PgRowHash}); null where
+ *     unknown or not binary-safe
  */
-public record TableColumn(String quotedName, Floats floats, boolean binarySafe, boolean blankPadded, String type) {
+public record TableColumn(String quotedName, Floats floats, boolean binarySafe, boolean blankPadded, String type, String send) {
     public TableColumn(String quotedName, Floats floats, boolean binarySafe, boolean blankPadded) {
-        this(quotedName, floats, binarySafe, blankPadded, null);
+        this(quotedName, floats, binarySafe, blankPadded, null, null);
     }
 
     /** The column's name, unquoted. */
@@ -48,11 +51,13 @@ public record TableColumn(String quotedName, Floats floats, boolean binarySafe, 
     /**
      * A column of the type whose base type (domains resolved) has OID {@code baseType}, with the
      * type modifier {@code typmod} (the domain's when the column has none; -1 when unknown), and
-     * {@code type} printed by {@code format_type}.
+     * {@code type} printed by {@code format_type}, whose base type's send function is {@code send}
+     * (qualified, or null).
      */
-    public static TableColumn of(String quotedName, String type, long baseType, int typmod, boolean binarySafe) {
+    public static TableColumn of(String quotedName, String type, long baseType, int typmod, boolean binarySafe, String send) {
         // without a length, character keeps its values as they are, trailing spaces included
         boolean padded = baseType == BPCHAR && typmod > 4;
-        return new TableColumn(quotedName, FLOAT_TYPES.getOrDefault(baseType, Floats.NONE), binarySafe, padded, type);
+        return new TableColumn(quotedName, FLOAT_TYPES.getOrDefault(baseType, Floats.NONE), binarySafe, padded, type,
+                binarySafe ? send : null);
     }
 }

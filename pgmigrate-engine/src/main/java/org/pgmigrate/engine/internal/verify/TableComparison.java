@@ -13,6 +13,8 @@ import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.schema.SchemaSelection;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.pgmigrate.spi.copy.RowTransform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compares one table on both sides by the {@link RowDigest} of its rows: the one the copy took of
@@ -26,6 +28,7 @@ import org.pgmigrate.spi.copy.RowTransform;
  * where.
  */
 final class TableComparison {
+    private static final Logger LOG = LoggerFactory.getLogger(TableComparison.class);
     /** Ranges of key a difference is located to. */
     static final int PARTS = 16;
     /** A table is read in parts of about this size at most (unless asked for smaller ones)... */
@@ -90,8 +93,16 @@ final class TableComparison {
             long targetRows = RowDigester.read(targetConnection, table.withFilter(null), null, form).rows();
             return result(0, targetRows, 1, targetRows == 0 ? List.of() : List.of("all rows"));
         }
-        RowDigest digest = read.onSource() ? RowDigester.read(sourceConnection, table, read.part(), form, transform)
-                : RowDigester.read(targetConnection, table, read.part(), form);
+        RowDigest digest;
+        try {
+            digest = read.onSource() ? RowDigester.read(sourceConnection, table, read.part(), form, transform)
+                    : RowDigester.read(targetConnection, table, read.part(), form);
+        } catch (SQLException e) {
+            if (!form.serverHash()) {
+                throw e;
+            }
+            return againInCopyForm(sourceConnection, targetConnection, e);
+        }
         synchronized (this) {
             if (read.onSource()) {
                 source = source.plus(digest);
@@ -102,6 +113,19 @@ final class TableComparison {
                 return null;
             }
         }
+        return compare(sourceConnection, targetConnection);
+    }
+
+    /**
+     * The target could not hash the rows in place (a send function it names otherwise, say): the
+     * copy's digest is of no use then, and both sides are read in COPY form (one read each).
+     */
+    private TableVerification againInCopyForm(Connection sourceConnection, Connection targetConnection, SQLException cause)
+            throws SQLException {
+        LOG.warn("The target could not hash the rows of {} ({}): reading them on both sides", table.qualifiedName(), cause.getMessage());
+        RowDigest.Form copyForm = form.copyRows();
+        source = RowDigester.read(sourceConnection, table, null, copyForm, transform);
+        target = RowDigester.read(targetConnection, table, null, copyForm);
         return compare(sourceConnection, targetConnection);
     }
 
@@ -116,9 +140,12 @@ final class TableComparison {
         if (ranges.isEmpty()) {
             ranges = List.of(table.integerKey() + " IS NOT NULL");
         }
+        // the source has no way to hash rows in place: both sides are read
+        RowDigest.Form copyForm = form.copyRows();
         List<String> differing = new ArrayList<>();
         for (String range : ranges) {
-            if (!RowDigester.read(sourceConnection, table, range, form, transform).sameRows(RowDigester.read(targetConnection, table, range, form))) {
+            if (!RowDigester.read(sourceConnection, table, range, copyForm, transform)
+                    .sameRows(RowDigester.read(targetConnection, table, range, copyForm))) {
                 differing.add(range);
             }
         }

@@ -26,6 +26,7 @@ import org.pgmigrate.TimelineEntry;
 import org.pgmigrate.VerificationDifference;
 import org.pgmigrate.VerificationDifference.Kind;
 import org.pgmigrate.VerificationReport;
+import org.pgmigrate.engine.internal.copy.PgRowHash;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
 import org.pgmigrate.engine.internal.copy.Workers;
@@ -55,6 +56,8 @@ public final class Verifier {
     private final int sourceVersion;
     private final int targetVersion;
     private final boolean rawBytes;
+    /** The target hashes rows as {@link PgRowHash} does: copies digest in that form, and the target is hashed in place. */
+    private final boolean serverHashes;
     private final Timeline timeline;
     /** The tables whose comparison has started, by OID. */
     private final Map<Long, TableComparison> started = new ConcurrentHashMap<>();
@@ -69,16 +72,18 @@ public final class Verifier {
      * @param sourceVersion server_version_num of the source
      * @param targetVersion the same of the target
      * @param rawBytes both databases are SQL_ASCII, whose rows are read as the bytes they are
+     * @param serverHashes the target hashes rows as {@link PgRowHash} does (see {@link PgRowHash#agrees})
      * @param timeline where each read of a table is recorded
      */
     public Verifier(MigrationListener listener, Clock clock, long splitTablesLargerThan, int sourceVersion, int targetVersion,
-                    boolean rawBytes, Timeline timeline) {
+                    boolean rawBytes, boolean serverHashes, Timeline timeline) {
         this.listener = listener;
         this.clock = clock;
         this.partBytes = Math.min(TableComparison.PART_BYTES, splitTablesLargerThan);
         this.sourceVersion = sourceVersion;
         this.targetVersion = targetVersion;
         this.rawBytes = rawBytes;
+        this.serverHashes = serverHashes;
         this.timeline = timeline;
     }
 
@@ -89,6 +94,20 @@ public final class Verifier {
      */
     public void tableCopied(TableData table, RowDigest copied, Workers workers) {
         start(table, copied, workers);
+    }
+
+    /**
+     * The form a copy of {@code table} digests its rows in, read in binary or text and passed
+     * through {@code transform} (null for none): where the target can hash the rows as the copy
+     * does, its read is a query whose rows never leave the server (half the target's CPU of a
+     * binary COPY TO, and none of the JVM's); else the rows' whole COPY form, which the target
+     * is read in.
+     */
+    public RowDigest.Form copyForm(TableData table, boolean binary, RowTransform transform) {
+        if (serverHashes && binary && !rawBytes && transform == null && PgRowHash.applies(table)) {
+            return RowDigest.Form.SERVER_HASH;
+        }
+        return RowDigest.Form.of(binary, sourceVersion / 10000 != targetVersion / 10000, rawBytes);
     }
 
     /**
@@ -217,9 +236,11 @@ public final class Verifier {
         VerificationReport report = VerificationReport.builder().tables(sorted).differences(differences).notes(notes)
                 .duration(Duration.between(start, clock.instant())).build();
         long sourceRead = source.tables().stream().filter(t -> !copiedRows.containsKey(t.oid())).count();
+        long inPlace = copiedRows.values().stream().filter(d -> d.form().serverHash()).count();
         LOG.info("Verification took {} ms: the catalogs {} ms (source) and {} ms (target), {} tables' rows {} ms of worker time"
-                        + " ({} of them started as they were finished, {} read on the source too)", report.duration().toMillis(),
-                factsNanos[0] / 1_000_000, factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000, earlier, sourceRead);
+                        + " ({} of them started as they were finished, {} read on the source too, {} hashed in place on the target)",
+                report.duration().toMillis(), factsNanos[0] / 1_000_000, factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000,
+                earlier, sourceRead, inPlace);
         listener.verificationFinished(report);
         return report;
     }

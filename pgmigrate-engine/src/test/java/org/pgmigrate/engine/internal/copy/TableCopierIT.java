@@ -46,7 +46,7 @@ class TableCopierIT {
 
             // pgjdbc's CopyIn.cancelCopy() on a dead socket would retry for ever
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> TableCopier.copy(table, from, to,
-                    new TableCopier.Options(false, false, null, slow, false, false, false, null, Throttle.NONE), (rows, bytes) -> { }))
+                    new TableCopier.Options(false, false, null, slow, false, null, null, Throttle.NONE), (rows, bytes) -> { }))
                     .isInstanceOf(SQLException.class));
         }
         assertThat(target.queryValue("SELECT count(*) FROM public.t")).isEqualTo("0");

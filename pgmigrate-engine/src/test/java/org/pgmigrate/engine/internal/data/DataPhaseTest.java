@@ -27,7 +27,7 @@ class DataPhaseTest {
 
     private static TableCopier.Options options(CopyFormat format, boolean sameMajor, TableData table) throws SQLException {
         CopyPlans plans = new CopyPlans(List.of(), format, new TableSplitter(1L << 30, 2, 170000), 15, sameMajor ? 15 : 17, Clock.systemUTC());
-        DataPhase phase = new DataPhase(MigrationListener.NONE, Clock.systemUTC(), plans, !sameMajor, new ArrayList<>(), Throttle.NONE, false,
+        DataPhase phase = new DataPhase(MigrationListener.NONE, Clock.systemUTC(), plans, new ArrayList<>(), Throttle.NONE, false,
                 new TaskRunner(Journal.inMemory(), TaskRunner.Retries.DEFAULT, w -> { }, () -> false), null, Timeline.NONE);
         // small and unsplit: planning asks the source nothing
         phase.plan(table, null);

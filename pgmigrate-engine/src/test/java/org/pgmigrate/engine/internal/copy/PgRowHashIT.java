@@ -1,0 +1,87 @@
+package org.pgmigrate.engine.internal.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pgmigrate.engine.internal.schema.SchemaReader;
+import org.pgmigrate.engine.internal.schema.TableData;
+import org.pgmigrate.engine.internal.schema.TargetCapabilities;
+import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.pgmigrate.testkit.TestDatabase;
+import org.pgmigrate.testkit.junit5.Pg;
+import org.pgmigrate.testkit.junit5.PostgresExtension;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+/** A server's hash of its rows in place equals the copy's hash of what binary COPY sent of them. */
+@ExtendWith(PostgresExtension.class)
+class PgRowHashIT {
+    private static final String EVERY_TYPE = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');"
+            + "CREATE DOMAIN positive AS numeric CHECK (VALUE > 0);"
+            + "CREATE TABLE every_type (i2 smallint, i4 int, i8 bigint, n numeric, p positive, r real, d double precision,"
+            + " b boolean, t text, c character(7), v varchar(20), ba bytea, dt date, ts timestamp, tz timestamptz, iv interval,"
+            + " u uuid, j json, jb jsonb, a int[], ta text[], m mood, ip inet, pt point, x xml, big text);"
+            + "INSERT INTO every_type SELECT g, g * 1000, g::bigint * 1000000000, g / 7.0, 1.10, g / 3.0, -0.0, g % 2 = 0,"
+            + " 'text ' || g, 'c' || g, 'v' || g || ' ', decode(md5(g::text), 'hex'), DATE '2020-01-01' + g,"
+            + " TIMESTAMP '2020-01-01' + g * interval '1 minute', TIMESTAMPTZ '2020-01-01 00:00+02' + g * interval '1 second',"
+            + " g * interval '1 day 2 hours', md5(g::text)::uuid, json_build_object('g', g, 'x', 1.0), jsonb_build_object('g', g, 'n', 1.00),"
+            + " ARRAY[g, NULL, g + 1], ARRAY['a', NULL, 'c' || g], (ARRAY['sad', 'ok', 'happy'])[g % 3 + 1]::mood, '10.0.0.1'::inet + g,"
+            + " point(g, -g), XMLPARSE(CONTENT '<a>' || g || '</a>'),"
+            + " CASE WHEN g = 3 THEN (SELECT string_agg(md5(i::text), '') FROM generate_series(1, 2000) i) END"
+            + " FROM generate_series(1, 200) g;"
+            + "INSERT INTO every_type (i4) VALUES (NULL), (NULL)";
+
+    @Test
+    void theServerHashesEveryBinaryTypeAsTheCopyDoes(@Pg(instance = "source") TestDatabase db) throws SQLException {
+        db.execute("CREATE SCHEMA hashed; SET search_path = hashed; " + EVERY_TYPE);
+        try (Connection c = db.connect()) {
+            int version = Integer.parseInt(db.queryValue("SHOW server_version_num"));
+            assertThat(PgRowHash.agrees(c, version)).isTrue();
+            TableData table = table(c, version);
+            assertThat(table.columns()).as("every column's send function is known").allMatch(col -> col.send() != null);
+            assertThat(PgRowHash.applies(table)).isTrue();
+
+            RowDigest copied = copied(c, table, null);
+            RowDigest inPlace = PgRowHash.read(c, table, null);
+            assertThat(inPlace.rows()).isEqualTo(202);
+            assertThat(inPlace.sameRows(copied)).as("in place %s, copied %s", inPlace, copied).isTrue();
+            assertThat(PgRowHash.read(c, table, "i4 > 100000").sameRows(copied(c, table, "i4 > 100000"))).isTrue();
+
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE hashed.every_type SET big = overlay(big PLACING 'x' FROM 40000 FOR 1) WHERE i2 = 3");
+            }
+            assertThat(PgRowHash.read(c, table, null).sameRows(copied)).as("one character of a TOASTed value changed").isFalse();
+        }
+    }
+
+    /** The table as the schema reader reads it, send functions included. */
+    private static TableData table(Connection c, int version) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            List<TableData> tables = SchemaReader.read(c, version, version, new TargetRoles(List.of()), Map.of(),
+                    new SchemaReader.Options(false, Set.of(), TargetCapabilities.read(c, c, List.of()))).tables();
+            return tables.stream().filter(t -> t.qualifiedName().equals("\"hashed\".\"every_type\"")).findFirst().orElseThrow();
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The digest of the rows as the copy takes it, from what binary COPY sends. */
+    private static RowDigest copied(Connection c, TableData table, String part) throws SQLException {
+        RowDigester digester = new RowDigester(RowDigest.Form.SERVER_HASH, table.columns());
+        CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(TableCopier.readStatement(table, part, true));
+        byte[] message;
+        while ((message = out.readFromCopy()) != null) {
+            digester.add(message);
+        }
+        return digester.digest();
+    }
+}
