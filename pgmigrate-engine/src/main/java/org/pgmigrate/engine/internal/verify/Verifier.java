@@ -101,10 +101,12 @@ public final class Verifier {
      * through {@code transform} (null for none): where the target can hash the rows as the copy
      * does, its read is a query whose rows never leave the server (half the target's CPU of a
      * binary COPY TO, and none of the JVM's); else the rows' whole COPY form, which the target
-     * is read in.
+     * is read in. A transformation that keeps values (trimming padding the target restores) is
+     * digested before it, as the source sent the rows.
      */
     public RowDigest.Form copyForm(TableData table, boolean binary, RowTransform transform) {
-        if (serverHashes && binary && !rawBytes && transform == null && PgRowHash.applies(table)) {
+        boolean asSent = transform == null || transform.keepsValues();
+        if (serverHashes && binary && !rawBytes && asSent && PgRowHash.applies(table)) {
             return RowDigest.Form.SERVER_HASH;
         }
         return RowDigest.Form.of(binary, sourceVersion / 10000 != targetVersion / 10000, rawBytes);
