@@ -28,13 +28,15 @@ import org.postgresql.util.ByteConverter;
 public final class PgRowHash {
     private static final int GOLDEN = 0x9e3779b9 + 3923095;
 
-    private PgRowHash() {}
+    /** Where a row's combined hash is written out as {@code int8send} would, to be hashed again. */
+    private final byte[] int8 = new byte[8];
 
     /**
      * The hash of one row in binary COPY format (the field count, then each field's length, -1
-     * for null, and bytes), {@code length} bytes of {@code row} from {@code offset}.
+     * for null, and bytes), {@code length} bytes of {@code row} from {@code offset}. One
+     * instance hashes one row at a time.
      */
-    public static long row(byte[] row, int offset, int length) {
+    public long row(byte[] row, int offset, int length) {
         int fields = ByteConverter.int2(row, offset);
         int at = offset + 2;
         long combined = 0;
@@ -51,9 +53,8 @@ public final class PgRowHash {
         if (at != offset + length) {
             throw new IllegalArgumentException("a binary COPY row of " + length + " bytes holds " + (at - offset) + " bytes of fields");
         }
-        byte[] big = new byte[8];
-        ByteConverter.int8(big, 0, combined);
-        return bytes(big, 0, 8, 1);
+        ByteConverter.int8(int8, 0, combined);
+        return bytes(int8, 0, 8, 1);
     }
 
     /** PostgreSQL's {@code hash_bytes_extended} of {@code length} bytes of {@code k} from {@code offset}, as a little-endian server computes it. */
@@ -97,7 +98,11 @@ public final class PgRowHash {
         if (left > 0) {
             a += tail(k, i, Math.min(4, left));
         }
-        // final
+        return finish(a, b, c);
+    }
+
+    /** lookup3's final mixing, and the 64 bits PostgreSQL takes of it. */
+    private static long finish(int a, int b, int c) {
         c ^= b; c -= Integer.rotateLeft(b, 14);
         a ^= c; a -= Integer.rotateLeft(c, 11);
         b ^= a; b -= Integer.rotateLeft(a, 25);
@@ -156,7 +161,7 @@ public final class PgRowHash {
             return false;
         }
         try (PreparedStatement ps = connection.prepareStatement(PROBE); ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getLong(1) == row(PROBE_ROW, 0, PROBE_ROW.length);
+            return rs.next() && rs.getLong(1) == new PgRowHash().row(PROBE_ROW, 0, PROBE_ROW.length);
         }
     }
 

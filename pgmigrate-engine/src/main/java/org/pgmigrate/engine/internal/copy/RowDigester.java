@@ -19,6 +19,7 @@ public final class RowDigester implements RowSink {
     private final RowDigest.Form form;
     private final FloatNormalizer floats;
     private final Murmur3 hash = new Murmur3();
+    private final PgRowHash rowHash = new PgRowHash();
     private final CopyFraming framing;
     private long rows;
     private long high;
@@ -58,7 +59,7 @@ public final class RowDigester implements RowSink {
     private void addRow(byte[] row, int offset, int length) {
         if (form.serverHash()) {
             rows++;
-            high += PgRowHash.row(row, offset, length);
+            high += rowHash.row(row, offset, length);
             return;
         }
         if (floats != null) {
