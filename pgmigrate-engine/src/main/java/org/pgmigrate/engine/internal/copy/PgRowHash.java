@@ -62,31 +62,28 @@ public final class PgRowHash {
         int a = GOLDEN + length;
         int b = a;
         int c = a;
-        if (seed != 0) {
-            a += (int) (seed >>> 32);
-            b += (int) seed;
-            // mix
-            a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
-            a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
-        }
         int i = offset;
         int left = length;
-        while (left >= 12) {
-            a += littleEndian(k, i);
-            b += littleEndian(k, i + 4);
-            c += littleEndian(k, i + 8);
+        // a seed is mixed in first, as if it were a 12-byte block of its own
+        boolean seeded = seed != 0;
+        while (seeded || left >= 12) {
+            if (seeded) {
+                a += (int) (seed >>> 32);
+                b += (int) seed;
+                seeded = false;
+            } else {
+                a += littleEndian(k, i);
+                b += littleEndian(k, i + 4);
+                c += littleEndian(k, i + 8);
+                i += 12;
+                left -= 12;
+            }
             a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
             b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
             c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
             a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
             b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
             c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
-            i += 12;
-            left -= 12;
         }
         // the last 11 bytes: c's lowest byte stays free (it held the length in lookup2)
         if (left > 8) {
