@@ -141,7 +141,7 @@ public final class PgRowHash {
     }
 
     /** A row whose hash {@link #agrees} compares: a null, a value of each tail length class, and one over 12 bytes. */
-    private static final String PROBE = "SELECT " + "pg_catalog.hash_record_extended(ROW(pg_catalog.int8send(pg_catalog.hash_record_extended("
+    private static final String PROBE = "SELECT pg_catalog.hash_record_extended(ROW(pg_catalog.int8send(pg_catalog.hash_record_extended("
             + "ROW(NULL::bytea, '\\x01'::bytea, '\\x0102030405'::bytea, '\\x010203040506070809'::bytea,"
             + " '\\x0102030405060708090a0b0c0d0e0f10111213'::bytea, ''::bytea), 0))), 1)";
 

@@ -99,9 +99,9 @@ public final class Verifier {
     /**
      * The form a copy of {@code table} digests its rows in, read in binary or text and passed
      * through {@code transform} (null for none): where the target can hash the rows as the copy
-     * does, its read is a query whose rows never leave the server (half the target's CPU of a
-     * binary COPY TO, and none of the JVM's); else the rows' whole COPY form, which the target
-     * is read in. A transformation that keeps values (trimming padding the target restores) is
+     * does, its read is a query whose rows never leave the server (on the benchmark, less of the
+     * target's CPU than sending them, and none of the JVM's); else the rows' whole COPY form,
+     * which the target is read in. A transformation that keeps values (trimming padding the target restores) is
      * digested before it, as the source sent the rows.
      */
     public RowDigest.Form copyForm(TableData table, boolean binary, RowTransform transform) {
