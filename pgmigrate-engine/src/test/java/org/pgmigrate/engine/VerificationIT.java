@@ -57,6 +57,10 @@ class VerificationIT {
         };
     }
 
+    private static TableVerification table(VerificationReport report, String name) {
+        return report.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private static List<VerificationDifference> differences(VerificationReport report, Kind kind) {
         return report.differences().stream().filter(d -> d.kind() == kind).toList();
     }
@@ -78,7 +82,7 @@ class VerificationIT {
         copy(source, target);
         target.execute("DELETE FROM items WHERE id = 777");
         VerificationReport report = verify(source, target);
-        TableVerification items = report.tables().stream().filter(t -> t.name().equals("items")).findFirst().orElseThrow();
+        TableVerification items = table(report, "items");
         assertThat(items.equal()).isFalse();
         assertThat(items.sourceRows()).isEqualTo(1000);
         assertThat(items.targetRows()).isEqualTo(999);
@@ -106,7 +110,7 @@ class VerificationIT {
         copy(source, target);
         target.execute("INSERT INTO items VALUES (5000, 'extra', 1, 1)");
         VerificationReport report = verify(source, target);
-        TableVerification items = report.tables().stream().filter(t -> t.name().equals("items")).findFirst().orElseThrow();
+        TableVerification items = table(report, "items");
         assertThat(items.targetRows()).isEqualTo(1001);
         assertThat(items.differingRanges()).singleElement().satisfies(r ->
                 assertThat(target.queryValue("SELECT count(*) FROM items WHERE (" + r + ") AND id = 5000")).isEqualTo("1"));
@@ -168,8 +172,7 @@ class VerificationIT {
         // every table above one byte is copied in parts: the parts' digests summed against the target's
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).splitTablesLargerThan(1)
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
-        TableVerification items = result.verification().orElseThrow().tables().stream()
-                .filter(t -> t.name().equals("items")).findFirst().orElseThrow();
+        TableVerification items = table(result.verification().orElseThrow(), "items");
         assertThat(items.equal()).isFalse();
         assertThat(items.differingRanges()).singleElement().satisfies(range ->
                 assertThat(source.queryValue("SELECT count(*) FROM items WHERE (" + range + ") AND id = 900")).isEqualTo("1"));
@@ -254,8 +257,7 @@ class VerificationIT {
                 "UPDATE items SET name = CASE id WHEN 1 THEN 'item 2' ELSE 'item 1' END WHERE id IN (1, 2)"));
         MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint())
                 .verification(VerificationPolicy.WARN_ON_DIFFERENCE).listener(tamper).execute();
-        TableVerification items = result.verification().orElseThrow().tables().stream()
-                .filter(t -> t.name().equals("items")).findFirst().orElseThrow();
+        TableVerification items = table(result.verification().orElseThrow(), "items");
         assertThat(items.equal()).isFalse();
         assertThat(items.differingRanges()).singleElement().satisfies(range ->
                 assertThat(source.queryValue("SELECT count(*) FROM items WHERE (" + range + ") AND id IN (1, 2)")).isEqualTo("2"));
@@ -273,7 +275,7 @@ class VerificationIT {
         assertThat(differences(report, Kind.TABLE_DATA)).singleElement()
                 .satisfies(d -> assertThat(d.object()).isEqualTo("public.notes"))
                 .satisfies(d -> assertThat(d.detail()).contains("same row count (50) but different content"));
-        assertThat(report.tables()).filteredOn(t -> t.name().equals("items")).singleElement().satisfies(t -> assertThat(t.equal()).isTrue());
+        assertThat(table(report, "items").equal()).isTrue();
     }
 
     @Test
