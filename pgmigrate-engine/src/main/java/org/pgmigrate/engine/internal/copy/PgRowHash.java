@@ -123,21 +123,18 @@ public final class PgRowHash {
         return v;
     }
 
-    /** The SQL expression of a row's hash over {@code columns}, or null when a column's send function is unknown. */
-    public static String expression(List<TableColumn> columns) {
+    /** Whether {@code table}'s rows can be hashed on a server: every column's send function is known. */
+    public static boolean applies(TableData table) {
+        return table.columns().stream().allMatch(c -> c.send() != null);
+    }
+
+    /** The SQL expression of a row's hash over {@code columns}, each of which has a send function (see {@link #applies}). */
+    private static String expression(List<TableColumn> columns) {
         StringBuilder values = new StringBuilder();
         for (TableColumn column : columns) {
-            if (column.send() == null) {
-                return null;
-            }
             values.append(values.isEmpty() ? "" : ", ").append(column.send()).append('(').append(column.quotedName()).append(')');
         }
         return "pg_catalog.hash_record_extended(ROW(pg_catalog.int8send(pg_catalog.hash_record_extended(ROW(" + values + "), 0))), 1)";
-    }
-
-    /** Whether {@code table}'s rows can be hashed on a server (every column's send function known). */
-    public static boolean applies(TableData table) {
-        return expression(table.columns()) != null;
     }
 
     /** A row whose hash {@link #agrees} compares: a null, a value of each tail length class, and one over 12 bytes. */

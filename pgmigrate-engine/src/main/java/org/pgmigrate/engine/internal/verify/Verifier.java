@@ -109,6 +109,11 @@ public final class Verifier {
         if (serverHashes && binary && !rawBytes && asSent && PgRowHash.applies(table)) {
             return RowDigest.Form.SERVER_HASH;
         }
+        return copyRows(binary);
+    }
+
+    /** The form of whole COPY rows read in binary or text from these two servers. */
+    private RowDigest.Form copyRows(boolean binary) {
         return RowDigest.Form.of(binary, sourceVersion / 10000 != targetVersion / 10000, rawBytes);
     }
 
@@ -132,7 +137,7 @@ public final class Verifier {
         int targetMajor = targetVersion / 10000;
         Transformed through = transformed.get(table.oid());
         boolean binary = through != null ? through.binary() : TableCopier.binaryByDefault(table, sourceMajor, targetMajor);
-        TableComparison comparison = new TableComparison(table, copied, RowDigest.Form.of(binary, sourceMajor != targetMajor, rawBytes),
+        TableComparison comparison = new TableComparison(table, copied, copyRows(binary),
                 through == null ? null : through.transform(), sourceVersion, targetVersion, partBytes);
         if (started.putIfAbsent(table.oid(), comparison) != null) {
             return;
