@@ -6,20 +6,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
+import org.postgresql.PGConnection;
 import org.postgresql.util.ByteConverter;
 
 /**
  * A row hash that a PostgreSQL 14+ server computes in SQL and the copy computes in the JVM from
  * the same row's binary COPY form, so that a verification reads the target's rows without
- * sending them: the server hashes each value's binary form (its type's send function, what
- * binary COPY sends) with {@code hash_record_extended}, whose per-column hash of a
- * {@code bytea} is {@code hash_bytes_extended} (Bob Jenkins' lookup3, as PostgreSQL's
- * {@code src/common/hashfn.c} implements it on a little-endian machine) and whose combination
- * is {@code h = 31 * h + column hash} (0 for a null). That combination is linear, and so is the
- * sum the digest takes over rows: two rows trading the values of a column would leave the sum
- * unchanged. So the combined 64 bits are hashed once more (seed 1).
+ * sending them. The server hashes each value with {@code hash_record_extended}: a value's binary
+ * form (its type's send function, what binary COPY sends) is a {@code bytea}, hashed with
+ * {@code hash_bytes_extended} (Bob Jenkins' lookup3, as PostgreSQL's {@code src/common/hashfn.c}
+ * implements it on a little-endian machine). Building that {@code bytea} costs the server about
+ * as much as hashing it, so the types whose own hash function hashes exactly what their binary
+ * form holds are hashed as they are (see {@link OwnHash}): text and bytea by their bytes, small
+ * integers by value ({@code hash_uint32_extended}). The columns' hashes combine as
+ * {@code h = 31 * h + column hash} (0 for a null). That combination is linear, and so is the sum
+ * the digest takes over rows: two rows trading the values of a column would leave the sum
+ * unchanged. So the combined 64 bits are hashed once more, as the seed of
+ * {@code hash_uint32_extended(0, h)}, which mixes all of them.
  *
  * <p>A server on a big-endian machine hashes differently: {@link #agrees} checks a known row on
  * the target before a run relies on it. A binary form is the same on both servers only where
@@ -28,16 +35,76 @@ import org.postgresql.util.ByteConverter;
 public final class PgRowHash {
     private static final int GOLDEN = 0x9e3779b9 + 3923095;
 
-    /** Where a row's combined hash is written out as {@code int8send} would, to be hashed again. */
-    private final byte[] int8 = new byte[8];
+    /**
+     * Built-in types whose own extended hash function (the one {@code hash_record_extended} calls)
+     * hashes what their binary form holds: the bytes of text, bytea and uuid, and the value of
+     * the integers up to 4 bytes wide ({@code hash_uint32_extended}). int8 and the timestamps
+     * fold 64 bits into 32 before hashing, numeric ignores trailing zeros, character(n) trailing
+     * spaces, floats the sign of zero: those are hashed by their binary form.
+     *
+     * @param cast the type a value is cast to, its base type where the column's is a domain
+     * @param width the integer's width in bytes, 0 for a type hashed by its bytes
+     * @param text its bytes on the server are in the server's encoding, its binary form's in the
+     *     connection's (UTF8): hashed as it is only where the two are the same, and in the
+     *     {@code "C"} collation, since a nondeterministic one hashes a sort key instead
+     */
+    private enum OwnHash {
+        INT2("pg_catalog.int2send", "pg_catalog.int2", 2, false),
+        INT4("pg_catalog.int4send", "pg_catalog.int4", 4, false),
+        DATE("pg_catalog.date_send", "pg_catalog.date", 4, false),
+        OID("pg_catalog.oidsend", "pg_catalog.oid", 4, false),
+        BOOL("pg_catalog.boolsend", "pg_catalog.bool", 1, false),
+        BYTEA("pg_catalog.byteasend", "pg_catalog.bytea", 0, false),
+        UUID("pg_catalog.uuid_send", "pg_catalog.uuid", 0, false),
+        TEXT("pg_catalog.textsend", "pg_catalog.text", 0, true),
+        VARCHAR("pg_catalog.varcharsend", "pg_catalog.text", 0, true);
+
+        private final String send;
+        private final String cast;
+        private final int width;
+        private final boolean text;
+
+        OwnHash(String send, String cast, int width, boolean text) {
+            this.send = send;
+            this.cast = cast;
+            this.width = width;
+            this.text = text;
+        }
+
+        /** The own hash of a column's type, or null where its binary form is hashed. */
+        static OwnHash of(TableColumn column) {
+            for (OwnHash own : values()) {
+                if (own.send.equals(column.send())) {
+                    return own;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** By column: the width of an integer hashed by value, or 0 for a value hashed by its bytes. */
+    private final int[] widths;
+
+    /** An integer's 4 bytes as {@link #uint32} hashes them; one instance hashes one row at a time. */
+    private final byte[] word = new byte[4];
+
+    /** A hasher of the rows of {@code columns}, each of which has a send function (see {@link #applies}). */
+    public PgRowHash(List<TableColumn> columns) {
+        widths = columns.stream().mapToInt(c -> {
+            OwnHash own = OwnHash.of(c);
+            return own == null ? 0 : own.width;
+        }).toArray();
+    }
 
     /**
      * The hash of one row in binary COPY format (the field count, then each field's length, -1
-     * for null, and bytes), {@code length} bytes of {@code row} from {@code offset}. One
-     * instance hashes one row at a time.
+     * for null, and bytes), {@code length} bytes of {@code row} from {@code offset}.
      */
     public long row(byte[] row, int offset, int length) {
         int fields = ByteConverter.int2(row, offset);
+        if (fields != widths.length) {
+            throw new IllegalArgumentException("a binary COPY row of " + fields + " fields, for " + widths.length + " columns");
+        }
         int at = offset + 2;
         long combined = 0;
         for (int i = 0; i < fields; i++) {
@@ -45,7 +112,7 @@ public final class PgRowHash {
             at += 4;
             long column = 0;
             if (size >= 0) {
-                column = bytes(row, at, size, 0);
+                column = widths[i] == 0 ? bytes(row, at, size, 0) : bytes(littleEndian(signedBigEndian(row, at, size), word), 0, 4, 0);
                 at += size;
             }
             combined = 31 * combined + column;
@@ -53,8 +120,35 @@ public final class PgRowHash {
         if (at != offset + length) {
             throw new IllegalArgumentException("a binary COPY row of " + length + " bytes holds " + (at - offset) + " bytes of fields");
         }
-        ByteConverter.int8(int8, 0, combined);
-        return bytes(int8, 0, 8, 1);
+        return bytes(littleEndian(0, word), 0, 4, combined);
+    }
+
+    /** An integer of up to 4 bytes, as its binary form (big-endian) holds it, sign-extended as PostgreSQL widens it to hash. */
+    private static int signedBigEndian(byte[] k, int i, int size) {
+        if (size > 4) {
+            throw new IllegalArgumentException("an integer of " + size + " bytes where at most 4 were expected");
+        }
+        int v = size == 0 ? 0 : k[i];
+        for (int j = 1; j < size; j++) {
+            v = v << 8 | (k[i + j] & 0xff);
+        }
+        return v;
+    }
+
+    /**
+     * PostgreSQL's {@code hash_uint32_extended}, which is {@code hash_bytes_extended} of the
+     * integer's 4 bytes in the machine's order (little-endian).
+     */
+    static long uint32(int k, long seed) {
+        return bytes(littleEndian(k, new byte[4]), 0, 4, seed);
+    }
+
+    private static byte[] littleEndian(int k, byte[] into) {
+        into[0] = (byte) k;
+        into[1] = (byte) (k >>> 8);
+        into[2] = (byte) (k >>> 16);
+        into[3] = (byte) (k >>> 24);
+        return into;
     }
 
     /** PostgreSQL's {@code hash_bytes_extended} of {@code length} bytes of {@code k} from {@code offset}, as a little-endian server computes it. */
@@ -128,23 +222,47 @@ public final class PgRowHash {
         return table.columns().stream().allMatch(c -> c.send() != null);
     }
 
-    /** The SQL expression of a row's hash over {@code columns}, each of which has a send function (see {@link #applies}). */
-    private static String expression(List<TableColumn> columns) {
+    /**
+     * The SQL expression of a row's hash over {@code columns}, each of which has a send function
+     * (see {@link #applies}), on a server whose encoding is UTF8 or not.
+     */
+    private static String expression(List<TableColumn> columns, boolean utf8) {
         StringBuilder values = new StringBuilder();
         for (TableColumn column : columns) {
-            values.append(values.isEmpty() ? "" : ", ").append(column.send()).append('(').append(column.quotedName()).append(')');
+            values.append(values.isEmpty() ? "" : ", ");
+            OwnHash own = OwnHash.of(column);
+            if (own != null && (utf8 || !own.text)) {
+                values.append("CAST(").append(column.quotedName()).append(" AS ").append(own.cast).append(')');
+                values.append(own.text ? " COLLATE pg_catalog.\"C\"" : "");
+            } else {
+                values.append(column.send()).append('(').append(column.quotedName()).append(')');
+            }
         }
-        return "pg_catalog.hash_record_extended(ROW(pg_catalog.int8send(pg_catalog.hash_record_extended(ROW(" + values + "), 0))), 1)";
+        return "pg_catalog.hashint4extended(0, pg_catalog.hash_record_extended(ROW(" + values + "), 0))";
     }
 
-    /** A row whose hash {@link #agrees} compares: a null, a value of each tail length class, and one over 12 bytes. */
-    private static final String PROBE = "SELECT pg_catalog.hash_record_extended(ROW(pg_catalog.int8send(pg_catalog.hash_record_extended("
-            + "ROW(NULL::bytea, '\\x01'::bytea, '\\x0102030405'::bytea, '\\x010203040506070809'::bytea,"
-            + " '\\x0102030405060708090a0b0c0d0e0f10111213'::bytea, ''::bytea), 0))), 1)";
+    /**
+     * The columns of the row {@link #agrees} compares: a null, a value of each tail length class
+     * of lookup3 and one over 12 bytes, then one of each kind of type hashed by its own hash.
+     */
+    private static final List<TableColumn> PROBE_COLUMNS = probeColumns("pg_catalog.byteasend", "pg_catalog.byteasend",
+            "pg_catalog.byteasend", "pg_catalog.byteasend", "pg_catalog.byteasend", "pg_catalog.byteasend", "pg_catalog.int4send",
+            "pg_catalog.int2send", "pg_catalog.boolsend", "pg_catalog.textsend", "pg_catalog.numeric_send");
 
-    /** The binary COPY form of {@link #PROBE}'s row. */
-    private static final byte[] PROBE_ROW = {0, 6, -1, -1, -1, -1, 0, 0, 0, 1, 1, 0, 0, 0, 5, 1, 2, 3, 4, 5, 0, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-        0, 0, 0, 19, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 0, 0, 0, 0};
+    private static final String PROBE_VALUES = "(NULL::bytea, '\\x01'::bytea, '\\x0102030405'::bytea, '\\x010203040506070809'::bytea,"
+            + " '\\x0102030405060708090a0b0c0d0e0f10111213'::bytea, ''::bytea, -123456789, -2::int2, true, 'probe'::text, 1.50)";
+
+    /** The binary COPY form of the row of {@link #PROBE_VALUES}. */
+    private static final byte[] PROBE_ROW = {0, 11, -1, -1, -1, -1, 0, 0, 0, 1, 1, 0, 0, 0, 5, 1, 2, 3, 4, 5, 0, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+        0, 0, 0, 19, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 0, 0, 0, 0,
+        0, 0, 0, 4, -8, -92, 50, -21, 0, 0, 0, 2, -1, -2, 0, 0, 0, 1, 1, 0, 0, 0, 5, 'p', 'r', 'o', 'b', 'e',
+        0, 0, 0, 12, 0, 2, 0, 0, 0, 0, 0, 2, 0, 1, 19, -120};
+
+    /** Columns c0, c1... of these send functions. */
+    private static List<TableColumn> probeColumns(String... sends) {
+        return IntStream.range(0, sends.length).mapToObj(i -> new TableColumn("c" + i, TableColumn.Floats.NONE, true, false, null, sends[i]))
+                .toList();
+    }
 
     /**
      * Whether the server behind {@code connection} (server_version_num {@code version}) hashes
@@ -154,8 +272,10 @@ public final class PgRowHash {
         if (version < 140000) {
             return false;
         }
-        try (PreparedStatement ps = connection.prepareStatement(PROBE); ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getLong(1) == new PgRowHash().row(PROBE_ROW, 0, PROBE_ROW.length);
+        String columns = PROBE_COLUMNS.stream().map(TableColumn::quotedName).collect(Collectors.joining(", "));
+        String probe = "SELECT " + expression(PROBE_COLUMNS, true) + " FROM (VALUES " + PROBE_VALUES + ") AS probe(" + columns + ")";
+        try (PreparedStatement ps = connection.prepareStatement(probe); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getLong(1) == new PgRowHash(PROBE_COLUMNS).row(PROBE_ROW, 0, PROBE_ROW.length);
         }
     }
 
@@ -164,7 +284,8 @@ public final class PgRowHash {
      * all) hashed by the server behind {@code connection}: their count and the sum of their hashes.
      */
     public static RowDigest read(Connection connection, TableData table, String part) throws SQLException {
-        String sql = "SELECT pg_catalog.count(*), pg_catalog.sum(" + expression(table.columns()) + ")"
+        boolean utf8 = "UTF8".equals(connection.unwrap(PGConnection.class).getParameterStatus("server_encoding"));
+        String sql = "SELECT pg_catalog.count(*), pg_catalog.sum(" + expression(table.columns(), utf8) + ")"
                 + TableCopier.rowsOf(table, part);
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -19,7 +19,7 @@ public final class RowDigester implements RowSink {
     private final RowDigest.Form form;
     private final FloatNormalizer floats;
     private final Murmur3 hash = new Murmur3();
-    private final PgRowHash rowHash = new PgRowHash();
+    private final PgRowHash rowHash;
     private final CopyFraming framing;
     private long rows;
     private long high;
@@ -30,6 +30,7 @@ public final class RowDigester implements RowSink {
         this.form = form;
         this.floats = form.floatsByValue() ? FloatNormalizer.of(columns) : null;
         this.framing = new CopyFraming(form.binary());
+        this.rowHash = form.serverHash() ? new PgRowHash(columns) : null;
     }
 
     /** Adds one COPY data message: a row, in binary format also the header before the first row or the trailer. */

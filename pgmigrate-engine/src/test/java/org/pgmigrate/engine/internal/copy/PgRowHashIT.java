@@ -14,6 +14,7 @@ import org.pgmigrate.engine.internal.schema.SchemaReader;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.pgmigrate.engine.internal.schema.TargetCapabilities;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
+import org.pgmigrate.testkit.PostgresServer;
 import org.pgmigrate.testkit.TestDatabase;
 import org.pgmigrate.testkit.junit5.Pg;
 import org.pgmigrate.testkit.junit5.PostgresExtension;
@@ -25,16 +26,21 @@ import org.postgresql.copy.CopyOut;
 class PgRowHashIT {
     private static final String EVERY_TYPE = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');"
             + "CREATE DOMAIN positive AS numeric CHECK (VALUE > 0);"
+            + "CREATE DOMAIN counted AS int CHECK (VALUE >= 0);"
+            // a nondeterministic collation hashes a sort key, in which case does not count
+            + "CREATE COLLATION any_case (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
             + "CREATE TABLE every_type (i2 smallint, i4 int, i8 bigint, n numeric, p positive, r real, d double precision,"
             + " b boolean, t text, c character(7), v varchar(20), ba bytea, dt date, ts timestamp, tz timestamptz, iv interval,"
-            + " u uuid, j json, jb jsonb, a int[], ta text[], m mood, ip inet, pt point, x xml, big text);"
+            + " u uuid, j json, jb jsonb, a int[], ta text[], m mood, ip inet, pt point, x xml, big text, ct counted,"
+            + " ci text COLLATE any_case, o oid);"
             + "INSERT INTO every_type SELECT g, g * 1000, g::bigint * 1000000000, g / 7.0, 1.10, g / 3.0, -0.0, g % 2 = 0,"
             + " 'text ' || g, 'c' || g, 'v' || g || ' ', decode(md5(g::text), 'hex'), DATE '2020-01-01' + g,"
             + " TIMESTAMP '2020-01-01' + g * interval '1 minute', TIMESTAMPTZ '2020-01-01 00:00+02' + g * interval '1 second',"
             + " g * interval '1 day 2 hours', md5(g::text)::uuid, json_build_object('g', g, 'x', 1.0), jsonb_build_object('g', g, 'n', 1.00),"
             + " ARRAY[g, NULL, g + 1], ARRAY['a', NULL, 'c' || g], (ARRAY['sad', 'ok', 'happy'])[g % 3 + 1]::mood, '10.0.0.1'::inet + g,"
             + " point(g, -g), XMLPARSE(CONTENT '<a>' || g || '</a>'),"
-            + " CASE WHEN g = 3 THEN (SELECT string_agg(md5(i::text), '') FROM generate_series(1, 2000) i) END"
+            + " CASE WHEN g = 3 THEN (SELECT string_agg(md5(i::text), '') FROM generate_series(1, 2000) i) END,"
+            + " g * 3, CASE WHEN g % 2 = 0 THEN 'Straße ' || g ELSE 'STRASSE ' || g END, g * 1000000"
             + " FROM generate_series(1, 200) g;"
             + "INSERT INTO every_type (i4) VALUES (NULL), (NULL)";
 
@@ -44,7 +50,7 @@ class PgRowHashIT {
         try (Connection c = db.connect()) {
             int version = Integer.parseInt(db.queryValue("SHOW server_version_num"));
             assertThat(PgRowHash.agrees(c, version)).isTrue();
-            TableData table = table(c, version);
+            TableData table = table(c, version, "\"hashed\".\"every_type\"");
             assertThat(table.columns()).as("every column's send function is known").allMatch(col -> col.send() != null);
             assertThat(PgRowHash.applies(table)).isTrue();
 
@@ -58,16 +64,39 @@ class PgRowHashIT {
                 s.execute("UPDATE hashed.every_type SET big = overlay(big PLACING 'x' FROM 40000 FOR 1) WHERE i2 = 3");
             }
             assertThat(PgRowHash.read(c, table, null).sameRows(copied)).as("one character of a TOASTed value changed").isFalse();
+
+            RowDigest before = PgRowHash.read(c, table, null);
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE hashed.every_type SET ci = lower(ci) WHERE i2 = 5");
+            }
+            assertThat(PgRowHash.read(c, table, null).sameRows(before)).as("a value whose case changed, in a column that ignores case").isFalse();
         }
     }
 
-    /** The table as the schema reader reads it, send functions included. */
-    private static TableData table(Connection c, int version) throws SQLException {
+    /**
+     * In a database that is not UTF8 text is stored in its encoding, but binary COPY sends it in
+     * the connection's (UTF8): the server hashes what its send function gives.
+     */
+    @Test
+    void aServerInAnotherEncodingHashesTextAsItIsSent(@Pg(instance = "source") TestDatabase db) throws SQLException {
+        try (TestDatabase latin1 = db.server().createDatabase(PostgresServer.Charset.LATIN1); Connection c = latin1.connect()) {
+            latin1.execute("CREATE TABLE public.words (id int, word text, name varchar(10));"
+                    + "INSERT INTO public.words SELECT g, 'café ' || g, 'Müller' FROM generate_series(1, 50) g");
+            int version = Integer.parseInt(latin1.queryValue("SHOW server_version_num"));
+            TableData table = table(c, version, "\"public\".\"words\"");
+            RowDigest copied = copied(c, table, null);
+            assertThat(copied.rows()).isEqualTo(50);
+            assertThat(PgRowHash.read(c, table, null).sameRows(copied)).isTrue();
+        }
+    }
+
+    /** The table {@code qualifiedName} as the schema reader reads it, send functions included. */
+    private static TableData table(Connection c, int version, String qualifiedName) throws SQLException {
         c.setAutoCommit(false);
         try {
             List<TableData> tables = SchemaReader.read(c, version, version, new TargetRoles(List.of()), Map.of(),
                     new SchemaReader.Options(false, Set.of(), TargetCapabilities.read(c, c, List.of()))).tables();
-            return tables.stream().filter(t -> t.qualifiedName().equals("\"hashed\".\"every_type\"")).findFirst().orElseThrow();
+            return tables.stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst().orElseThrow();
         } finally {
             c.rollback();
             c.setAutoCommit(true);

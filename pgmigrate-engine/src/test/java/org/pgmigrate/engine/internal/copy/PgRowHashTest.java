@@ -53,6 +53,32 @@ class PgRowHashTest {
         assertThat(PgRowHash.bytes(shifted, 3, 25, 0)).isEqualTo(SEED_0[25]);
     }
 
+    /**
+     * What PostgreSQL 15 answered to {@code hashint4extended(v, seed)} ({@code hash_uint32_extended})
+     * for v of {@link #INTEGERS} and seeds 0, 1 and -8446744073709551616.
+     */
+    private static final int[] INTEGERS = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, -123456789};
+    private static final long[][] INTEGER_HASHES = {
+            {4154612158245552303L, 434346878670890809L, -8111607542411775574L},
+            {-3670598878359251130L, -7620678293940249823L, -4907602393551567276L},
+            {-1888257769727981238L, 3987656643895367148L, -9174091614615432260L},
+            {-9109110466470504941L, 2560836655869490746L, -7022958454474760586L},
+            {1977219185673256887L, 3044001184559810835L, -3978857564059839623L},
+            {5630525697654636850L, -360926020283651525L, 6141054228567415210L}};
+
+    @Test
+    void hashesIntegersAsPostgresqlDoes() {
+        long[] seeds = {0, 1, -8446744073709551616L};
+        for (int i = 0; i < INTEGERS.length; i++) {
+            for (int s = 0; s < seeds.length; s++) {
+                assertThat(PgRowHash.uint32(INTEGERS[i], seeds[s])).as("%d, seed %d", INTEGERS[i], seeds[s]).isEqualTo(INTEGER_HASHES[i][s]);
+            }
+        }
+    }
+
+    private static final List<TableColumn> TWO_INTEGERS = columns("pg_catalog.int4send", "pg_catalog.int4send");
+    private static final List<TableColumn> TWO_BYTEAS = columns("pg_catalog.byteasend", "pg_catalog.byteasend");
+
     /** Two columns, (1, 2) and (2, 1) in binary COPY format. */
     private static final byte[] ONE_TWO = {0, 2, 0, 0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 2};
     private static final byte[] TWO_ONE = {0, 2, 0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, 1};
@@ -60,23 +86,49 @@ class PgRowHashTest {
     private static final byte[] TWO_TWO = {0, 2, 0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, 2};
 
     @Test
+    void hashesARowAsPostgresqlDoes() {
+        // hashint4extended(0, hash_record_extended(ROW(1, 2), 0)) in PostgreSQL 15
+        assertThat(new PgRowHash(TWO_INTEGERS).row(ONE_TWO, 0, ONE_TWO.length)).isEqualTo(-2379323057646401033L);
+        // the same of ROW(1::int2, NULL::int4, true, 'probe'::text COLLATE "C", '\x0102'::bytea, date '2000-01-01')
+        byte[] row = {0, 6, 0, 0, 0, 2, 0, 1, -1, -1, -1, -1, 0, 0, 0, 1, 1, 0, 0, 0, 5, 'p', 'r', 'o', 'b', 'e', 0, 0, 0, 2, 1, 2,
+            0, 0, 0, 4, 0, 0, 0, 0};
+        List<TableColumn> columns = columns("pg_catalog.int2send", "pg_catalog.int4send", "pg_catalog.boolsend", "pg_catalog.textsend",
+                "pg_catalog.byteasend", "pg_catalog.date_send");
+        assertThat(new PgRowHash(columns).row(row, 0, row.length)).isEqualTo(-2073675773710596880L);
+    }
+
+    @Test
     void rowsTradingAColumnsValuesChangeTheSumOfHashes() {
         // (1, 2), (2, 1) against (1, 1), (2, 2): the same values in each column, in other rows
-        long traded = new PgRowHash().row(ONE_TWO, 0, ONE_TWO.length) + new PgRowHash().row(TWO_ONE, 0, TWO_ONE.length);
-        long other = new PgRowHash().row(ONE_ONE, 0, ONE_ONE.length) + new PgRowHash().row(TWO_TWO, 0, TWO_TWO.length);
-        assertThat(traded).isNotEqualTo(other);
+        for (List<TableColumn> columns : List.of(TWO_INTEGERS, TWO_BYTEAS)) {
+            PgRowHash hash = new PgRowHash(columns);
+            long traded = hash.row(ONE_TWO, 0, ONE_TWO.length) + hash.row(TWO_ONE, 0, TWO_ONE.length);
+            long other = hash.row(ONE_ONE, 0, ONE_ONE.length) + hash.row(TWO_TWO, 0, TWO_TWO.length);
+            assertThat(traded).as("columns hashed by %s", columns.get(0).send()).isNotEqualTo(other);
+        }
     }
 
     @Test
     void aNullAndAnEmptyValueHashDifferently() {
         byte[] nullValue = {0, 1, -1, -1, -1, -1};
         byte[] empty = {0, 1, 0, 0, 0, 0};
-        assertThat(new PgRowHash().row(nullValue, 0, nullValue.length)).isNotEqualTo(new PgRowHash().row(empty, 0, empty.length));
+        PgRowHash hash = new PgRowHash(columns("pg_catalog.textsend"));
+        assertThat(hash.row(nullValue, 0, nullValue.length)).isNotEqualTo(hash.row(empty, 0, empty.length));
     }
 
     @Test
     void aRowWhoseFieldsDoNotFillItIsRefused() {
-        assertThatThrownBy(() -> new PgRowHash().row(ONE_TWO, 0, ONE_TWO.length + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PgRowHash(TWO_BYTEAS).row(ONE_TWO, 0, ONE_TWO.length + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRowOfAnotherNumberOfFieldsIsRefused() {
+        assertThatThrownBy(() -> new PgRowHash(columns("pg_catalog.int4send")).row(ONE_TWO, 0, ONE_TWO.length))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 fields, for 1 columns");
+    }
+
+    private static List<TableColumn> columns(String... sends) {
+        return java.util.Arrays.stream(sends).map(send -> new TableColumn("\"c\"", TableColumn.Floats.NONE, true, false, null, send)).toList();
     }
 
     @Test
