@@ -79,6 +79,21 @@ class PaddingTrimmerTest {
     }
 
     @Test
+    void runsOfSpacesOfAnyLengthAreCutWhereTheValueEnds() {
+        for (int value = 0; value <= 20; value++) {
+            for (int spaces = 0; spaces <= 40; spaces++) {
+                // the value is x then dots, padded: it starts 3 bytes into the row, and spaces and other bytes follow it
+                String text = value == 0 ? "" : "x" + ".".repeat(value - 1);
+                byte[] row = ("ab!" + text + " ".repeat(spaces) + "  zz").getBytes(StandardCharsets.US_ASCII);
+                int start = 3;
+                int end = start + value + spaces;
+                assertThat(PaddingTrimmer.withoutTrailingSpaces(row, start, end)).as("%d bytes then %d spaces", value, spaces)
+                        .isEqualTo(start + value);
+            }
+        }
+    }
+
+    @Test
     void aTableWithoutPaddedColumnsHasNoTrimmer() {
         assertThat(PaddingTrimmer.of(columns(List.of(false, false)), true)).isNull();
     }
