@@ -98,7 +98,10 @@ final class FactQuery {
         if (catalog.object() == null) {
             sql.append("'database', '', 'database', '', NULL::pg_catalog.text, NULL::pg_catalog.oid, NULL::pg_catalog.oid");
         } else {
-            sql.append("o.type, o.identity, d.type, d.identity, o.schema, a.c::pg_catalog.oid, a.o::pg_catalog.oid");
+            // most catalogs report a difference under the object itself: identified once
+            String display = catalog.display().equals(catalog.object()) ? "o" : "d";
+            sql.append("o.type, o.identity, ").append(display).append(".type, ").append(display)
+                    .append(".identity, o.schema, a.c::pg_catalog.oid, a.o::pg_catalog.oid");
         }
         sql.append(", ").append(catalog.suffix() == null ? "NULL::pg_catalog.text" : catalog.suffix());
         sql.append(", ").append(catalog.role() == null ? "NULL::pg_catalog.text" : catalog.role());
@@ -111,7 +114,9 @@ final class FactQuery {
         sql.append("\nFROM pg_catalog.").append(catalog.table()).append(" x");
         if (catalog.object() != null) {
             sql.append(" CROSS JOIN LATERAL pg_catalog.pg_identify_object(").append(catalog.object()).append(") o");
-            sql.append(" CROSS JOIN LATERAL pg_catalog.pg_identify_object(").append(catalog.display()).append(") d");
+            if (!catalog.display().equals(catalog.object())) {
+                sql.append(" CROSS JOIN LATERAL pg_catalog.pg_identify_object(").append(catalog.display()).append(") d");
+            }
             sql.append(" CROSS JOIN LATERAL (VALUES (").append(catalog.anchor()).append(")) a(c, o)");
         }
         sql.append("\nWHERE ").append(catalog.rows());
