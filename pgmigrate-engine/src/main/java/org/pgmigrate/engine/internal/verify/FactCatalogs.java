@@ -313,10 +313,11 @@ final class FactCatalogs {
     private static String describedUserObject(String classoid, String objoid) {
         // a comment whose object is gone (COMMENT ON SUBSCRIPTION of one since dropped, which some majors leave
         // behind and cannot identify) is not one; CASE keeps the test before the calls that would fail
+        // and the OID's test first: the system's thousands of comments are not identified one by one
         return "CASE WHEN " + classoid + " = 'pg_catalog.pg_subscription'::pg_catalog.regclass"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_subscription s WHERE s.oid = " + objoid + ") THEN false"
-                + " ELSE (pg_catalog.pg_identify_object(" + classoid + ", " + objoid + ", 0)).identity IS NOT NULL"
-                + " AND (" + objoid + " >= 16384 OR (" + classoid + " = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND " + objoid + " = 2200))"
+                + " ELSE (" + objoid + " >= 16384 OR (" + classoid + " = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND " + objoid + " = 2200))"
+                + " AND (pg_catalog.pg_identify_object(" + classoid + ", " + objoid + ", 0)).identity IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = " + classoid
                 + " AND e.objid = " + objoid + " AND e.deptype = 'e')"
                 + " AND " + userNamespace("COALESCE((pg_catalog.pg_identify_object(" + classoid + ", " + objoid + ", 0)).schema, '')") + " END";
