@@ -12,6 +12,8 @@ import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
 import org.postgresql.PGConnection;
 import org.postgresql.util.ByteConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A row hash that a PostgreSQL 14+ server computes in SQL and the copy computes in the JVM from
@@ -33,6 +35,7 @@ import org.postgresql.util.ByteConverter;
  * binary COPY between them is (see {@link TableCopier#binaryByDefault}).
  */
 public final class PgRowHash {
+    private static final Logger LOG = LoggerFactory.getLogger(PgRowHash.class);
     private static final int GOLDEN = 0x9e3779b9 + 3923095;
 
     /**
@@ -266,7 +269,9 @@ public final class PgRowHash {
 
     /**
      * Whether the server behind {@code connection} (server_version_num {@code version}) hashes
-     * rows as {@link #row} does: 14 or later, on a little-endian machine.
+     * rows as {@link #row} does: 14 or later, on a little-endian machine, and the session may
+     * call the functions (a server may have revoked them from PUBLIC). Only a broken connection
+     * fails; otherwise the rows are read instead of hashed in place.
      */
     public static boolean agrees(Connection connection, int version) throws SQLException {
         if (version < 140000) {
@@ -276,6 +281,13 @@ public final class PgRowHash {
         String probe = "SELECT " + expression(PROBE_COLUMNS, true) + " FROM (VALUES " + PROBE_VALUES + ") AS probe(" + columns + ")";
         try (PreparedStatement ps = connection.prepareStatement(probe); ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getLong(1) == new PgRowHash(PROBE_COLUMNS).row(PROBE_ROW, 0, PROBE_ROW.length);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+            LOG.warn("The target cannot hash rows in place ({}, SQLSTATE {}): verification reads them instead, which costs more",
+                    e.getMessage(), e.getSQLState());
+            return false;
         }
     }
 

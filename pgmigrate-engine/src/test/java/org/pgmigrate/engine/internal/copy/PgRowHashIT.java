@@ -90,6 +90,25 @@ class PgRowHashIT {
         }
     }
 
+    /**
+     * A server that revoked the hash functions from PUBLIC (a hardened one) is not relied on: the
+     * rows are read instead, and the run goes on.
+     */
+    @Test
+    void aSessionThatMayNotCallTheHashFunctionsIsNotReliedOn(@Pg(instance = "source") TestDatabase db) throws SQLException {
+        db.server().execute("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'row_hash_denied') THEN"
+                + " CREATE ROLE row_hash_denied LOGIN PASSWORD 'denied-secret'; END IF; END $$");
+        try (TestDatabase hardened = db.server().createDatabase()) {
+            hardened.execute("REVOKE EXECUTE ON FUNCTION pg_catalog.hash_record_extended(record, bigint) FROM PUBLIC");
+            int version = Integer.parseInt(hardened.queryValue("SHOW server_version_num"));
+            try (Connection owner = hardened.connect();
+                 Connection denied = java.sql.DriverManager.getConnection(hardened.jdbcUrl(), "row_hash_denied", "denied-secret")) {
+                assertThat(PgRowHash.agrees(owner, version)).as("a superuser still may").isTrue();
+                assertThat(PgRowHash.agrees(denied, version)).isFalse();
+            }
+        }
+    }
+
     /** The table {@code qualifiedName} as the schema reader reads it, send functions included. */
     private static TableData table(Connection c, int version, String qualifiedName) throws SQLException {
         c.setAutoCommit(false);
