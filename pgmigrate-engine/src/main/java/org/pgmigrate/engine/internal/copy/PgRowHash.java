@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.pgmigrate.engine.internal.jdbc.Connector;
 import org.pgmigrate.engine.internal.schema.TableColumn;
 import org.pgmigrate.engine.internal.schema.TableData;
-import org.postgresql.PGConnection;
 import org.postgresql.util.ByteConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -296,7 +296,7 @@ public final class PgRowHash {
      * all) hashed by the server behind {@code connection}: their count and the sum of their hashes.
      */
     public static RowDigest read(Connection connection, TableData table, String part) throws SQLException {
-        boolean utf8 = "UTF8".equals(connection.unwrap(PGConnection.class).getParameterStatus("server_encoding"));
+        boolean utf8 = "UTF8".equals(Connector.serverEncoding(connection));
         String sql = "SELECT pg_catalog.count(*), pg_catalog.sum(" + expression(table.columns(), utf8) + ")"
                 + TableCopier.rowsOf(table, part);
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {

@@ -2,7 +2,6 @@ package org.pgmigrate.engine.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -85,10 +84,12 @@ public final class Connector {
     }
 
     private static boolean isSqlAscii(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('server_encoding')")) {
-            rs.next();
-            return rs.getString(1).equals("SQL_ASCII");
-        }
+        return serverEncoding(c).equals("SQL_ASCII");
+    }
+
+    /** The database's encoding, as the server reported it when the session began (no round trip). */
+    public static String serverEncoding(Connection c) throws SQLException {
+        return c.unwrap(PGConnection.class).getParameterStatus("server_encoding");
     }
 
     /**

@@ -94,12 +94,13 @@ final class FactQuery {
     }
 
     String sql() {
+        // most catalogs report a difference under the object itself: identified once
+        boolean displaysItself = catalog.object() != null && catalog.display().equals(catalog.object());
         StringBuilder sql = new StringBuilder("SELECT ");
         if (catalog.object() == null) {
             sql.append("'database', '', 'database', '', NULL::pg_catalog.text, NULL::pg_catalog.oid, NULL::pg_catalog.oid");
         } else {
-            // most catalogs report a difference under the object itself: identified once
-            String display = catalog.display().equals(catalog.object()) ? "o" : "d";
+            String display = displaysItself ? "o" : "d";
             sql.append("o.type, o.identity, ").append(display).append(".type, ").append(display)
                     .append(".identity, o.schema, a.c::pg_catalog.oid, a.o::pg_catalog.oid");
         }
@@ -114,7 +115,7 @@ final class FactQuery {
         sql.append("\nFROM pg_catalog.").append(catalog.table()).append(" x");
         if (catalog.object() != null) {
             sql.append(" CROSS JOIN LATERAL pg_catalog.pg_identify_object(").append(catalog.object()).append(") o");
-            if (!catalog.display().equals(catalog.object())) {
+            if (!displaysItself) {
                 sql.append(" CROSS JOIN LATERAL pg_catalog.pg_identify_object(").append(catalog.display()).append(") d");
             }
             sql.append(" CROSS JOIN LATERAL (VALUES (").append(catalog.anchor()).append(")) a(c, o)");
