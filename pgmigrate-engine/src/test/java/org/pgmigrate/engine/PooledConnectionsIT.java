@@ -40,7 +40,7 @@ class PooledConnectionsIT {
             + " current_setting('synchronous_commit'), current_setting('maintenance_work_mem'), current_setting('DateStyle'),"
             + " current_setting('IntervalStyle'), current_setting('extra_float_digits'), current_setting('bytea_output'),"
             + " current_setting('lock_timeout'), current_setting('check_function_bodies'), current_setting('client_min_messages'),"
-            + " current_setting('max_parallel_maintenance_workers'), current_setting('role'),"
+            + " current_setting('max_parallel_maintenance_workers'), current_setting('role'), current_setting('jit'),"
             + " pg_catalog.txid_current_if_assigned() IS NULL)";
 
     private static HikariDataSource pool(TestDatabase database) {

@@ -20,12 +20,16 @@ public final class Sessions {
     /** How validation sessions show in pg_stat_activity; the engine's own sessions are "pgmigrate". */
     public static final String APPLICATION_NAME = "pgmigrate validation";
 
+    /** The rules read catalogs, whose queries the server's JIT compiles for longer than they run (none before 11). */
+    private static final String NO_JIT = "SELECT pg_catalog.set_config(name, 'off', true) FROM pg_catalog.pg_settings WHERE name = 'jit'";
+
     private static final String[] TRANSACTION = {
         "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
         "SET LOCAL search_path = ''",
         "SET LOCAL statement_timeout = '5min'",
         "SET LOCAL lock_timeout = '10s'",
-        "SET LOCAL client_min_messages = 'warning'"};
+        "SET LOCAL client_min_messages = 'warning'",
+        NO_JIT};
 
     /** The same, in a transaction that may write, for probes that are rolled back. */
     private static final String[] WRITABLE_TRANSACTION = {
@@ -33,7 +37,8 @@ public final class Sessions {
         "SET LOCAL search_path = ''",
         "SET LOCAL statement_timeout = '5min'",
         "SET LOCAL lock_timeout = '10s'",
-        "SET LOCAL client_min_messages = 'warning'"};
+        "SET LOCAL client_min_messages = 'warning'",
+        NO_JIT};
 
     private Sessions() {}
 
