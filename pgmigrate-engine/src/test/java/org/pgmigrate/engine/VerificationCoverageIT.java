@@ -52,6 +52,9 @@ class VerificationCoverageIT {
                         "table shop.heartbeat", "relowner"),
                 change("a table's privileges", "GRANT DELETE ON shop.products TO sample_reader", "REVOKE DELETE ON shop.products FROM sample_reader",
                         "table shop.products", "relacl"),
+                // the owner's built-in privileges, then spelled out again by the undo (which must compare as the built-in ones)
+                change("a privilege its owner lost", "REVOKE TRUNCATE ON shop.heartbeat FROM sample_owner",
+                        "GRANT TRUNCATE ON shop.heartbeat TO sample_owner", "table shop.heartbeat", "relacl"),
                 change("a table's storage parameter", "ALTER TABLE shop.order_items SET (fillfactor = 70)", "ALTER TABLE shop.order_items RESET (fillfactor)",
                         "table shop.order_items", "reloptions"),
                 change("a table's replica identity", "ALTER TABLE shop.promotions REPLICA IDENTITY DEFAULT",
@@ -214,6 +217,18 @@ class VerificationCoverageIT {
                 change("the database's comment", "DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'changed'); END $$",
                         "DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'The pgmigrate sample shop'); END $$",
                         "database", "comment"));
+    }
+
+    @Test
+    void builtInPrivilegesSpelledOutInAnotherOrderAreTheSame() {
+        // from none recorded (the built-in PUBLIC and owner items) to the owner's item first, then PUBLIC's
+        target.execute("REVOKE EXECUTE ON FUNCTION shop.order_total(bigint) FROM PUBLIC");
+        target.execute("GRANT EXECUTE ON FUNCTION shop.order_total(bigint) TO PUBLIC");
+        assertThat(target.queryValue("SELECT proacl::text FROM pg_proc WHERE oid = 'shop.order_total(bigint)'::regprocedure"))
+                .matches("\\{\\w+=X/\\w+,=X/\\w+}");
+        assertThat(source.queryValue("SELECT proacl IS NULL FROM pg_proc WHERE oid = 'shop.order_total(bigint)'::regprocedure")).isEqualTo("t");
+
+        assertThat(verify().differences()).isEmpty();
     }
 
     private static Arguments change(String what, String change, String undo, String object, String detail) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * name of what they point to, attribute numbers by column names, expression trees by the
  * definitions the server prints, and ACLs by their sorted items.
  *
- * <p>SQL fragments use the alias {@code x} for the catalog's row.
+ * <p>SQL fragments use the alias {@code x} for the catalog's row; the condition on rows may use
+ * {@code o} for what {@code pg_identify_object} says of the row's object.
  *
  * @param name unique among the catalogs read, the first part of each fact's key
  * @param table the catalog, in pg_catalog

@@ -94,17 +94,18 @@ final class FactCatalogs {
                 .derive("relpartbound", "pg_catalog.pg_get_expr(x.relpartbound, x.oid)")
                 // the storage parameters of its TOAST table, which CREATE TABLE sets as toast.*
                 // (none, and no TOAST table at all, are one: a table gets one only for columns that may need it)
-                .derive("toast reloptions", "NULLIF((SELECT pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(t.reloptions) o"
-                        + " ORDER BY o COLLATE \"C\"), ', ') FROM pg_catalog.pg_class t WHERE t.oid = x.reltoastrelid), '')")
+                .derive("toast reloptions", "NULLIF((SELECT CASE WHEN t.reloptions IS NOT NULL THEN pg_catalog.array_to_string(ARRAY("
+                        + "SELECT o FROM pg_catalog.unnest(t.reloptions) o ORDER BY o COLLATE \"C\"), ', ') END"
+                        + " FROM pg_catalog.pg_class t WHERE t.oid = x.reltoastrelid), '')")
                 .build());
         all.add(FactCatalog.about("pg_attribute", "'pg_catalog.pg_class'::pg_catalog.regclass, x.attrelid, x.attnum").what("column")
                 .rows("x.attnum > 0 AND NOT x.attisdropped AND x.attrelid IN (" + USER_RELATIONS
                         + " AND c.relkind NOT IN ('i', 'I', 'S'))")
                 // attnum changes with dropped columns: the position is what counts; the array dimensions are not kept by any
                 // dump; length, by-value and alignment are the type's (which a major may change: aclitem grew in 16); defaults
-                // are compared as rows of pg_attrdef (one that is missing is named there)
+                // are compared as rows of pg_attrdef (one that is missing is named there); the relation names the column
                 .ignore("attnum", "attcacheoff", "attndims", "atthasmissing", "attmissingval", "attisdropped", "attlen", "attbyval", "attalign",
-                        "atthasdef")
+                        "atthasdef", "attrelid")
                 .derive("position", POSITION)
                 // 17 made "default" NULL instead of -1
                 .derive("attstattarget", "NULLIF(x.attstattarget::pg_catalog.int4, -1)")
@@ -127,15 +128,17 @@ final class FactCatalogs {
                 .derive("connoinherit", "CASE WHEN x.contype IN ('c', 'n') THEN x.connoinherit::pg_catalog.text END")
                 .anchor("CASE WHEN x.conrelid <> 0 THEN 'pg_catalog.pg_class'::pg_catalog.regclass"
                         + " ELSE 'pg_catalog.pg_type'::pg_catalog.regclass END, CASE WHEN x.conrelid <> 0 THEN x.conrelid ELSE x.contypid END")
-                .ignore("consrc")
+                // the definition names the columns of a key, a foreign key's both sides, those it sets on delete,
+                // and those an expression uses
+                .ignore("consrc", "conkey", "confkey", "confdelsetcols")
                 .derive("conbin", "pg_catalog.pg_get_constraintdef(x.oid)")
-                .attnums("conkey", "x.conrelid").attnums("confkey", "x.confrelid").attnums("confdelsetcols", "x.conrelid")
                 .build());
         all.add(FactCatalog.about("pg_index", ref("pg_class", "x.indexrelid")).what("index")
                 .rows("x.indrelid IN (" + USER_RELATIONS + ")")
-                .ignore("indcheckxmin", "indexprs", "indpred")
+                // the index itself names the fact; its definition names every column and a collation other than the
+                // column's (whose own is compared in pg_attribute)
+                .ignore("indcheckxmin", "indexprs", "indpred", "indexrelid", "indkey", "indcollation")
                 .derive("definition", "pg_catalog.pg_get_indexdef(x.indexrelid)")
-                .attnums("indkey", "x.indrelid")
                 .build());
         all.add(FactCatalog.about("pg_inherits", ref("pg_class", "x.inhrelid")).what("parent")
                 .rows("x.inhrelid IN (" + USER_RELATIONS + ")")
@@ -333,7 +336,9 @@ final class FactCatalogs {
         return "x.objid >= 16384 AND (x.deptype = 'x' OR (x.deptype = 'a' AND x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass"
                 + " AND x.refobjsubid > 0 AND EXISTS (SELECT 1 FROM pg_catalog.pg_class s WHERE s.oid = x.objid AND s.relkind = 'S')))"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = x.classid AND e.objid = x.objid AND e.deptype = 'e')"
-                + " AND " + userNamespace("COALESCE((pg_catalog.pg_identify_object(x.classid, x.objid, 0)).schema, '')");
+                // the schema of the row's object as identified for the fact (o): once, and only for the rows left; called
+                // here, pg_identify_object looks cheap to the planner, which tested it first, three times for every row
+                + " AND " + userNamespace("COALESCE(o.schema, '')");
     }
 
     /**

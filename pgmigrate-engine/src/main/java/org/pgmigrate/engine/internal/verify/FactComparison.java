@@ -141,7 +141,8 @@ final class FactComparison {
             case ROLES:
                 return mapEach(value, r -> r.equals("PUBLIC") ? r : scope.role(r), false);
             case ACL:
-                return value.isEmpty() ? value : mapEach(value, this::mapAclItem, true);
+                // the owner's default privileges are the same for the owner mapped (compared as a property of its own)
+                return value.isEmpty() || value.equals(FactQuery.OWNER_DEFAULT) ? value : mapEach(value, this::mapAclItem, true);
             default:
                 return value;
         }

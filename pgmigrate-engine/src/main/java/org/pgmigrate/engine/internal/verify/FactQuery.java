@@ -17,6 +17,8 @@ final class FactQuery {
     static final String FIELD = "\u001f";
     /** Separates the items of a list of ACL items or roles. */
     static final String ITEM = "\u001e";
+    /** An ACL of the built-in privileges of the object's owner, whoever it is (unlike a list of items, without separators). */
+    static final String OWNER_DEFAULT = "default privileges of the owner";
 
     /** Arrays of {@code name=value} options whose order means nothing. */
     private static final Set<String> OPTION_ARRAYS = Set.of("reloptions", "attoptions", "attfdwoptions", "fdwoptions",
@@ -135,7 +137,7 @@ final class FactQuery {
         String relation = catalog.attnums().get(column);
         if (type.equals("_aclitem")) {
             String defaults = DEFAULT_PRIVILEGES.get(column);
-            add(column, acl(defaults == null ? value : "COALESCE(" + value + ", pg_catalog.acldefault(" + defaults + "))"), Kind.ACL);
+            add(column, defaults == null ? acl(value) : aclOrOwnerDefault(value, "pg_catalog.acldefault(" + defaults + ")"), Kind.ACL);
         } else if (relation != null && ATTNUM_TYPES.contains(type)) {
             add(column, columnNames(value, relation), Kind.TEXT);
         } else if (REFERENCE_TYPES.contains(type) || REFERENCE_ARRAY_TYPES.contains(type)) {
@@ -151,9 +153,9 @@ final class FactQuery {
             }
         } else if (type.equals("_text") && OPTION_ARRAYS.contains(column)) {
             // pg_attver is an option zonky's builds of 18 give every column, which no statement can set
-            // (an empty array, left by RESET, is no options, as NULL is)
-            add(column, "NULLIF(pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest(" + value
-                    + ") o WHERE o NOT LIKE 'pg\\_attver=%' ORDER BY o COLLATE \"C\"), '" + ITEM + "'), '')", Kind.TEXT);
+            // (an empty array, left by RESET, is no options, as NULL is; most rows have NULL, and skip the sorting)
+            add(column, "CASE WHEN " + value + " IS NOT NULL THEN NULLIF(pg_catalog.array_to_string(ARRAY(SELECT o FROM pg_catalog.unnest("
+                    + value + ") o WHERE o NOT LIKE 'pg\\_attver=%' ORDER BY o COLLATE \"C\"), '" + ITEM + "'), '') END", Kind.TEXT);
         } else if (type.equals("pg_node_tree") || type.equals("anyarray")) {
             uncompared.add(catalog.table() + "." + column + " (" + type + ")");
         } else {
@@ -193,6 +195,21 @@ final class FactQuery {
                 + " ELSE u.k::pg_catalog.text END), ', ' ORDER BY u.n) FROM pg_catalog.unnest(" + attnums
                 + "::pg_catalog.int2[]) WITH ORDINALITY u(k, n) LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = " + relation
                 + " AND a.attnum = u.k)";
+    }
+
+    /**
+     * {@link #OWNER_DEFAULT} where {@code acl} grants the built-in privileges {@code defaults}: NULL,
+     * or the same items spelled out, in any order (granted and revoked again); else {@link #acl}.
+     * Most objects have them, and their owner is compared apart: not exploding them item by item
+     * halves what a table's row costs (30,000 relations: 0.3 to 0.45 of 0.8 to 0.95 seconds).
+     */
+    static String aclOrOwnerDefault(String acl, String defaults) {
+        return "CASE WHEN " + acl + " IS NULL THEN '" + OWNER_DEFAULT + "' WHEN " + sortedItems(acl) + " = " + sortedItems(defaults)
+                + " THEN '" + OWNER_DEFAULT + "' ELSE " + acl(acl) + " END";
+    }
+
+    private static String sortedItems(String acl) {
+        return "ARRAY(SELECT i::pg_catalog.text FROM pg_catalog.unnest(" + acl + ") i ORDER BY i::pg_catalog.text COLLATE \"C\")";
     }
 
     /**
