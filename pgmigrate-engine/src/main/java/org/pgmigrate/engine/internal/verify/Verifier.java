@@ -50,6 +50,13 @@ import org.slf4j.LoggerFactory;
 public final class Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
 
+    /**
+     * A table of one page at most is read with COPY rather than hashed in place: planning the query
+     * costs the target more than sending its few rows (PostgreSQL 15, tables of 100 rows: 270 to
+     * 340 microseconds of the backend's CPU a table in place, 76 to 108 for a binary COPY).
+     */
+    static final long HASHED_IN_PLACE_ABOVE = 8192;
+
     private final MigrationListener listener;
     private final Clock clock;
     private final long partBytes;
@@ -101,9 +108,9 @@ public final class Verifier {
      * through {@code transform} (null for none): where the target can hash the rows as the copy
      * does and the table has more than a page, its read is a query whose rows never leave the
      * server (on the benchmark, less of the target's CPU than sending them, and none of the
-     * JVM's); else the rows' whole COPY form,
-     * which the target is read in. A transformation that keeps values (trimming padding the target restores) is
-     * digested before it, as the source sent the rows.
+     * JVM's); else the rows' whole COPY form, which the target is read in. A transformation that
+     * keeps values (trimming padding the target restores) is digested before it, as the source
+     * sent the rows.
      */
     public RowDigest.Form copyForm(TableData table, boolean binary, RowTransform transform) {
         boolean asSent = transform == null || transform.keepsValues();
@@ -112,13 +119,6 @@ public final class Verifier {
         }
         return copyRows(binary);
     }
-
-    /**
-     * A table of one page at most is read with COPY rather than hashed in place: planning the query
-     * costs the target more than sending its few rows (PostgreSQL 15, tables of 100 rows: 270 to
-     * 340 microseconds of the backend's CPU a table in place, 76 to 108 for a binary COPY).
-     */
-    static final long HASHED_IN_PLACE_ABOVE = 8192;
 
     /** The form of whole COPY rows read in binary or text from these two servers. */
     private RowDigest.Form copyRows(boolean binary) {
