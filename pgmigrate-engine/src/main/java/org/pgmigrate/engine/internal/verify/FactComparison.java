@@ -141,8 +141,7 @@ final class FactComparison {
             case ROLES:
                 return mapEach(value, r -> r.equals("PUBLIC") ? r : scope.role(r), false);
             case ACL:
-                // the owner's default privileges are the same for the owner mapped (compared as a property of its own)
-                return value.isEmpty() || value.equals(FactQuery.OWNER_DEFAULT) ? value : mapEach(value, this::mapAclItem, true);
+                return value.isEmpty() ? value : mapEach(value, this::mapAclItem, true);
             default:
                 return value;
         }

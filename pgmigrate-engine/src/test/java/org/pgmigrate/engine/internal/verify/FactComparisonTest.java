@@ -82,18 +82,6 @@ class FactComparisonTest {
     }
 
     @Test
-    void theOwnersDefaultPrivilegesAreTheSameWhoeverTheOwnerIs() {
-        Fact source = fact("pg_class", "table s.t", props("relowner", Kind.ROLE, "old", "relacl", Kind.ACL, FactQuery.OWNER_DEFAULT));
-        Fact target = fact("pg_class", "table s.t", props("relowner", Kind.ROLE, "new", "relacl", Kind.ACL, FactQuery.OWNER_DEFAULT));
-        assertThat(COMPARISON.compare(facts(17, source), facts(17, target))).isEmpty();
-
-        Fact granted = fact("pg_class", "table s.t", props("relowner", Kind.ROLE, "new", "relacl", Kind.ACL, acl(item("new", "SELECT", "new"))));
-        assertThat(COMPARISON.compare(facts(17, source), facts(17, granted))).singleElement()
-                .satisfies(d -> assertThat(d.detail()).isEqualTo("relacl is '" + FactQuery.OWNER_DEFAULT
-                        + "' on the source, 'new SELECT false new' on the target"));
-    }
-
-    @Test
     void anOwnerMissingOnTheTargetIsNotADifference() {
         Fact source = fact("pg_proc", "function s.f()", props("proowner", Kind.ROLE, "gone"));
         Fact target = fact("pg_proc", "function s.f()", props("proowner", Kind.ROLE, "postgres"));
