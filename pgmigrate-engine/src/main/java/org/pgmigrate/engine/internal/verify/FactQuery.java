@@ -27,18 +27,26 @@ final class FactQuery {
     private static final Set<String> ATTNUM_TYPES = Set.of("int2vector", "_int2");
 
     /**
-     * For each ACL column that stands for the built-in privileges when NULL, its owner and the kind
-     * of object {@code acldefault} takes (relacl: a sequence's, else a relation's): privileges
-     * granted and revoked again are the defaults, spelled out.
+     * For each ACL column that stands for the built-in privileges when NULL, the object's kinds and
+     * owner: privileges granted and revoked again are the defaults, spelled out.
      */
-    private static final Map<String, String[]> DEFAULT_PRIVILEGES = Map.of(
-            "relacl", new String[] {"x.relowner", "r", "s"}, "proacl", new String[] {"x.proowner", "f"},
-            "typacl", new String[] {"x.typowner", "T"}, "nspacl", new String[] {"x.nspowner", "n"},
-            "lanacl", new String[] {"x.lanowner", "l"}, "fdwacl", new String[] {"x.fdwowner", "F"},
-            "srvacl", new String[] {"x.srvowner", "S"}, "lomacl", new String[] {"x.lomowner", "L"},
-            "datacl", new String[] {"x.datdba", "d"});
+    private static final Map<String, BuiltIn> DEFAULT_PRIVILEGES = Map.of(
+            "relacl", new BuiltIn("r", "s", "x.relowner"), "proacl", new BuiltIn("f", null, "x.proowner"),
+            "typacl", new BuiltIn("T", null, "x.typowner"), "nspacl", new BuiltIn("n", null, "x.nspowner"),
+            "lanacl", new BuiltIn("l", null, "x.lanowner"), "fdwacl", new BuiltIn("F", null, "x.fdwowner"),
+            "srvacl", new BuiltIn("S", null, "x.srvowner"), "lomacl", new BuiltIn("L", null, "x.lomowner"),
+            "datacl", new BuiltIn("d", null, "x.datdba"));
     /** Stands for the owner in the built-in privileges' items; sorts after PUBLIC's empty name, as every role's does. */
     private static final String OWNER = "@";
+
+    /**
+     * The built-in privileges of an object, as {@code acldefault} knows them.
+     *
+     * @param kind the kind of object acldefault takes
+     * @param sequenceKind the kind for a sequence, where the catalog holds sequences too (pg_class), else null
+     * @param owner SQL of the object's owner
+     */
+    private record BuiltIn(String kind, String sequenceKind, String owner) {}
 
     /** The first columns of each row, before the properties. */
     static final int PROPERTIES_FROM = 11;
@@ -139,8 +147,8 @@ final class FactQuery {
         String references = CatalogReferences.of(catalog.table(), column);
         String relation = catalog.attnums().get(column);
         if (type.equals("_aclitem")) {
-            String[] defaults = DEFAULT_PRIVILEGES.get(column);
-            add(column, defaults == null ? acl(value) : "CASE WHEN " + value + " IS NULL THEN " + builtInPrivileges(defaults) + " ELSE "
+            BuiltIn builtIn = DEFAULT_PRIVILEGES.get(column);
+            add(column, builtIn == null ? acl(value) : "CASE WHEN " + value + " IS NULL THEN " + builtInPrivileges(builtIn) + " ELSE "
                     + acl(value) + " END", Kind.ACL);
         } else if (relation != null && ATTNUM_TYPES.contains(type)) {
             add(column, columnNames(value, relation), Kind.TEXT);
@@ -202,23 +210,20 @@ final class FactQuery {
     }
 
     /**
-     * The items {@link #acl} makes of the built-in privileges of an object whose owner and kinds are
-     * {@code defaults}: the kind's items are made once a query, with a stand-in for the owner, who
-     * is put in each row. Exploding, naming and sorting them row by row cost half of what a
-     * table's facts cost (10,000 tables: 0.3 of 0.65 seconds).
+     * The items {@link #acl} makes of an object's built-in privileges: the kind's items are made
+     * once a query (an uncorrelated subquery), with a stand-in for the owner, who is put in each
+     * row. Exploding, naming and sorting them row by row cost half of what a table's facts cost
+     * (10,000 tables: 0.3 of 0.65 seconds).
      */
-    private static String builtInPrivileges(String[] defaults) {
-        String items = defaults.length == 2 ? ownerItems(defaults[1])
-                : "CASE WHEN x.relkind = 'S' THEN " + ownerItems(defaults[2]) + " ELSE " + ownerItems(defaults[1]) + " END";
-        return "pg_catalog.replace(" + items + ", '" + OWNER + "', pg_catalog.pg_get_userbyid(" + defaults[0] + ")::pg_catalog.text)";
+    private static String builtInPrivileges(BuiltIn builtIn) {
+        String items = builtIn.sequenceKind() == null ? ownerItems(builtIn.kind())
+                : "CASE WHEN x.relkind = 'S' THEN " + ownerItems(builtIn.sequenceKind()) + " ELSE " + ownerItems(builtIn.kind()) + " END";
+        return "pg_catalog.replace(" + items + ", '" + OWNER + "', pg_catalog.pg_get_userbyid(" + builtIn.owner() + ")::pg_catalog.text)";
     }
 
-    /** The sorted items of {@code acldefault(kind)}, {@link #OWNER} standing for the owner; a subquery the server runs once. */
+    /** The sorted items of {@code acldefault(kind)}, {@link #OWNER} standing for the owner. */
     private static String ownerItems(String kind) {
-        return "(SELECT pg_catalog.string_agg(a.item, '" + ITEM + "' ORDER BY a.item COLLATE \"C\") FROM (SELECT CASE WHEN e.grantee = 0"
-                + " THEN '' ELSE '" + OWNER + "' END || '" + FIELD + "' || e.privilege_type || '" + FIELD + "' || e.is_grantable::pg_catalog.text"
-                + " || '" + FIELD + "' || '" + OWNER + "' AS item FROM pg_catalog.aclexplode(pg_catalog.acldefault('" + kind
-                + "'::pg_catalog.\"char\", 10::pg_catalog.oid)) e) a)";
+        return items("pg_catalog.acldefault('" + kind + "'::pg_catalog.\"char\", 10::pg_catalog.oid)", "'" + OWNER + "'", "'" + OWNER + "'");
     }
 
     /**
@@ -226,10 +231,15 @@ final class FactQuery {
      * grant option and grantor; NULL stays NULL, unlike an empty ACL.
      */
     static String acl(String acl) {
-        return "CASE WHEN " + acl + " IS NULL THEN NULL ELSE COALESCE((SELECT pg_catalog.string_agg(a.item, '" + ITEM
-                + "' ORDER BY a.item COLLATE \"C\") FROM (SELECT CASE WHEN e.grantee = 0 THEN '' ELSE pg_catalog.pg_get_userbyid(e.grantee)::pg_catalog.text END"
-                + " || '" + FIELD + "' || e.privilege_type || '" + FIELD + "' || e.is_grantable::pg_catalog.text || '" + FIELD
-                + "' || pg_catalog.pg_get_userbyid(e.grantor)::pg_catalog.text AS item FROM pg_catalog.aclexplode(" + acl + ") e) a), '') END";
+        return "CASE WHEN " + acl + " IS NULL THEN NULL ELSE COALESCE(" + items(acl, "pg_catalog.pg_get_userbyid(e.grantee)::pg_catalog.text",
+                "pg_catalog.pg_get_userbyid(e.grantor)::pg_catalog.text") + ", '') END";
+    }
+
+    /** The items of {@code acl}, sorted, their grantee and grantor named by SQL over its exploded item {@code e}. */
+    private static String items(String acl, String grantee, String grantor) {
+        return "(SELECT pg_catalog.string_agg(a.item, '" + ITEM + "' ORDER BY a.item COLLATE \"C\") FROM (SELECT CASE WHEN e.grantee = 0"
+                + " THEN '' ELSE " + grantee + " END || '" + FIELD + "' || e.privilege_type || '" + FIELD + "' || e.is_grantable::pg_catalog.text"
+                + " || '" + FIELD + "' || " + grantor + " AS item FROM pg_catalog.aclexplode(" + acl + ") e) a)";
     }
 
     /**

@@ -29,6 +29,7 @@ import org.pgmigrate.VerificationReport;
 import org.pgmigrate.engine.internal.copy.PgRowHash;
 import org.pgmigrate.engine.internal.copy.RowDigest;
 import org.pgmigrate.engine.internal.copy.TableCopier;
+import org.pgmigrate.engine.internal.copy.TableSplitter;
 import org.pgmigrate.engine.internal.copy.Workers;
 import org.pgmigrate.engine.internal.run.Timeline;
 import org.pgmigrate.engine.internal.schema.SequenceStates;
@@ -55,7 +56,7 @@ public final class Verifier {
      * costs the target more than sending its few rows (PostgreSQL 15, tables of 100 rows: 270 to
      * 340 microseconds of the backend's CPU a table in place, 76 to 108 for a binary COPY).
      */
-    static final long HASHED_IN_PLACE_ABOVE = 8192;
+    static final long HASHED_IN_PLACE_ABOVE = TableSplitter.BLOCK_SIZE;
 
     private final MigrationListener listener;
     private final Clock clock;
