@@ -3,6 +3,7 @@ package org.pgmigrate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.pgmigrate.MigrationFailedException;
 import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
 import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
 import org.pgmigrate.TableProgress;
 import org.pgmigrate.TableVerification;
 import org.pgmigrate.VerificationDifference;
@@ -233,6 +235,35 @@ class VerificationIT {
         assertThat(events.indexOf("verified public.items")).as("items compared before the foreign keys' phase, during the copy")
                 .isGreaterThan(events.indexOf("DATA")).isLessThan(events.indexOf("FOREIGN_KEYS"));
         assertThat(events).containsOnlyOnce("verified public.items");
+    }
+
+    @Test
+    void theSourceCatalogsAreReadInTheSnapshotWhileTheSchemaIsCreated(@Pg(instance = "source") TestDatabase source,
+                                                                       @Pg(instance = "target") TestDatabase target) {
+        source.execute(SCHEMA);
+        // changes made to the source once the snapshot is taken are neither migrated nor compared
+        MigrationListener changesTheSource = new MigrationListener() {
+            @Override
+            public void phaseFinished(PhaseResult result) {
+                if (result.phase() == Phase.SNAPSHOT) {
+                    source.execute("COMMENT ON TABLE items IS 'after the snapshot'; CREATE INDEX items_price ON items (price);"
+                            + " DELETE FROM notes");
+                }
+            }
+        };
+        MigrationResult result = Migration.from(source.endpoint()).to(target.endpoint()).jobs(2).listener(changesTheSource).execute();
+
+        assertThat(result.verification()).hasValueSatisfying(v -> assertThat(v.differences()).isEmpty());
+        assertThat(target.queryValue("SELECT pg_catalog.obj_description('items'::regclass, 'pg_class')")).isNull();
+        assertThat(target.queryValue("SELECT count(*) FROM pg_catalog.pg_indexes WHERE indexname = 'items_price'")).isEqualTo("0");
+        assertThat(target.queryValue("SELECT count(*) FROM notes")).isEqualTo("50");
+        Instant dataStarted = result.phases().stream().filter(p -> p.phase() == Phase.DATA).findFirst().orElseThrow().startedAt().orElseThrow();
+        assertThat(result.timeline()).filteredOn(e -> e.part().equals("source catalogs")).singleElement().satisfies(e -> {
+            assertThat(e.lane()).as("on a connection of its own, not a worker's").isZero();
+            assertThat(e.start()).as("beside the schema's creation, before the copy").isBefore(dataStarted);
+        });
+        assertThat(result.timeline()).filteredOn(e -> e.part().equals("target catalogs")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.lane()).isBetween(1, 2));
     }
 
     @Test

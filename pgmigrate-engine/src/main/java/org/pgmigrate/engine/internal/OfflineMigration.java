@@ -69,6 +69,7 @@ import org.pgmigrate.engine.internal.schema.TargetCapabilities;
 import org.pgmigrate.engine.internal.schema.TargetRoles;
 import org.pgmigrate.engine.internal.schema.UncreatableSelection;
 import org.pgmigrate.engine.internal.status.LiveResults;
+import org.pgmigrate.engine.internal.verify.SourceCatalogRead;
 import org.pgmigrate.engine.internal.verify.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,6 +170,7 @@ public final class OfflineMigration {
         } catch (Exception e) {
             throw failure(new PgMigrateException(ErrorKind.MIGRATION_FAILED, e.getMessage(), e), targetChanged);
         } finally {
+            Connector.closeQuietly(sourceCatalogs);
             Connector.closeQuietly(source);
             Connector.closeQuietly(target);
             MDC.remove("pgmigrate.migration");
@@ -183,6 +185,14 @@ public final class OfflineMigration {
             TaskRunner tasks = new TaskRunner(journal(tgt, schema), TaskRunner.Retries.DEFAULT, this::warn,
                     () -> workers.stopping() || cancellation.cancelled());
             TaskKeys keys = TaskKeys.of(schema);
+            // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
+            boolean verifying = online == null && request.verification() != VerificationPolicy.SKIP
+                    && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty();
+            if (verifying) {
+                // while the target creates the schema, which leaves the source idle and, thousands of
+                // tables or indexes in, a core too (their files are made one at a time)
+                sourceCatalogs = SourceCatalogRead.start(snapshot.join(), threads(), timeline);
+            }
             phase(Phase.PRE_DATA, () -> preData(workers, tasks, tgt, schema));
             CopyPlans plans = new CopyPlans(request.copyStrategies(), request.copyFormat(),
                     new TableSplitter(request.splitTablesLargerThan(), request.jobs(), sourceInfo.versionNumber()),
@@ -190,9 +200,7 @@ public final class OfflineMigration {
             DataPhase data = new DataPhase(listener, clock, plans, tables,
                     Throttle.sleeping(request.maxSourceBytesPerSecond().orElse(Long.MAX_VALUE), clock), rawBytes, tasks, keys, timeline)
                     .resumingOnline(online == null ? null : online.rowsCopied());
-            // tables are compared as they are finished, unless verification is skipped or passed in an earlier run
-            Verifier verifier = online == null && request.verification() != VerificationPolicy.SKIP
-                    && tasks.journal().done(TaskKeys.VERIFICATION).isEmpty() ? verifier(PgRowHash.agrees(tgt, targetInfo.versionNumber())) : null;
+            Verifier verifier = verifying ? verifier(PgRowHash.agrees(tgt, targetInfo.versionNumber())) : null;
             phase(Phase.DATA, () -> data.run(workers, schema, src, verifier));
             phase(Phase.FOREIGN_KEYS, () -> foreignKeys(workers, tasks, keys, schema, timeline));
             if (online == null) {
@@ -205,7 +213,7 @@ public final class OfflineMigration {
                 if (verifier == null) {
                     LOG.info("Verification passed in the earlier run");
                 } else {
-                    phase(Phase.VERIFY, () -> verify(verifier, workers, src, tgt, schema, data.copiedRows()));
+                    phase(Phase.VERIFY, () -> verify(verifier, workers, src, tgt, schema, data.copiedRows(), sourceCatalogs));
                     tasks.journal().record(tgt, TaskKeys.VERIFICATION);
                 }
             }
@@ -242,6 +250,8 @@ public final class OfflineMigration {
     }
 
     private SourceSnapshot snapshot;
+    /** The source's catalogs for verification, read while the schema is read and created; null when nothing verifies. */
+    private SourceCatalogRead sourceCatalogs;
     /** A whole-server migration removes the journals once every database is done. */
     private boolean keepJournal;
 
@@ -356,7 +366,7 @@ public final class OfflineMigration {
                 OfflineMigration.this.phase(Phase.SEQUENCES, () -> sequences(target, now));
                 if (request.verification() != VerificationPolicy.SKIP) {
                     try (Workers workers = new Workers(request.jobs(), threads(), () -> readOnlySource(), targetConnector::open)) {
-                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(verifier(false), workers, source, target, now, Map.of()));
+                        OfflineMigration.this.phase(Phase.VERIFY, () -> verify(verifier(false), workers, source, target, now, Map.of(), null));
                     }
                 }
                 source.rollback();
@@ -556,10 +566,13 @@ public final class OfflineMigration {
                 serverHashes, timeline);
     }
 
-    /** @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()}) */
+    /**
+     * @param copiedRows the digests of the rows the copy read from the source, by table OID (see {@link DataPhase#copiedRows()})
+     * @param sourceCatalogs the source's catalogs read earlier in the same snapshot, or null
+     */
     private void verify(Verifier verifier, Workers workers, Connection source, Connection target, SourceSchema schema,
-                        Map<Long, RowDigest> copiedRows) throws Exception {
-        verification = verifier.verify(schema, workers, source, target, copiedRows);
+                        Map<Long, RowDigest> copiedRows, SourceCatalogRead sourceCatalogs) throws Exception {
+        verification = verifier.verify(schema, workers, source, target, copiedRows, sourceCatalogs);
         if (verification.equal()) {
             LOG.info("Verification: the target equals the source ({} tables compared)", verification.tables().size());
             return;

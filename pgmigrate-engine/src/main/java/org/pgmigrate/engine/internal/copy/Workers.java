@@ -172,6 +172,11 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /** How many worker threads there are. */
+    public int threads() {
+        return threads;
+    }
+
     /** Whether a job failed, so that the rest are being skipped: no point in retrying then. */
     public boolean stopping() {
         return failure.get() != null;

@@ -10,6 +10,8 @@ import org.pgmigrate.Endpoint;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens connections to one endpoint with the session settings the engine relies on: the same
@@ -19,6 +21,8 @@ import org.postgresql.PGConnection;
  * BorrowedConnection}).
  */
 public final class Connector {
+    private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+
     private static final String SESSION_SETTINGS = String.join("; ",
             "SET search_path = ''",
             "SET DateStyle = 'ISO, YMD'",
@@ -205,6 +209,20 @@ public final class Connector {
      * Closes the socket without the goodbye {@code close()} sends, which would wait for a thread
      * using the connection; the server rolls back what the session had open.
      */
+    /**
+     * Asks the server to cancel what the session runs now: a statement waiting for a lock or
+     * running long would otherwise go on after its socket is closed, until it ends by itself.
+     */
+    public static void cancelStatementQuietly(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.unwrap(PGConnection.class).cancelQuery();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not cancel a session's statement: {}", e.getMessage());
+        }
+    }
+
     public static void abortQuietly(Connection c) {
         try {
             c.abort(Runnable::run);

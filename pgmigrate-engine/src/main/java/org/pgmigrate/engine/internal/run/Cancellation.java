@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pgmigrate.ErrorKind;
 import org.pgmigrate.PgMigrateException;
 import org.pgmigrate.engine.internal.jdbc.Connector;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,23 +109,13 @@ public final class Cancellation {
         List<Connection> open = List.copyOf(connections);
         LOG.info("Cancelling: stopping the statements of {} sessions and closing them", open.size());
         for (Connection c : open) {
-            cancelStatement(c);
+            Connector.cancelStatementQuietly(c);
         }
         for (Connection c : open) {
             Connector.abortQuietly(c);
             connections.remove(c);
         }
         parts.forEach(Cancellation::cancel);
-    }
-
-    private static void cancelStatement(Connection c) {
-        try {
-            if (!c.isClosed()) {
-                c.unwrap(PGConnection.class).cancelQuery();
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Could not cancel a session's statement: {}", e.getMessage());
-        }
     }
 
     private static boolean isClosed(Connection c) {

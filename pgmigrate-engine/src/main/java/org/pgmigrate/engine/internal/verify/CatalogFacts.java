@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.pgmigrate.engine.internal.schema.ObjectRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,47 +38,109 @@ record CatalogFacts(int major, Map<String, Fact> facts, Map<String, Set<String>>
 
     /** Reads every {@link FactCatalogs#all() catalog} the server has through {@code connection}. */
     static CatalogFacts read(Connection connection) throws SQLException {
-        int major;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.current_setting('server_version_num')::pg_catalog.int4 / 10000");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            major = rs.getInt(1);
+        Reading reading = Reading.plan(connection);
+        reading.readAll(connection);
+        return reading.facts();
+    }
+
+    /**
+     * The catalogs of one server to read, each by a query made for the columns it has there: read
+     * by one session, or by several at once, each taking the next catalog left. The catalogs are
+     * the same whichever session reads them, and the facts come out in the catalogs' order.
+     */
+    static final class Reading {
+        private final int major;
+        private final List<FactCatalog> catalogs = new ArrayList<>();
+        private final List<FactQuery> queries = new ArrayList<>();
+        private final Map<String, Set<String>> columns = new LinkedHashMap<>();
+        private final List<String> uncompared = new ArrayList<>();
+        /** The facts of each catalog, by its place in {@link #catalogs}, once read. */
+        private final AtomicReferenceArray<Map<String, Fact>> read;
+        private final AtomicInteger next = new AtomicInteger();
+
+        private Reading(int major, Map<String, Map<String, String>> catalogColumns, Set<String> unreadable) {
+            this.major = major;
+            for (FactCatalog catalog : FactCatalogs.all()) {
+                Map<String, String> present = catalogColumns.get(catalog.table());
+                if (present == null) {
+                    continue; // a catalog newer than this server
+                }
+                if (unreadable.contains(catalog.table())) {
+                    String note = catalog.table() + " (the user may not read it)";
+                    if (!uncompared.contains(note)) {
+                        uncompared.add(note);
+                    }
+                    continue;
+                }
+                FactQuery query = new FactQuery(catalog, present);
+                catalogs.add(catalog);
+                queries.add(query);
+                columns.put(catalog.name(), Set.copyOf(query.propertyNames()));
+                query.uncompared().stream().filter(u -> !uncompared.contains(u)).forEach(uncompared::add);
+            }
+            this.read = new AtomicReferenceArray<>(catalogs.size());
         }
-        Map<String, Map<String, String>> catalogColumns = new HashMap<>();
-        Set<String> unreadable = new java.util.TreeSet<>();
-        try (PreparedStatement ps = connection.prepareStatement(COLUMNS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                catalogColumns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
-                if (!rs.getBoolean(4)) {
-                    unreadable.add(rs.getString(1));
+
+        /** What the server behind {@code connection} has to read: its major and its catalogs' columns. */
+        static Reading plan(Connection connection) throws SQLException {
+            int major;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT pg_catalog.current_setting('server_version_num')::pg_catalog.int4 / 10000"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                major = rs.getInt(1);
+            }
+            Map<String, Map<String, String>> catalogColumns = new HashMap<>();
+            Set<String> unreadable = new TreeSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(COLUMNS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    catalogColumns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                    if (!rs.getBoolean(4)) {
+                        unreadable.add(rs.getString(1));
+                    }
                 }
             }
+            return new Reading(major, catalogColumns, unreadable);
         }
-        Map<String, Fact> facts = new LinkedHashMap<>();
-        Map<String, Set<String>> columns = new LinkedHashMap<>();
-        List<String> uncompared = new ArrayList<>();
-        Map<Fact.Property, Fact.Property> seen = new HashMap<>();
-        for (FactCatalog catalog : FactCatalogs.all()) {
-            Map<String, String> present = catalogColumns.get(catalog.table());
-            if (present == null) {
-                continue; // a catalog newer than this server
+
+        /** Reads, through {@code connection}, the next catalog no session has taken, until none is left; how many it read. */
+        int readAll(Connection connection) throws SQLException {
+            Map<Fact.Property, Fact.Property> seen = new HashMap<>();
+            int count = 0;
+            while (readNext(connection, seen)) {
+                count++;
             }
-            if (unreadable.contains(catalog.table())) {
-                String note = catalog.table() + " (the user may not read it)";
-                if (!uncompared.contains(note)) {
-                    uncompared.add(note);
-                }
-                continue;
+            return count;
+        }
+
+        /**
+         * Reads the next catalog no session has taken through {@code connection}; false when none was
+         * left. {@code seen} shares equal properties between the facts this session reads.
+         */
+        boolean readNext(Connection connection, Map<Fact.Property, Fact.Property> seen) throws SQLException {
+            int i = next.getAndIncrement();
+            if (i >= catalogs.size()) {
+                return false;
             }
-            FactQuery query = new FactQuery(catalog, present);
-            columns.put(catalog.name(), Set.copyOf(query.propertyNames()));
-            query.uncompared().stream().filter(u -> !uncompared.contains(u)).forEach(uncompared::add);
             long started = System.nanoTime();
-            int before = facts.size();
-            read(connection, catalog, query, facts, seen);
-            LOG.debug("Read {} facts of {} in {} ms", facts.size() - before, catalog.name(), (System.nanoTime() - started) / 1_000_000);
+            Map<String, Fact> facts = new LinkedHashMap<>();
+            read(connection, catalogs.get(i), queries.get(i), facts, seen);
+            read.set(i, facts);
+            LOG.debug("Read {} facts of {} in {} ms", facts.size(), catalogs.get(i).name(), (System.nanoTime() - started) / 1_000_000);
+            return true;
         }
-        return new CatalogFacts(major, facts, columns, uncompared);
+
+        /** The facts of every catalog, once the sessions reading them are done. */
+        CatalogFacts facts() {
+            Map<String, Fact> facts = new LinkedHashMap<>();
+            for (int i = 0; i < catalogs.size(); i++) {
+                Map<String, Fact> ofCatalog = read.get(i);
+                if (ofCatalog == null) {
+                    throw new IllegalStateException("The facts of " + catalogs.get(i).name() + " were not read");
+                }
+                facts.putAll(ofCatalog);
+            }
+            return new CatalogFacts(major, facts, columns, uncompared);
+        }
     }
 
     /** How PostgreSQL names an object: its type, then its identity where it has one. */

@@ -208,29 +208,48 @@ public final class Verifier {
      * @param targetConnection a target connection
      * @param copiedRows the digests of the rows a copy read from the source in this snapshot, by
      *     table OID: those tables' source side is not read again
+     * @param sourceCatalogs the source's catalogs, read earlier in this snapshot; null to read them here
      */
     public VerificationReport verify(SourceSchema source, Workers workers, Connection sourceConnection, Connection targetConnection,
-                                     Map<Long, RowDigest> copiedRows) throws Exception {
+                                     Map<Long, RowDigest> copiedRows, SourceCatalogRead sourceCatalogs) throws Exception {
         Instant start = clock.instant();
         int earlier = started.size();
-        // the catalogs of both sides are read on two workers, beside the tables' reads
-        CatalogFacts[] facts = new CatalogFacts[2];
-        // where the time goes, for the log: each side's catalogs
-        long[] factsNanos = new long[2];
-        workers.submit(session -> {
-            long t = System.nanoTime();
-            Instant started = timeline.now();
-            facts[0] = readFacts(session.source(), "source");
-            factsNanos[0] = System.nanoTime() - t;
-            timeline.add(TimelineEntry.Kind.VERIFY, "", "source catalogs", session.lane(), started, 0, 0);
-        });
-        workers.submit(session -> {
-            long t = System.nanoTime();
-            Instant started = timeline.now();
-            facts[1] = readFacts(session.target(), "target");
-            factsNanos[1] = System.nanoTime() - t;
-            timeline.add(TimelineEntry.Kind.VERIFY, "", "target catalogs", session.lane(), started, 0, 0);
-        });
+        // the source's catalogs in one transaction on one worker, unless read earlier; the target's,
+        // which nothing changes now, on every worker at once, each taking the next catalog left
+        CatalogFacts[] sourceFacts = new CatalogFacts[1];
+        AtomicLong sourceNanos = new AtomicLong();
+        if (sourceCatalogs == null) {
+            workers.submit(session -> {
+                long t = System.nanoTime();
+                Instant started = timeline.now();
+                sourceFacts[0] = readFacts(session.source(), "source");
+                sourceNanos.set(System.nanoTime() - t);
+                timeline.add(TimelineEntry.Kind.VERIFY, "", "source catalogs", session.lane(), started, 0, 0);
+            });
+        }
+        CatalogFacts.Reading target;
+        try {
+            target = CatalogFacts.Reading.plan(targetConnection);
+        } catch (SQLException e) {
+            throw factsFailed("target", e);
+        }
+        AtomicLong targetNanos = new AtomicLong();
+        for (int i = 0; i < workers.threads(); i++) {
+            workers.submit(session -> {
+                long t = System.nanoTime();
+                Instant started = timeline.now();
+                int read;
+                try {
+                    read = target.readAll(session.target());
+                } catch (SQLException e) {
+                    throw factsFailed("target", e);
+                }
+                targetNanos.addAndGet(System.nanoTime() - t);
+                if (read > 0) {
+                    timeline.add(TimelineEntry.Kind.VERIFY, "", "target catalogs", session.lane(), started, 0, 0);
+                }
+            });
+        }
         List<TableData> ordered = new ArrayList<>(source.tables());
         ordered.sort(Comparator.comparingLong(TableData::estimatedBytes).reversed());
         for (TableData table : ordered) {
@@ -248,14 +267,22 @@ public final class Verifier {
         differences.addAll(sequences(source, targetConnection));
         differences.addAll(largeObjects(sourceConnection, targetConnection));
         List<String> notes = new ArrayList<>();
-        differences.addAll(schema(source, facts[0], facts[1], notes));
+        CatalogFacts expected;
+        if (sourceCatalogs == null) {
+            expected = sourceFacts[0];
+        } else {
+            expected = sourceCatalogs.facts();
+            sourceNanos.set(sourceCatalogs.nanos());
+        }
+        differences.addAll(schema(source, expected, target.facts(), notes));
         VerificationReport report = VerificationReport.builder().tables(sorted).differences(differences).notes(notes)
                 .duration(Duration.between(start, clock.instant())).build();
         long sourceRead = source.tables().stream().filter(t -> !copiedRows.containsKey(t.oid())).count();
         long inPlace = copiedRows.values().stream().filter(d -> d.form().serverHash()).count();
-        LOG.info("Verification took {} ms: the catalogs {} ms (source) and {} ms (target), {} tables' rows {} ms of worker time"
+        LOG.info("Verification took {} ms: the catalogs {} ms (source{}) and {} ms of worker time (target), {} tables' rows {} ms of worker time"
                         + " ({} of them started as they were finished, {} read on the source too, {} hashed in place on the target)",
-                report.duration().toMillis(), factsNanos[0] / 1_000_000, factsNanos[1] / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000,
+                report.duration().toMillis(), sourceNanos.get() / 1_000_000, sourceCatalogs == null ? "" : ", read earlier",
+                targetNanos.get() / 1_000_000, sorted.size(), tablesNanos.get() / 1_000_000,
                 earlier, sourceRead, inPlace);
         listener.verificationFinished(report);
         return report;
@@ -265,9 +292,13 @@ public final class Verifier {
         try {
             return CatalogFacts.read(connection);
         } catch (SQLException e) {
-            throw new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Reading the catalogs of the " + side + " for verification failed: "
-                    + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+            throw factsFailed(side, e);
         }
+    }
+
+    static PgMigrateException factsFailed(String side, SQLException e) {
+        return new PgMigrateException(ErrorKind.MIGRATION_FAILED, "Reading the catalogs of the " + side + " for verification failed: "
+                + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
     }
 
     /** Compares what the catalogs of both sides say, by name, independently of how the engine wrote it. */

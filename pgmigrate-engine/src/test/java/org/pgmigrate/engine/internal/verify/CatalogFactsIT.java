@@ -1,9 +1,12 @@
 package org.pgmigrate.engine.internal.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.testkit.TestDatabase;
@@ -38,6 +41,34 @@ class CatalogFactsIT {
                 .contains(item(owner, "TRUNCATE", owner));
         assertThat(acl(facts, "pg_class: sequence public.built_in_s", "relacl"))
                 .isEqualTo(String.join(FactQuery.ITEM, item(owner, "SELECT", owner), item(owner, "UPDATE", owner), item(owner, "USAGE", owner)));
+    }
+
+    @Test
+    void sessionsTakingTurnsReadTheSameFactsInTheSameOrderAsOneSession(@Pg(instance = "source") TestDatabase db) throws SQLException {
+        db.execute("CREATE SCHEMA turns; CREATE TABLE turns.a (id int PRIMARY KEY, v text CHECK (v <> '')); CREATE INDEX ON turns.a (v);"
+                + "CREATE VIEW turns.b AS SELECT id FROM turns.a; CREATE FUNCTION turns.c() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                + "CREATE SEQUENCE turns.d; COMMENT ON TABLE turns.a IS 'read in turns'; GRANT SELECT ON turns.b TO PUBLIC");
+        try (Connection one = db.connect(); Connection other = db.connect()) {
+            CatalogFacts alone = CatalogFacts.read(one);
+            CatalogFacts.Reading reading = CatalogFacts.Reading.plan(one);
+            assertThat(reading.readNext(one, new HashMap<>())).isTrue();
+            assertThatThrownBy(reading::facts).as("catalogs left unread").isInstanceOf(IllegalStateException.class);
+
+            int turns = 1;
+            while (reading.readNext(turns % 2 == 0 ? one : other, new HashMap<>())) {
+                turns++;
+            }
+            CatalogFacts inTurns = reading.facts();
+
+            assertThat(turns).isGreaterThan(20);
+            assertThat(alone.facts()).containsKeys("pg_class: table turns.a", "pg_description: table turns.a",
+                    "pg_class: view turns.b", "pg_proc: function turns.c()");
+            assertThat(List.copyOf(inTurns.facts().keySet())).containsExactlyElementsOf(List.copyOf(alone.facts().keySet()));
+            assertThat(inTurns.facts()).isEqualTo(alone.facts());
+            assertThat(inTurns.columns()).isEqualTo(alone.columns());
+            assertThat(inTurns.uncompared()).isEqualTo(alone.uncompared());
+            assertThat(inTurns.major()).isEqualTo(alone.major());
+        }
     }
 
     private static String acl(CatalogFacts facts, String key, String property) {
