@@ -16,6 +16,11 @@ public abstract class IndexResult {
     /** The index or constraint, named as in SQL. */
     public abstract String name();
 
+    /**
+     * How long it took to build. Small tables' indexes are built together, with their statistics,
+     * many tables in one round trip to the server: each table is given an equal share of the time
+     * they took, and each of its indexes an equal share of the table's.
+     */
     public abstract Duration duration();
 
     public static class Builder extends ImmutableIndexResult.Builder {}

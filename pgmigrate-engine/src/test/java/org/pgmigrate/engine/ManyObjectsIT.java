@@ -1,6 +1,7 @@
 package org.pgmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,8 +10,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pgmigrate.Endpoint;
+import org.pgmigrate.ErrorKind;
 import org.pgmigrate.Migration;
+import org.pgmigrate.MigrationFailedException;
+import org.pgmigrate.MigrationListener;
 import org.pgmigrate.MigrationResult;
+import org.pgmigrate.Phase;
+import org.pgmigrate.PhaseResult;
 import org.pgmigrate.VerificationPolicy;
 import org.pgmigrate.VerificationReport;
 import org.pgmigrate.testkit.DatabaseAssertions;
@@ -88,6 +94,28 @@ class ManyObjectsIT {
         // tables this run created are empty: none was emptied again (TRUNCATE gives a table a new relfilenode)
         assertThat(target.queryValue("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname ~ '^t[0-9]+$' AND c.relfilenode <> c.oid")).isEqualTo("0");
+    }
+
+    @Test
+    void anIndexThatFailsAmongSmallTablesSentTogetherIsNamed(@Pg(instance = "source") TestDatabase source,
+                                                             @Pg(instance = "target") TestDatabase target) {
+        create(source, 60);
+        // once the tables exist on the target, an index there takes the name one of theirs will need
+        MigrationListener clash = new MigrationListener() {
+            @Override
+            public void phaseFinished(PhaseResult result) {
+                if (result.phase() == Phase.PRE_DATA) {
+                    target.execute("CREATE INDEX t37_note_idx ON t37 (id)");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> Migration.from(source.endpoint()).to(target.endpoint()).jobs(2).listener(clash).execute())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.MIGRATION_FAILED);
+                    assertThat(e.getMessage()).contains("Creating index \"public\".\"t37_note_idx\" on the target failed", "already exists",
+                            "SQLSTATE 42P07", "Statement: CREATE INDEX t37_note_idx ON public.t37");
+                });
     }
 
     private static int statementsSentToSource(TestDatabase source, TestDatabase target, VerificationPolicy verification) {
