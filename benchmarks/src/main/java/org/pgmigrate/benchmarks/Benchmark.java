@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +43,12 @@ public final class Benchmark {
     /**
      * The same for both servers and every tool: room for a large load without forced checkpoints,
      * and for pg_dump, which locks every table of the source in one transaction, with thousands of
-     * small tables ({@code --small-tables}).
+     * small tables ({@code --small-tables}). No autovacuum: a run pays for its own work only, not
+     * for the vacuum and analysis its load, or an earlier run's target kept till the end, calls for.
      */
     private static final Map<String, String> SERVER_SETTINGS = Map.of(
-            "shared_buffers", "512MB", "max_wal_size", "4GB", "checkpoint_timeout", "30min", "max_locks_per_transaction", "1024");
+            "shared_buffers", "512MB", "max_wal_size", "4GB", "checkpoint_timeout", "30min", "max_locks_per_transaction", "1024",
+            "autovacuum", "off");
 
     private final BenchmarkOptions options;
     private final PrintStream out;
@@ -111,12 +115,18 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "source: %s, %,d rows, generated in %.0f s%n", ByteSize.format(source.bytes()),
                     source.rows().total(), (System.nanoTime() - started) / 1e9);
             primeWal(targetServer, source.bytes());
+            List<TestDatabase> earlierTargets = new ArrayList<>();
+            out.println("each run's target is kept until the end while the disk has room for four more sources:"
+                    + " a run would otherwise create its files among the thousands the previous run's target just deleted");
             try (TestDatabase sourceDatabase = source.database()) {
                 for (int round = 1; round <= options.rounds(); round++) {
                     for (Tool tool : contenders.inRound(round)) {
-                        runOnce(tool, round, sourceDatabase, targetServer, workDir, results);
+                        runOnce(tool, round, sourceDatabase, targetServer, workDir, results).ifPresent(target ->
+                                keepOrDrop(target, earlierTargets, workDir, 4 * source.bytes()));
                     }
                 }
+            } finally {
+                earlierTargets.forEach(TestDatabase::close);
             }
             return new Setup(source.bytes(), source.rows().total(), source.rows().tables(), options.shape().id() + " shape; "
                     + describe(sourceServer, targetServer),
@@ -124,12 +134,35 @@ public final class Benchmark {
         }
     }
 
-    private void runOnce(Tool tool, int round, TestDatabase source, PostgresServer targetServer, Path workDir, Results results) {
+    /**
+     * Keeps {@code target} to drop it at the end while the disk has {@code room} left, else drops it
+     * now. Dropping a database deletes its files: on this project's machine (ext4 without a journal)
+     * the next tens of seconds of file creation then skip the inodes just freed, one by one, so the
+     * run after a target of 10,000 tables was dropped created its files far slower than the first.
+     */
+    private static void keepOrDrop(TestDatabase target, List<TestDatabase> kept, Path workDir, long room) {
+        long usable;
+        try {
+            usable = Files.getFileStore(workDir).getUsableSpace();
+        } catch (IOException e) {
+            usable = 0;
+        }
+        if (usable > room) {
+            kept.add(target);
+        } else {
+            target.close();
+        }
+    }
+
+    /** Runs {@code tool} once into a new target database, which it returns unless the run failed (then dropped). */
+    private Optional<TestDatabase> runOnce(Tool tool, int round, TestDatabase source, PostgresServer targetServer, Path workDir,
+                                           Results results) {
         String name = "round-" + round + "-" + tool.id().id();
         Path runDir = workDir.resolve(name);
         Path log = workDir.resolve("logs").resolve(name + ".log");
         quiesce(source.server(), targetServer);
-        try (TestDatabase target = targetServer.createDatabase(TARGET)) {
+        TestDatabase target = targetServer.createDatabase(TARGET + "_" + round + "_" + tool.id().id().replace('-', '_'));
+        try {
             ToolRun run;
             Optional<CpuSeconds> cpu;
             Map<String, Double> targetByKind = Map.of();
@@ -149,7 +182,8 @@ public final class Benchmark {
             } catch (IOException | RuntimeException e) {
                 results.failed(tool.measures());
                 out.printf("round %d  %s  FAILED: %s%n", round, tool.id().id(), e.getMessage());
-                return;
+                target.close();
+                return Optional.empty();
             } finally {
                 delete(runDir);
             }
@@ -168,6 +202,10 @@ public final class Benchmark {
                 out.println("         target CPU s by process: " + targetByKind.entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
             }
+            return Optional.of(target);
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
         }
     }
 
