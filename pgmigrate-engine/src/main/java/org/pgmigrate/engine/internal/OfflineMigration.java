@@ -250,7 +250,7 @@ public final class OfflineMigration {
     }
 
     private SourceSnapshot snapshot;
-    /** The source's catalogs for verification, read while the schema is read and created; null when nothing verifies. */
+    /** The source's catalogs for verification, read while the target creates the schema; null when nothing verifies. */
     private SourceCatalogRead sourceCatalogs;
     /** A whole-server migration removes the journals once every database is done. */
     private boolean keepJournal;

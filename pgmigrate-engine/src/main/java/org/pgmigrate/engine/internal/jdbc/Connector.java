@@ -206,10 +206,6 @@ public final class Connector {
     }
 
     /**
-     * Closes the socket without the goodbye {@code close()} sends, which would wait for a thread
-     * using the connection; the server rolls back what the session had open.
-     */
-    /**
      * Asks the server to cancel what the session runs now: a statement waiting for a lock or
      * running long would otherwise go on after its socket is closed, until it ends by itself.
      */
@@ -223,6 +219,10 @@ public final class Connector {
         }
     }
 
+    /**
+     * Closes the socket without the goodbye {@code close()} sends, which would wait for a thread
+     * using the connection; the server rolls back what the session had open.
+     */
     public static void abortQuietly(Connection c) {
         try {
             c.abort(Runnable::run);

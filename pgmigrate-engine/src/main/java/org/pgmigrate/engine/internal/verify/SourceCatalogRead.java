@@ -10,9 +10,10 @@ import org.pgmigrate.engine.internal.run.Timeline;
 
 /**
  * The source's catalog facts, read in a thread and on a connection of their own, inside the
- * migration's snapshot, while the run reads the source's schema and creates it on the target:
- * the source and a core are mostly idle then, and verification is left to read the target's
- * catalogs alone at the end. The connection is closed as soon as the facts are read.
+ * migration's snapshot, while the run creates the schema on the target (or, verifying on its own,
+ * reads the source's schema): the source and a core are mostly idle then, and verification is
+ * left to read the target's catalogs alone at the end. The connection is closed as soon as the
+ * facts are read.
  */
 public final class SourceCatalogRead implements AutoCloseable {
     private final Connection connection;
