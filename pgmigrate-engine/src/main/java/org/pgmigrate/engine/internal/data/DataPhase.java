@@ -198,8 +198,7 @@ public final class DataPhase {
             finished.clear();
             entries.clear();
             Map<String, Journal.Outcome> done = new HashMap<>();
-            List<Duration> copying = new ArrayList<>();
-            List<Journal.Outcome> copiedRows = new ArrayList<>();
+            List<Loaded> loaded = new ArrayList<>();
             for (TableData table : tables) {
                 Instant start = clock.instant();
                 ProgressThrottle progress = new ProgressThrottle(clock, start, name(table), table.estimatedRows(), listener);
@@ -207,14 +206,16 @@ public final class DataPhase {
                 done.put(TaskKeys.rows(table), copied);
                 Instant copiedAt = clock.instant();
                 entries.add(Timeline.entry(Kind.COPY, name(table), "", s.lane(), start, copiedAt, copied.rows(), copied.bytes()));
-                copying.add(Duration.between(start, copiedAt));
-                copiedRows.add(copied);
+                loaded.add(new Loaded(table, name(table), copied, start, copiedAt));
             }
             // then every table's indexes, other objects and statistics, in one round trip
             StatementRunner.Together after = new StatementRunner.Together();
+            List<List<SchemaObject>> indexesOf = new ArrayList<>();
             for (TableData table : tables) {
                 List<SchemaObject> objects = postData.getOrDefault(table.oid(), List.of());
-                for (SchemaObject index : IndexSteps.indexes(objects)) {
+                List<SchemaObject> indexObjects = IndexSteps.indexes(objects);
+                indexesOf.add(indexObjects);
+                for (SchemaObject index : indexObjects) {
                     for (Map.Entry<String, SchemaObject> step : indexSteps.steps(index).entrySet()) {
                         after.add(step.getValue());
                         done.put(step.getKey(), Journal.Outcome.NONE);
@@ -228,17 +229,17 @@ public final class DataPhase {
             // each table is given an equal share of that time, and each of its indexes an equal share of the table's
             Duration share = Duration.between(built, clock.instant()).dividedBy(tables.size());
             for (int i = 0; i < tables.size(); i++) {
-                TableData table = tables.get(i);
-                List<SchemaObject> indexObjects = IndexSteps.indexes(postData.getOrDefault(table.oid(), List.of()));
+                Loaded table = loaded.get(i);
+                List<SchemaObject> indexObjects = indexesOf.get(i);
                 Instant at = built.plus(share.multipliedBy(i));
                 List<IndexResult> indexes = new ArrayList<>();
                 for (SchemaObject index : indexObjects) {
                     Duration each = share.dividedBy(indexObjects.size());
-                    indexes.add(IndexResult.of(name(table), index.name(), each));
-                    entries.add(Timeline.entry(Kind.INDEX, name(table), index.name(), s.lane(), at, at.plus(each), 0, 0));
+                    indexes.add(IndexResult.of(table.name(), index.name(), each));
+                    entries.add(Timeline.entry(Kind.INDEX, table.name(), index.name(), s.lane(), at, at.plus(each), 0, 0));
                     at = at.plus(each);
                 }
-                finished.add(new Batched(table, copiedRows.get(i), copying.get(i), indexes, share));
+                finished.add(new Batched(table.table(), table.copied(), Duration.between(table.start(), table.copiedAt()), indexes, share));
             }
             return done;
         });
